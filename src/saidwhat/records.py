@@ -1,0 +1,130 @@
+"""The one data contract: every step, the JSON output, the store, the API and the evaluation
+speak these records. Offsets are character offsets into ``Article.text`` (NFC-normalised).
+
+Pydantic models, so that FastAPI can publish them as its schema and JSON round-trips are
+lossless (``Article.model_validate_json(a.model_dump_json()) == a``).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = 1
+
+QuoteType = Literal["direct", "mixed", "indirect"]
+SpeakerKind = Literal["person", "organization", "group", "unknown"]
+SectionKind = Literal[
+    "kicker", "headline", "key_point", "byline", "dateline", "paragraph", "credit", "noise"
+]
+
+
+class Record(BaseModel):
+    """Base: forbid unknown fields so a typo never silently drops data."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class Span(Record):
+    """A piece of the article text: ``text == article.text[start:end]``."""
+
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class Section(Span):
+    """A structural part of the article (headline, key point, body paragraph, noise...)."""
+
+    kind: SectionKind
+
+
+class Quote(Record):
+    """One attribution of speech: what was said, the cue, and who said it."""
+
+    id: str
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    fragments: list[tuple[int, int]] = Field(
+        default_factory=list, description="content pieces; a split quote has several"
+    )
+    type: QuoteType
+    cue: Span | None = None
+    speaker_id: str | None = Field(None, description="id of the Speaker record in this article")
+    speaker_mention: Span | None = Field(
+        None, description="the source as written at the cue (may be a pronoun or role noun)"
+    )
+    confidence: float = Field(0.0, ge=0.0, le=1.0)
+    evidence: list[str] = Field(
+        default_factory=list, description="rules/models and coreference hops used, in order"
+    )
+
+
+class Speaker(Record):
+    """One real speaker of an article: a person, an organisation or an unnamed group."""
+
+    id: str
+    name: str
+    kind: SpeakerKind = "unknown"
+    titles: list[str] = Field(default_factory=list)
+    affiliations: list[str] = Field(default_factory=list)
+    mentions: list[Span] = Field(default_factory=list)
+
+
+class Article(Record):
+    """One article after the whole data path (read → structure → parse → quotes → speakers)."""
+
+    id: str
+    source: str | None = Field(None, description="outlet, e.g. 'AP' or a domain")
+    url: str | None = None
+    published: str | None = Field(None, description="ISO 8601 date or datetime, as given")
+    title: str | None = Field(None, description="title given by the input's metadata")
+    origin: str | None = Field(None, description="where it was read: path, path:line, URL")
+    headline: str | None = None
+    kicker: str | None = None
+    key_points: list[str] = Field(default_factory=list)
+    byline: str | None = None
+    dateline: str | None = None
+    credit: str | None = None
+    text: str
+    paragraphs: list[tuple[int, int]] = Field(
+        default_factory=list, description="body paragraphs (noise and credit excluded)"
+    )
+    sections: list[Section] = Field(default_factory=list, description="every structural part")
+    quotes: list[Quote] = Field(default_factory=list)
+    speakers: list[Speaker] = Field(default_factory=list)
+    meta: dict[str, str] = Field(
+        default_factory=dict, description="provenance: saidwhat version, model, crawl date..."
+    )
+
+    @property
+    def body(self) -> str:
+        """The body paragraphs joined by blank lines (what a reader calls 'the article')."""
+        return "\n\n".join(self.text[s:e] for s, e in self.paragraphs)
+
+    def speaker(self, speaker_id: str | None) -> Speaker | None:
+        """The speaker record a quote links to."""
+        return next((s for s in self.speakers if s.id == speaker_id), None)
+
+
+class Document(Record):
+    """An input as read, before structure: text or HTML plus what the source told us."""
+
+    id: str | None = None
+    text: str | None = None
+    html: str | None = None
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None
+    source: str | None = None
+    origin: str = Field(description="path, path:line, URL or '-' for stdin")
+    meta: dict[str, str] = Field(default_factory=dict)
+
+
+class Skipped(Record):
+    """An input that could not be used, with a one-line reason. Never dropped silently."""
+
+    origin: str
+    reason: str
