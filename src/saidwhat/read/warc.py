@@ -1,0 +1,122 @@
+"""WARC archives (Common Crawl News publishes gzip'd WARC): one Document per English HTML page.
+
+Only ``response`` records are pages; request, metadata and warcinfo records describe them and
+are not inputs. A response that is not a usable article becomes a ``Skipped`` whose reason
+starts with one of the ``SKIP_*`` labels, so a corpus run can count its skips by kind.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import py3langid
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
+from saidwhat.records import Document, Skipped
+
+SKIP_STATUS = "HTTP status"
+SKIP_NOT_HTML = "not HTML"
+SKIP_NOT_ENGLISH = "not English"
+SKIP_EMPTY = "no article text"
+SKIP_CORRUPT = "unreadable WARC"
+
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+LANGID_CHARS = 2000  # enough text for a sure guess; classifying whole pages costs time for nothing
+_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
+
+
+def iter_warc(path: str | Path) -> Iterator[Document | Skipped]:
+    """Every response record of a WARC (.warc or .warc.gz) as a Document or a Skipped.
+
+    A Document carries the page HTML and its main text, the target URI as url, the page's own
+    date else the crawl date as published, and ``meta["crawl_date"]`` (WARC-Date). Its origin
+    is ``path#offset`` (byte offset of the record), which finds the record again.
+    """
+    name = str(path)
+    try:
+        with open(path, "rb") as stream:
+            records = ArchiveIterator(stream)
+            try:
+                for record in records:
+                    if record.rec_type != "response":
+                        continue
+                    body = record.content_stream().read()  # the offset is known once read
+                    yield _page(record, body, f"{name}#{records.get_record_offset()}")
+            except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
+                reason = str(exc).splitlines()[0][:160] if str(exc) else type(exc).__name__
+                yield Skipped(origin=name, reason=f"{SKIP_CORRUPT}: {reason}")
+    except OSError as exc:
+        yield Skipped(origin=name, reason=f"cannot open: {exc.strerror or exc}")
+
+
+def skip_kind(reason: str) -> str:
+    """The label a WARC skip reason starts with (for counting skips by kind)."""
+    return reason.split(":", 1)[0]
+
+
+def _page(record, body: bytes, origin: str) -> Document | Skipped:
+    """One response record as a Document, or the reason it is not an English HTML article."""
+    http = record.http_headers
+    status = http.get_statuscode() if http else None
+    if status != "200":
+        return Skipped(origin=origin, reason=f"{SKIP_STATUS}: {status or 'none'}")
+    content_type = (http.get_header("Content-Type") or "").strip()
+    mime = content_type.split(";", 1)[0].strip().lower()
+    if mime not in HTML_TYPES:
+        return Skipped(origin=origin, reason=f"{SKIP_NOT_HTML}: {mime or 'no content type'}")
+    html = _decode(body, content_type)
+    url = record.rec_headers.get_header("WARC-Target-URI")
+    crawl_date = record.rec_headers.get_header("WARC-Date") or ""
+    text, title, date = _html_text(html, url)
+    if not text.strip():
+        return Skipped(origin=origin, reason=f"{SKIP_EMPTY}: the page has no main text")
+    language, _ = py3langid.classify(text[:LANGID_CHARS])
+    if language != "en":
+        return Skipped(origin=origin, reason=f"{SKIP_NOT_ENGLISH}: detected {language!r}")
+    meta = {
+        "crawl_date": crawl_date,
+        "warc_record_id": record.rec_headers.get_header("WARC-Record-ID") or "",
+    }
+    return Document(
+        text=text,
+        html=html,
+        url=url,
+        title=title,
+        published=date or crawl_date[:10] or None,
+        source=_domain(url),
+        origin=origin,
+        meta={k: v for k, v in meta.items() if v},
+    )
+
+
+def _decode(body: bytes, content_type: str) -> str:
+    """Page bytes as text: the declared charset, else UTF-8, else cp1252 (never fails)."""
+    declared = _CHARSET.search(content_type) or _CHARSET.search(
+        body[:2048].decode("ascii", "ignore")
+    )
+    for encoding in ([declared.group(1)] if declared else []) + ["utf-8"]:
+        try:
+            return body.decode(encoding)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return body.decode("cp1252", errors="replace")
+
+
+def _html_text(html: str, url: str | None) -> tuple[str, str | None, str | None]:
+    """Main text, title and date of a page (trafilatura)."""
+    import trafilatura
+
+    found = trafilatura.bare_extraction(html, url=url, with_metadata=True, as_dict=True)
+    if not found:
+        return "", None, None
+    return found.get("text") or "", found.get("title"), found.get("date")
+
+
+def _domain(url: str | None) -> str | None:
+    """The outlet as its host name without ``www.``."""
+    host = urlsplit(url or "").hostname or ""
+    return host.removeprefix("www.") or None
