@@ -1,0 +1,99 @@
+"""``saidwhat evaluate``: run the pipeline on gold documents and print the DESIGN.md figures."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+from rich.table import Table
+
+from saidwhat.evaluate import evaluate, load_gold, run_pipeline
+
+
+def register(app: typer.Typer) -> None:
+    app.command("evaluate")(evaluate_command)
+
+
+def evaluate_command(
+    gold: Path = typer.Argument(..., help="Gold JSONL: one {id, text, quotes} document a line."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object (score.py keys)."),
+    model: str = typer.Option(None, "--model", help="spaCy pipeline name (env SAIDWHAT_MODEL)."),
+    limit: int = typer.Option(None, "--limit", min=1, help="Evaluate the first N documents."),
+    pred_out: Path = typer.Option(
+        None, "--pred-out", help="Write predictions in the reference scorer's PRED format."
+    ),
+) -> None:
+    """Score saidwhat against gold attributions: precision, recall, F1 (lenient and strict;
+    all / speech / direct; with and without speaker), docs per second, confidence calibration.
+
+    Examples:
+
+      saidwhat evaluate ../shared/data/polnear/dev.jsonl
+
+      saidwhat evaluate dev.jsonl --limit 20 --json --pred-out pred.jsonl
+    """
+    docs = load_gold(gold, limit)
+    console = Console(stderr=True)
+    with Progress(
+        "[progress.description]{task.description}",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+        disable=as_json and not console.is_terminal,
+    ) as bar:
+        task = bar.add_task("evaluating", total=len(docs))
+        run = run_pipeline(docs, model, progress=lambda: bar.advance(task))
+    if pred_out:
+        with pred_out.open("w", encoding="utf-8") as out:
+            for row in run.predictions.values():
+                out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    result = evaluate(docs, run)
+    if as_json:
+        typer.echo(json.dumps(result, indent=1))
+    else:
+        _print_table(result, gold)
+    raise typer.Exit(1 if run.failures else 0)
+
+
+def _print_table(result: dict, gold: Path) -> None:
+    console = Console()
+    table = Table(title=f"saidwhat on {gold} ({result['documents']} documents)")
+    for column in ("level", "slice", "gold", "P", "R", "F1", "P+spk", "R+spk", "F1+spk"):
+        table.add_column(column, justify="left" if column in ("level", "slice") else "right")
+    for level in ("lenient", "strict"):
+        figures = result[level]
+        for name in ("all", "speech", "direct"):
+            s = figures[name]
+            direct = name == "direct"
+            p = figures["precision_direct"] if direct else figures["precision"]
+            ps = "" if direct else f"{figures['precision_with_speaker']:.3f}"
+            table.add_row(
+                level,
+                name,
+                str(s["gold"]),
+                f"{p:.3f}",
+                f"{s['recall']:.3f}",
+                f"{s['f1']:.3f}",
+                ps,
+                f"{s['recall_with_speaker']:.3f}",
+                f"{s['f1_with_speaker']:.3f}",
+            )
+    console.print(table)
+    lenient = result["lenient"]
+    cal = result["calibration"]
+    console.print(
+        f"predicted {lenient['predicted']} quotes ({lenient['predicted_direct']} direct); "
+        f"{result['docs_per_second']:.2f} docs/s ({result['seconds']:.1f} s, parse included); "
+        f"documents raising: {result['documents_raised']}"
+    )
+    console.print(
+        f"calibration: {cal['right_with_speaker']} of {cal['confident_quotes']} quotes scored "
+        f">= {cal['threshold']} are right with speaker ({cal['share_right']:.1%})"
+    )
+    for gid, reason in result["failures"].items():
+        console.print(f"[red]failed[/red] {gid}: {reason}")

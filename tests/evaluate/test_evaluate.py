@@ -1,0 +1,105 @@
+"""`saidwhat evaluate` agrees with the reference scorer ../shared/eval/score.py to the digit."""
+
+from __future__ import annotations
+
+import json
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from saidwhat.evaluate.score import score_all
+
+SCORE_KEYS = ("lenient", "strict", "documents", "documents_predicted")
+
+
+def reference_score(shared_dir: Path, gold: Path, pred: Path) -> dict:
+    scorer = shared_dir / "eval" / "score.py"
+    out = subprocess.run(
+        ["python3", str(scorer), str(gold), str(pred)], capture_output=True, text=True, check=True
+    )
+    return json.loads(out.stdout)
+
+
+def perturbed_predictions(gold: list[dict], seed: int = 7) -> dict[str, dict]:
+    """Predictions near the gold ones (shifted, missing, spurious, wrong speaker, no document)."""
+    rng = random.Random(seed)
+    preds = {}
+    for doc in gold:
+        if rng.random() < 0.05:
+            continue
+        size = len(doc["text"])
+        quotes = []
+        for q in doc["quotes"]:
+            if rng.random() < 0.3:
+                continue
+            start = max(0, q["start"] + rng.randint(-40, 40))
+            end = min(size, max(start + 1, q["end"] + rng.randint(-40, 40)))
+            keep = rng.random() < 0.7
+            quotes.append(
+                {
+                    "start": start,
+                    "end": end,
+                    "speaker_start": q.get("speaker_start") if keep else None,
+                    "speaker_end": q.get("speaker_end") if keep else None,
+                }
+            )
+        for _ in range(2):
+            start = rng.randint(0, max(0, size - 10))
+            quotes.append({"start": start, "end": min(size, start + rng.randint(5, 300))})
+        preds[doc["id"]] = {"id": doc["id"], "quotes": quotes}
+    return preds
+
+
+def test_scorer_equals_reference_on_perturbed_predictions(shared_dir, polnear_dev, tmp_path):
+    preds = perturbed_predictions(polnear_dev)
+    pred_file = tmp_path / "pred.jsonl"
+    pred_file.write_text("".join(json.dumps(p) + "\n" for p in preds.values()), encoding="utf-8")
+    gold_file = shared_dir / "data" / "polnear" / "dev.jsonl"
+    assert score_all(polnear_dev, preds) == reference_score(shared_dir, gold_file, pred_file)
+
+
+def test_evaluate_command_matches_reference(shared_dir, polnear_dev, tmp_path):
+    gold_file = tmp_path / "gold.jsonl"
+    subset = polnear_dev[:25]
+    gold_file.write_text("".join(json.dumps(d) + "\n" for d in subset), encoding="utf-8")
+    pred_file = tmp_path / "pred.jsonl"
+    saidwhat = Path(sys.executable).parent / "saidwhat"
+    out = subprocess.run(
+        [str(saidwhat), "evaluate", str(gold_file), "--json", "--pred-out", str(pred_file)],
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
+    assert out.returncode == 0, out.stderr
+    mine = json.loads(out.stdout)
+    assert mine["documents_raised"] == 0, mine["failures"]
+    assert mine["docs_per_second"] > 0
+    assert 0.0 <= mine["calibration"]["share_right"] <= 1.0
+    reference = reference_score(shared_dir, gold_file, pred_file)
+    assert {k: mine[k] for k in SCORE_KEYS} == reference
+    assert mine["documents_predicted"] == len(subset)
+
+
+def test_bad_gold_file_is_one_line_error(tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "a", "text": "x", "quotes": []}\nnot json\n', encoding="utf-8")
+    saidwhat = Path(sys.executable).parent / "saidwhat"
+    out = subprocess.run(
+        [str(saidwhat), "evaluate", str(bad)], capture_output=True, text=True, timeout=60
+    )
+    assert out.returncode == 2
+    assert out.stderr.strip().count("\n") == 0
+    assert f"{bad}:2" in out.stderr and "Traceback" not in out.stderr
+
+
+@pytest.mark.parametrize(
+    ("cue", "speech"),
+    [("said", True), (":", True), ("according to", True), ("believes", False), ("", False)],
+)
+def test_speech_cue_slice(cue, speech):
+    from saidwhat.evaluate.score import is_speech_cue
+
+    assert is_speech_cue({"cue": cue}) is speech
