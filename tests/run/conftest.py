@@ -62,7 +62,7 @@ GERMAN_PAGE = (
 )
 
 EXPECTED_ARTICLES = len(ENGLISH_PAGES)
-EXPECTED_SKIPS = {"HTTP status": 1, "not HTML": 1, "not English": 1, "no article text": 1}
+EXPECTED_SKIPS = {"HTTP status": 1, "not HTML": 1, "not English": 1, "empty page": 1}
 
 
 def page_html(title: str, paragraphs: list[str]) -> str:

@@ -16,12 +16,15 @@ import py3langid
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
+from saidwhat.errors import InputError
+from saidwhat.read.decode import decode_bytes
+from saidwhat.read.html import document_from_html
 from saidwhat.records import Document, Skipped
 
 SKIP_STATUS = "HTTP status"
 SKIP_NOT_HTML = "not HTML"
 SKIP_NOT_ENGLISH = "not English"
-SKIP_EMPTY = "no article text"
+SKIP_EMPTY = "empty page"
 SKIP_CORRUPT = "unreadable WARC"
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -32,8 +35,9 @@ _CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
 def iter_warc(path: str | Path) -> Iterator[Document | Skipped]:
     """Every response record of a WARC (.warc or .warc.gz) as a Document or a Skipped.
 
-    A Document carries the page HTML and its main text, the target URI as url, the page's own
-    date else the crawl date as published, and ``meta["crawl_date"]`` (WARC-Date). Its origin
+    A Document carries the page's main text (the HTML reader's), the target URI as url, the
+    page's own date else the crawl date as published, the page's site name else its domain as
+    source, and ``meta["crawl_date"]`` (WARC-Date). Its origin
     is ``path#offset`` (byte offset of the record), which finds the record again.
     """
     name = str(path)
@@ -68,52 +72,30 @@ def _page(record, body: bytes, origin: str) -> Document | Skipped:
     mime = content_type.split(";", 1)[0].strip().lower()
     if mime not in HTML_TYPES:
         return Skipped(origin=origin, reason=f"{SKIP_NOT_HTML}: {mime or 'no content type'}")
-    html = _decode(body, content_type)
+    declared = _CHARSET.search(content_type)
+    try:
+        html = decode_bytes(body, origin, declared=declared.group(1) if declared else None)
+    except InputError as exc:
+        return Skipped(origin=origin, reason=f"{SKIP_NOT_HTML}: {exc.reason}")
     url = record.rec_headers.get_header("WARC-Target-URI")
     crawl_date = record.rec_headers.get_header("WARC-Date") or ""
-    text, title, date = _html_text(html, url)
-    if not text.strip():
-        return Skipped(origin=origin, reason=f"{SKIP_EMPTY}: the page has no main text")
-    language, _ = py3langid.classify(text[:LANGID_CHARS])
+    record_id = record.rec_headers.get_header("WARC-Record-ID") or ""
+    meta = {"crawl_date": crawl_date, "warc_record_id": record_id}
+    try:
+        document = document_from_html(
+            html, origin=origin, url=url, meta={k: v for k, v in meta.items() if v}
+        )
+    except InputError as exc:
+        return Skipped(origin=origin, reason=f"{SKIP_EMPTY}: {exc.reason}")
+    language, _ = py3langid.classify((document.text or "")[:LANGID_CHARS])
     if language != "en":
         return Skipped(origin=origin, reason=f"{SKIP_NOT_ENGLISH}: detected {language!r}")
-    meta = {
-        "crawl_date": crawl_date,
-        "warc_record_id": record.rec_headers.get_header("WARC-Record-ID") or "",
-    }
-    return Document(
-        text=text,
-        html=html,
-        url=url,
-        title=title,
-        published=date or crawl_date[:10] or None,
-        source=_domain(url),
-        origin=origin,
-        meta={k: v for k, v in meta.items() if v},
+    return document.model_copy(
+        update={
+            "published": document.published or crawl_date[:10] or None,
+            "source": document.source or _domain(url),
+        }
     )
-
-
-def _decode(body: bytes, content_type: str) -> str:
-    """Page bytes as text: the declared charset, else UTF-8, else cp1252 (never fails)."""
-    declared = _CHARSET.search(content_type) or _CHARSET.search(
-        body[:2048].decode("ascii", "ignore")
-    )
-    for encoding in ([declared.group(1)] if declared else []) + ["utf-8"]:
-        try:
-            return body.decode(encoding)
-        except (LookupError, UnicodeDecodeError):
-            continue
-    return body.decode("cp1252", errors="replace")
-
-
-def _html_text(html: str, url: str | None) -> tuple[str, str | None, str | None]:
-    """Main text, title and date of a page (trafilatura)."""
-    import trafilatura
-
-    found = trafilatura.bare_extraction(html, url=url, with_metadata=True, as_dict=True)
-    if not found:
-        return "", None, None
-    return found.get("text") or "", found.get("title"), found.get("date")
 
 
 def _domain(url: str | None) -> str | None:
