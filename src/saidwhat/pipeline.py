@@ -15,17 +15,10 @@ from saidwhat import __version__
 from saidwhat.errors import InputError
 from saidwhat.parse import load_pipeline
 from saidwhat.quotes import find_quotes
+from saidwhat.read.html import looks_like_html
 from saidwhat.records import Article, Document, Skipped
 from saidwhat.speakers import attribute
 from saidwhat.structure import structure_document
-
-
-def looks_like_html(text: str) -> bool:
-    """True when a string is an HTML page or fragment rather than plain text."""
-    head = text.lstrip()[:1000].lower()
-    return head.startswith(("<!doctype html", "<html", "<?xml")) or (
-        "<body" in head or "<p>" in head or "<div" in head or "<article" in head
-    )
 
 
 def extract(

@@ -1,0 +1,98 @@
+"""Files and directories: the reader is chosen by the file name, HTML is sniffed in text files.
+
+A directory is walked recursively in sorted order; hidden files and directories are skipped,
+and only files with an article suffix (ARTICLE_SUFFIXES) are read, so that a README or a
+picture beside a corpus is not mistaken for an article. A file named explicitly is always read.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+from saidwhat.errors import InputError
+from saidwhat.read.corpus import iter_csv, iter_jsonl
+from saidwhat.read.decode import MAX_ARTICLE_BYTES, decode_bytes, size_reason
+from saidwhat.read.html import document_from_html, looks_like_html
+from saidwhat.records import Document, Skipped
+
+TEXT_SUFFIXES = (".txt", ".text")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
+CSV_SUFFIXES = (".csv", ".tsv", ".csv.gz", ".tsv.gz")
+WARC_SUFFIXES = (".warc", ".warc.gz")
+ARTICLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES + CSV_SUFFIXES + WARC_SUFFIXES
+
+
+def iter_path(path: Path) -> Iterator[Document | Skipped]:
+    """Every Document (or Skipped) a path holds: a file, or a directory walked recursively."""
+    if path.is_dir():
+        found = False
+        for item in _iter_directory(path, seen=set()):
+            found = True
+            yield item
+        if not found:
+            yield Skipped(origin=str(path), reason="no article files in this directory")
+    elif path.exists():
+        yield from _iter_file(path)
+    else:
+        yield Skipped(origin=str(path), reason="no such file or directory")
+
+
+def _iter_directory(directory: Path, seen: set[Path]) -> Iterator[Document | Skipped]:
+    real = directory.resolve()
+    if real in seen:  # a symlink loop
+        return
+    seen.add(real)
+    try:
+        entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
+    except OSError as exc:
+        yield Skipped(origin=str(directory), reason=f"cannot read directory ({exc.strerror})")
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        path = Path(entry.path)
+        if entry.is_dir():
+            yield from _iter_directory(path, seen)
+        elif entry.name.lower().endswith(ARTICLE_SUFFIXES):
+            yield from _iter_file(path)
+
+
+def _iter_file(path: Path) -> Iterator[Document | Skipped]:
+    """Dispatch one file on its name: corpus files stream records, others are one article.
+    A file that fails mid-way (unreadable, truncated archive) ends with one Skipped."""
+    name = path.name.lower()
+    try:
+        if name.endswith(WARC_SUFFIXES):
+            from saidwhat.read.warc import iter_warc  # its own module; imported when needed
+
+            yield from iter_warc(path)
+        elif name.endswith(JSONL_SUFFIXES):
+            yield from iter_jsonl(path)
+        elif name.endswith(CSV_SUFFIXES):
+            yield from iter_csv(path)
+        else:
+            yield read_article_file(path)
+    except InputError as exc:
+        yield Skipped(origin=exc.origin, reason=exc.reason)
+    except (OSError, EOFError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+        yield Skipped(origin=str(path), reason=f"cannot read ({reason})")
+
+
+def read_article_file(path: Path) -> Document:
+    """One article from a text or HTML file; InputError when it is not one."""
+    size = path.stat().st_size
+    if size > MAX_ARTICLE_BYTES:
+        raise InputError(str(path), size_reason(size))
+    text = decode_bytes(path.read_bytes(), str(path))
+    return document_from_text(text, str(path), html=path.name.lower().endswith(HTML_SUFFIXES))
+
+
+def document_from_text(text: str, origin: str, *, html: bool = False) -> Document:
+    """A Document from decoded text, through the HTML extractor when it is a page."""
+    if html or looks_like_html(text):
+        return document_from_html(text, origin=origin)
+    return Document(text=text, origin=origin)

@@ -1,0 +1,87 @@
+"""HTML to a Document: the main text by trafilatura, plus what the markup says (title, date,
+author, site name). The headline is kept as the first line of the text, so that the structure
+step finds it and the quote engine can read it."""
+
+from __future__ import annotations
+
+import logging
+import warnings
+
+from saidwhat.errors import InputError
+from saidwhat.read.decode import normalise_text
+from saidwhat.records import Document
+
+for _name in ("trafilatura", "htmldate", "courlan", "readability", "justext"):
+    # Their log lines would break the one-line-per-error rule on stderr.
+    logging.getLogger(_name).addHandler(logging.NullHandler())
+    logging.getLogger(_name).propagate = False
+
+
+def looks_like_html(text: str) -> bool:
+    """True when a string is an HTML page or fragment rather than plain text."""
+    head = text.lstrip()[:1000].lower()
+    return head.startswith(("<!doctype html", "<html", "<?xml")) or (
+        "<body" in head or "<p>" in head or "<div" in head or "<article" in head
+    )
+
+
+def document_from_html(
+    html: str,
+    *,
+    origin: str,
+    url: str | None = None,
+    id: str | None = None,
+    title: str | None = None,
+    published: str | None = None,
+    source: str | None = None,
+    meta: dict[str, str] | None = None,
+) -> Document:
+    """A text Document from an HTML page; given fields win over the page's own metadata.
+    InputError when the page holds no article text."""
+    import trafilatura
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            page = trafilatura.bare_extraction(
+                html,
+                url=url,
+                with_metadata=True,
+                favor_recall=True,
+                include_comments=False,
+                include_tables=False,
+            )
+        except Exception as exc:  # trafilatura/lxml raise many kinds on broken markup
+            raise InputError(origin, f"HTML cannot be parsed ({type(exc).__name__})") from None
+    lines = [line.strip() for line in (page.text or "").splitlines()] if page else []
+    lines = [line for line in lines if line]
+    if not lines:
+        raise InputError(origin, "no article text found in the HTML page")
+    headline = normalise_text(title or page.title or "").strip() or None
+    if headline and not _starts_with(lines, headline):
+        lines.insert(0, headline)
+    page_meta = {"author": page.author} if page.author else {}
+    return Document(
+        id=id,
+        text=normalise_text("\n\n".join(lines)),
+        url=url or page.url,
+        title=headline,
+        published=published or page.date,
+        source=source or page.sitename,
+        origin=origin,
+        meta={**page_meta, **(meta or {})},
+    )
+
+
+def _starts_with(lines: list[str], headline: str) -> bool:
+    """True when the headline is one of the first lines (after a kicker, say)."""
+    return any(same_headline(line, headline) for line in lines[:4])
+
+
+def same_headline(a: str, b: str) -> bool:
+    """True when two strings are the same headline up to case, spacing and a final period."""
+    return _fold(a) == _fold(b)
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.casefold().split()).rstrip(".")
