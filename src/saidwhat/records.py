@@ -16,7 +16,15 @@ SCHEMA_VERSION = 1
 QuoteType = Literal["direct", "mixed", "indirect"]
 SpeakerKind = Literal["person", "organization", "group", "unknown"]
 SectionKind = Literal[
-    "kicker", "headline", "key_point", "byline", "dateline", "paragraph", "credit", "noise"
+    "kicker",
+    "headline",
+    "heading",  # a box title such as "What to Know": not body text, not a key point
+    "key_point",
+    "byline",
+    "dateline",
+    "paragraph",
+    "credit",
+    "noise",
 ]
 
 
