@@ -1,0 +1,114 @@
+"""Quote clusters: one cluster per quote however often it is reprinted, trimmed, re-punctuated
+or partly quoted.
+
+A quote joins a cluster when its normalised wording is one the cluster has (exact or
+re-punctuated), or when the fingerprint index proposes a cluster whose wording contains it, is
+contained in it, or differs by a light edit. Only the few clusters sharing fingerprints are
+compared, never all pairs. ``closeness`` is also what ``check`` reports.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from saidwhat.store.models import Closeness
+from saidwhat.store.text import fingerprints, normalise, stable_hash
+
+MIN_PART_WORDS = 6  # a shorter fragment ("a racist assault") is too common to join a cluster
+CHECK_PART_WORDS = 3  # but someone checking "not be intimidated" wants the quote it is part of
+EDIT_SIMILARITY = 90.0  # fuzz.ratio at or above which two wordings are one lightly edited quote
+PARAPHRASE_SIMILARITY = 55.0  # token_sort_ratio at or above which `check` calls it a paraphrase
+CANDIDATES = 8
+
+
+@dataclass(frozen=True)
+class Likeness:
+    closeness: Closeness
+    similarity: float
+
+
+def likeness(query: str, wording: str, min_part: int = MIN_PART_WORDS) -> Likeness | None:
+    """How close two normalised wordings are, or None when they are different quotes. A part
+    shorter than ``min_part`` words counts as trimmed only when it is the whole other text."""
+    if query == wording:
+        return Likeness("exact", 100.0)
+    short, long = sorted((query, wording), key=len)
+    if len(short.split()) >= min_part and f" {short} " in f" {long} ":
+        return Likeness("trimmed", 100.0)
+    ratio = fuzz.ratio(query, wording)
+    if ratio >= EDIT_SIMILARITY:
+        return Likeness("trimmed", round(ratio, 1))
+    partial = fuzz.partial_ratio(short, long) if len(short.split()) >= min_part else 0.0
+    if partial >= EDIT_SIMILARITY:
+        return Likeness("trimmed", round(partial, 1))
+    similarity = fuzz.token_sort_ratio(query, wording)
+    if similarity >= PARAPHRASE_SIMILARITY:
+        return Likeness("paraphrase", round(similarity, 1))
+    return None
+
+
+def candidate_clusters(conn: sqlite3.Connection, norm: str, limit: int = CANDIDATES) -> list[int]:
+    """Clusters sharing the most fingerprints with a wording (the n-gram index lookup)."""
+    hashes = list(fingerprints(norm))
+    if not hashes:
+        return []
+    marks = ",".join("?" * len(hashes))
+    rows = conn.execute(
+        f"SELECT cluster_id FROM fingerprints WHERE hash IN ({marks})"
+        " GROUP BY cluster_id ORDER BY COUNT(*) DESC, cluster_id LIMIT ?",
+        (*hashes, limit),
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def best_wording(
+    conn: sqlite3.Connection, cluster_id: int, norm: str, min_part: int = MIN_PART_WORDS
+) -> Likeness | None:
+    """The closest of a cluster's wordings to ``norm``."""
+    best: Likeness | None = None
+    for (wording,) in conn.execute(
+        "SELECT norm FROM wordings WHERE cluster_id = ? ORDER BY length(norm) DESC LIMIT 20",
+        (cluster_id,),
+    ):
+        found = likeness(norm, wording, min_part)
+        if found and (best is None or likeness_rank(found) > likeness_rank(best)):
+            best = found
+    return best
+
+
+def likeness_rank(found: Likeness) -> tuple[int, float]:
+    return ({"exact": 2, "trimmed": 1, "paraphrase": 0}[found.closeness], found.similarity)
+
+
+def assign_cluster(conn: sqlite3.Connection, text: str) -> int:
+    """The cluster of a quote's text, created when no cluster holds the same quote."""
+    norm = normalise(text)
+    key = stable_hash(norm)
+    row = conn.execute("SELECT cluster_id FROM wordings WHERE norm_hash = ?", (key,)).fetchone()
+    if row:
+        return row[0]
+    cluster_id = None
+    for candidate in candidate_clusters(conn, norm):
+        found = best_wording(conn, candidate, norm)
+        if found and found.closeness != "paraphrase":
+            cluster_id = candidate
+            break
+    if cluster_id is None:
+        cluster_id = conn.execute("INSERT INTO clusters (text) VALUES (?)", (text,)).lastrowid
+    else:
+        conn.execute(
+            "UPDATE clusters SET text = ? WHERE id = ? AND length(text) < ?",
+            (text, cluster_id, len(text)),
+        )
+    conn.execute(
+        "INSERT INTO wordings (norm_hash, cluster_id, norm) VALUES (?, ?, ?)",
+        (key, cluster_id, norm),
+    )
+    conn.executemany(
+        "INSERT OR IGNORE INTO fingerprints (hash, cluster_id) VALUES (?, ?)",
+        [(h, cluster_id) for h in fingerprints(norm)],
+    )
+    return cluster_id

@@ -1,0 +1,224 @@
+"""``saidwhat.Corpus``: the Python API of a quote store (one SQLite file).
+
+    from saidwhat import Corpus
+    corpus = Corpus("news.db")
+    corpus.ingest(["articles/"], workers=2)
+    for hit in corpus.search("sanctuary cities", speaker="de Blasio", since="2018-01-01"):
+        print(hit.speaker, hit.snippet, hit.source, hit.date)
+    corpus.check("We will not be intimidated")
+
+Every thread gets its own SQLite connection (WAL: many readers, one writer), so a web server
+can share one Corpus between its worker threads.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from saidwhat.records import Article, Document, Skipped
+from saidwhat.store import queries
+from saidwhat.store.models import (
+    CheckMatch,
+    Cluster,
+    CorpusStats,
+    IngestReport,
+    InputEntry,
+    Occurrence,
+    QuoteHit,
+    QuoteType,
+    SpeakerProfile,
+    SpeakerSummary,
+)
+from saidwhat.store.schema import SCHEMA_VERSION, connect, transaction
+from saidwhat.store.speakers import drop_orphans, merge_people, split_person
+from saidwhat.store.writer import Progress, ingest_articles, ingest_documents
+
+
+class Corpus:
+    """A quote corpus in one SQLite file: created (or upgraded) on open unless ``readonly``."""
+
+    def __init__(self, path: str | Path = "saidwhat.db", *, readonly: bool = False):
+        self.path = Path(path)
+        self.readonly = readonly
+        self._local = threading.local()
+        # open now: a missing or foreign file is an error here, not at the first query
+        self.conn.execute("PRAGMA user_version")
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        """This thread's connection."""
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._local.conn = connect(self.path, readonly=self.readonly)
+        return conn
+
+    def close(self) -> None:
+        """Close this thread's connection."""
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            conn.close()
+            self._local.conn = None
+
+    def __enter__(self) -> Corpus:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def ingest(
+        self,
+        inputs: Iterable[str | Path | Document],
+        *,
+        workers: int = 1,
+        batch_size: int = 100,
+        force: bool = False,
+        model: str | None = None,
+        progress: Progress | None = None,
+    ) -> IngestReport:
+        """Read, extract and store inputs (paths, directories, '-', or Document records).
+        Unchanged inputs already in the corpus are skipped before extraction; ``force``
+        re-extracts them (after a better extractor)."""
+        from saidwhat.run.local import extract_parallel
+
+        def extract(documents: Iterable[Document | Skipped]) -> Iterator[Article | Skipped]:
+            return extract_parallel(documents, workers=workers, model=model)
+
+        return ingest_documents(
+            self.conn,
+            _documents(inputs),
+            extract,
+            batch_size=batch_size,
+            force=force,
+            progress=progress,
+        )
+
+    def add(
+        self, articles: Iterable[Article | Skipped], *, batch_size: int = 100, force: bool = False
+    ) -> IngestReport:
+        """Store already extracted Article records (e.g. loaded from Parquet results)."""
+        return ingest_articles(self.conn, articles, batch_size=batch_size, force=force)
+
+    def merge_speakers(self, target: str | int, other: str | int) -> SpeakerProfile:
+        """Correct the machine: ``other`` is the same speaker as ``target``. Survives re-ingest."""
+        with transaction(self.conn):
+            person_id = merge_people(self.conn, target, other)
+        return self.speaker(person_id)
+
+    def split_speaker(self, speaker: str | int, names: list[str]) -> SpeakerProfile:
+        """Correct the machine: the mentions written as ``names`` are someone else than
+        ``speaker``; they become a new speaker named ``names[0]``. Survives re-ingest."""
+        with transaction(self.conn):
+            person_id = split_person(self.conn, speaker, names)
+            drop_orphans(self.conn)
+        return self.speaker(person_id)
+
+    # -- questions -------------------------------------------------------------------------
+
+    def search(
+        self,
+        text: str = "",
+        *,
+        speaker: str | None = None,
+        source: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        type: QuoteType | None = None,
+        limit: int = 20,
+        offset: int = 0,
+    ) -> list[QuoteHit]:
+        """Full-text search of quotes, best first (bm25), with highlighted snippets.
+
+        ``text``: words (all required), "exact phrases", prefix*, OR, NOT; empty lists the
+        newest quotes. ``speaker``: a name or id (aliases count); ``source``: outlet;
+        ``since``/``until``: dates YYYY[-MM[-DD]] inclusive; ``type``: direct|mixed|indirect.
+        """
+        filters = queries.Filters(speaker, source, since, until, type)
+        return queries.search(self.conn, text, filters, limit=limit, offset=offset)
+
+    def quotes(
+        self,
+        *,
+        speaker: str | None = None,
+        source: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        type: QuoteType | None = None,
+    ) -> Iterator[Occurrence]:
+        """Every quote occurrence matching the filters, oldest first (streamed)."""
+        filters = queries.Filters(speaker, source, since, until, type)
+        return queries.occurrences(self.conn, filters)
+
+    def speakers(self, *, top: int = 20, kind: str | None = None) -> list[SpeakerSummary]:
+        """The ``top`` most-quoted speakers (optionally only one kind: person, organization...)."""
+        return queries.speakers(self.conn, top=top, kind=kind)
+
+    def speaker(self, name_or_id: str | int, *, recent: int = 10) -> SpeakerProfile | None:
+        """A speaker's profile: aliases, titles and affiliations with when they were seen,
+        quote count, outlets, first/last seen, ``recent`` latest quotes. A name matches any
+        alias ("de Blasio", "Mayor Bill de Blasio"); None when nobody matches."""
+        return queries.speaker(self.conn, name_or_id, recent=recent)
+
+    def check(self, text: str, *, limit: int = 5) -> list[CheckMatch]:
+        """Did anyone really say this? The closest real quotes, best first, each with who said
+        it, where and when it appeared first, and closeness exact / trimmed / paraphrase."""
+        return queries.check(self.conn, text, limit=limit)
+
+    def cluster(self, cluster_id: int) -> Cluster | None:
+        """One quote across the corpus: every occurrence (article, outlet, date, url, exact
+        wording), oldest first, and where it appeared first."""
+        return queries.cluster(self.conn, cluster_id)
+
+    def article(self, article_id: str) -> Article | None:
+        """The stored Article record (text, structure, quotes, speakers) by its id."""
+        return queries.article(self.conn, article_id)
+
+    def log(self, *, skipped: bool = False, limit: int | None = None) -> list[InputEntry]:
+        """Inputs seen by ingests, newest first; ``skipped`` only the skipped ones."""
+        where = " WHERE status = 'skipped'" if skipped else ""
+        rows = self.conn.execute(
+            f"SELECT origin, status, reason, article_id, seen_at FROM inputs{where}"
+            " ORDER BY seen_at DESC, origin LIMIT ?",
+            (-1 if limit is None else limit,),
+        )
+        return [InputEntry(**dict(r)) for r in rows]
+
+    def stats(self) -> CorpusStats:
+        """How big the corpus is."""
+
+        def count(sql: str) -> int:
+            return self.conn.execute(sql).fetchone()[0]
+
+        files = [self.path, Path(f"{self.path}-wal")]
+        return CorpusStats(
+            articles=count("SELECT COUNT(*) FROM articles"),
+            quotes=count("SELECT COUNT(*) FROM quotes"),
+            speakers=count("SELECT COUNT(*) FROM people"),
+            clusters=count("SELECT COUNT(*) FROM clusters"),
+            inputs=count("SELECT COUNT(*) FROM inputs"),
+            skipped=count("SELECT COUNT(*) FROM inputs WHERE status = 'skipped'"),
+            schema_version=SCHEMA_VERSION,
+            path=str(self.path),
+            size_bytes=sum(f.stat().st_size for f in files if f.exists()),
+        )
+
+
+def _documents(inputs: Iterable[str | Path | Document]) -> Iterator[Document | Skipped]:
+    """Documents from paths via the readers; Document records pass through."""
+    from saidwhat.read import iter_documents
+
+    paths: list[str] = []
+    for item in inputs:
+        if isinstance(item, Document):
+            if paths:
+                yield from iter_documents(paths)
+                paths = []
+            yield item
+        else:
+            paths.append(str(item))
+    if paths:
+        yield from iter_documents(paths)

@@ -1,0 +1,284 @@
+"""Read-only questions to the store: search, speakers, speaker profiles, check, clusters.
+
+Each function takes an open connection and returns the typed views of store.models; the
+Corpus class wraps them for the Python API, the CLI and the web API.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from saidwhat.records import Article
+from saidwhat.store.clusters import (
+    CHECK_PART_WORDS,
+    best_wording,
+    candidate_clusters,
+    likeness_rank,
+)
+from saidwhat.store.models import (
+    CheckMatch,
+    Cluster,
+    Occurrence,
+    OutletCount,
+    QuoteHit,
+    Role,
+    SpeakerProfile,
+    SpeakerSummary,
+)
+from saidwhat.store.speakers import find_people
+from saidwhat.store.text import normalise
+
+OCCURRENCE = (
+    "SELECT q.rowid AS id, q.quote_id, q.text, q.type, q.confidence, p.name AS speaker,"
+    " q.person_id AS speaker_id, a.id AS article_id, a.source, a.url, a.published, a.date,"
+    " a.title, q.cluster_id"
+)
+FROM = (
+    " FROM quotes q JOIN articles a ON a.rowid = q.article_rowid"
+    " LEFT JOIN people p ON p.id = q.person_id"
+)
+OLDEST_FIRST = " ORDER BY q.date IS NULL, q.date, q.rowid"
+_TOKEN = re.compile(r'"([^"]+)"|(\w+\*?)')
+_OPERATORS = {"OR", "AND", "NOT"}
+_STOPWORD_TEXT = """a an and are as at be been but by do for from had has have he her his i if
+in is it its me my not of on or our she so that the their them they this to was we were what when
+who will with would you your said says"""
+STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+
+
+@dataclass
+class Filters:
+    """The filters every listing shares (search, export)."""
+
+    speaker: str | None = None
+    source: str | None = None
+    since: str | None = None
+    until: str | None = None
+    type: str | None = None
+    clauses: list[str] = field(default_factory=list)
+    params: list[object] = field(default_factory=list)
+
+    def compile(self, conn: sqlite3.Connection) -> bool:
+        """Fill ``clauses``/``params``; False when nothing can match (an unknown speaker)."""
+        self.clauses, self.params = [], []
+        if self.speaker:
+            ids = find_people(conn, self.speaker)
+            if not ids:
+                return False
+            self.clauses.append(f"q.person_id IN ({','.join('?' * len(ids))})")
+            self.params.extend(ids)
+        if self.source:
+            self.clauses.append("q.source = ? COLLATE NOCASE")
+            self.params.append(self.source)
+        if self.since:
+            self.clauses.append("q.date >= ?")
+            self.params.append(self.since)
+        if self.until:
+            self.clauses.append("substr(q.date, 1, length(?)) <= ?")
+            self.params.extend([self.until, self.until])
+        if self.type:
+            self.clauses.append("q.type = ?")
+            self.params.append(self.type)
+        return True
+
+    def where(self, *more: str) -> str:
+        clauses = [*more, *self.clauses]
+        return (" WHERE " + " AND ".join(clauses)) if clauses else ""
+
+
+def fts_query(text: str) -> str:
+    """A safe FTS5 query from what a user typed: words (all required), "quoted phrases",
+    word* prefixes and OR/NOT between them; punctuation can never break the syntax."""
+    parts = []
+    for phrase, word in _TOKEN.findall(text):
+        if phrase:
+            parts.append('"' + phrase.replace('"', "") + '"')
+        elif word in _OPERATORS and parts:
+            parts.append(word)
+        elif word.endswith("*"):
+            parts.append(f'"{word[:-1]}"*')
+        else:
+            parts.append(f'"{word}"')
+    while parts and parts[-1] in _OPERATORS:
+        parts.pop()
+    return " ".join(parts)
+
+
+def search(
+    conn: sqlite3.Connection, text: str, filters: Filters, limit: int = 20, offset: int = 0
+) -> list[QuoteHit]:
+    if not filters.compile(conn):
+        return []
+    query = fts_query(text)
+    size = "(SELECT COUNT(*) FROM quotes c WHERE c.cluster_id = q.cluster_id) AS cluster_size"
+    if not query:
+        sql = (
+            f"{OCCURRENCE}, q.text AS snippet, 0.0 AS score, {size}{FROM}{filters.where()}"
+            " ORDER BY q.date DESC, q.rowid DESC LIMIT ? OFFSET ?"
+        )
+        rows = conn.execute(sql, (*filters.params, limit, offset))
+    else:
+        sql = (
+            f"{OCCURRENCE}, snippet(quotes_fts, 0, '[', ']', '…', 40) AS snippet,"
+            f" -bm25(quotes_fts) AS score, {size}"
+            f" FROM quotes_fts JOIN quotes q ON q.rowid = quotes_fts.rowid"
+            " JOIN articles a ON a.rowid = q.article_rowid LEFT JOIN people p ON p.id = q.person_id"
+            f"{filters.where('quotes_fts MATCH ?')} ORDER BY rank LIMIT ? OFFSET ?"
+        )
+        rows = conn.execute(sql, (query, *filters.params, limit, offset))
+    return [QuoteHit(**dict(row)) for row in rows]
+
+
+def occurrences(conn: sqlite3.Connection, filters: Filters) -> Iterator[Occurrence]:
+    """Every occurrence matching the filters, oldest first (for export)."""
+    if not filters.compile(conn):
+        return
+    rows = conn.execute(f"{OCCURRENCE}{FROM}{filters.where()}{OLDEST_FIRST}", filters.params)
+    for row in rows:
+        yield Occurrence(**dict(row))
+
+
+def speakers(
+    conn: sqlite3.Connection, top: int = 20, kind: str | None = None
+) -> list[SpeakerSummary]:
+    """The most-quoted speakers."""
+    where, params = ("WHERE p.kind = ?", [kind]) if kind else ("", [])
+    rows = conn.execute(
+        "SELECT p.id, p.name, p.kind, COUNT(q.rowid) AS quotes,"
+        " COUNT(DISTINCT q.article_rowid) AS articles, MIN(q.date) AS first_seen,"
+        " MAX(q.date) AS last_seen FROM people p LEFT JOIN quotes q ON q.person_id = p.id"
+        f" {where} GROUP BY p.id ORDER BY quotes DESC, p.name LIMIT ?",
+        (*params, top),
+    )
+    return [SpeakerSummary(**dict(row)) for row in rows]
+
+
+def speaker(
+    conn: sqlite3.Connection, name_or_id: str | int, recent: int = 10
+) -> SpeakerProfile | None:
+    """The profile of the speaker a name or id means (the most-quoted one if several do)."""
+    ids = find_people(conn, name_or_id)
+    if not ids:
+        return None
+    person_id = ids[0]
+    row = conn.execute(
+        "SELECT p.id, p.name, p.kind, COUNT(q.rowid) AS quotes,"
+        " COUNT(DISTINCT q.article_rowid) AS articles, MIN(q.date) AS first_seen,"
+        " MAX(q.date) AS last_seen FROM people p LEFT JOIN quotes q ON q.person_id = p.id"
+        " WHERE p.id = ? GROUP BY p.id",
+        (person_id,),
+    ).fetchone()
+    aliases = [
+        r[0]
+        for r in conn.execute(
+            "SELECT alias FROM aliases WHERE person_id = ? ORDER BY alias", (person_id,)
+        )
+    ]
+    roles = conn.execute(
+        "SELECT kind, value, first_seen, last_seen, count FROM roles WHERE person_id = ?"
+        " ORDER BY count DESC, value",
+        (person_id,),
+    ).fetchall()
+    outlets = conn.execute(
+        "SELECT source, COUNT(*) AS quotes FROM quotes WHERE person_id = ? AND source IS NOT NULL"
+        " GROUP BY source ORDER BY quotes DESC, source",
+        (person_id,),
+    ).fetchall()
+    latest = conn.execute(
+        f"{OCCURRENCE}{FROM} WHERE q.person_id = ? ORDER BY q.date DESC, q.rowid DESC LIMIT ?",
+        (person_id, recent),
+    ).fetchall()
+    return SpeakerProfile(
+        **dict(row),
+        aliases=aliases,
+        titles=[Role(**_role(r)) for r in roles if r["kind"] == "title"],
+        affiliations=[Role(**_role(r)) for r in roles if r["kind"] == "affiliation"],
+        outlets=[OutletCount(**dict(r)) for r in outlets],
+        recent=[Occurrence(**dict(r)) for r in latest],
+    )
+
+
+def _role(row: sqlite3.Row) -> dict:
+    return {k: row[k] for k in ("value", "first_seen", "last_seen", "count")}
+
+
+def cluster(conn: sqlite3.Connection, cluster_id: int) -> Cluster | None:
+    """A quote cluster with every occurrence, oldest first."""
+    head = conn.execute("SELECT id, text FROM clusters WHERE id = ?", (cluster_id,)).fetchone()
+    if head is None:
+        return None
+    rows = conn.execute(f"{OCCURRENCE}{FROM} WHERE q.cluster_id = ?{OLDEST_FIRST}", (cluster_id,))
+    found = [Occurrence(**dict(r)) for r in rows]
+    if not found:
+        return None
+    return Cluster(
+        id=head["id"], text=head["text"], size=len(found), first=found[0], occurrences=found
+    )
+
+
+def first_occurrence(conn: sqlite3.Connection, cluster_id: int) -> tuple[Occurrence, int] | None:
+    """Where a cluster appeared first, and how many occurrences it has."""
+    row = conn.execute(
+        f"{OCCURRENCE}{FROM} WHERE q.cluster_id = ?{OLDEST_FIRST} LIMIT 1", (cluster_id,)
+    ).fetchone()
+    if row is None:
+        return None
+    size = conn.execute(
+        "SELECT COUNT(*) FROM quotes WHERE cluster_id = ?", (cluster_id,)
+    ).fetchone()
+    return Occurrence(**dict(row)), size[0]
+
+
+def check(conn: sqlite3.Connection, text: str, limit: int = 5) -> list[CheckMatch]:
+    """The real quotes closest to ``text``: clusters proposed by the fingerprint index (exact,
+    trimmed, partial) and by full-text search on its rarest content words (paraphrases), each
+    compared word by word."""
+    norm = normalise(text)
+    if not norm:
+        return []
+    candidates = dict.fromkeys(candidate_clusters(conn, norm, limit=10))
+    words = sorted({w for w in norm.split() if w not in STOPWORDS and len(w) > 2}, key=len)[-8:]
+    if words:
+        rows = conn.execute(
+            "SELECT q.cluster_id FROM quotes_fts JOIN quotes q ON q.rowid = quotes_fts.rowid"
+            " WHERE quotes_fts MATCH ? ORDER BY rank LIMIT 30",
+            (" OR ".join(f'"{w}"' for w in words),),
+        )
+        candidates.update(dict.fromkeys(r[0] for r in rows if r[0] is not None))
+    matches = []
+    for cluster_id in candidates:
+        found = best_wording(conn, cluster_id, norm, CHECK_PART_WORDS)
+        first = found and first_occurrence(conn, cluster_id)
+        if not first:
+            continue
+        occurrence, size = first
+        matches.append(
+            (
+                likeness_rank(found),
+                CheckMatch(
+                    closeness=found.closeness,
+                    similarity=min(found.similarity, 100.0),
+                    text=conn.execute(
+                        "SELECT text FROM clusters WHERE id = ?", (cluster_id,)
+                    ).fetchone()[0],
+                    speaker=occurrence.speaker,
+                    speaker_id=occurrence.speaker_id,
+                    cluster_id=cluster_id,
+                    occurrences=size,
+                    first=occurrence,
+                ),
+            )
+        )
+    matches.sort(key=lambda m: m[0], reverse=True)
+    return [m for _, m in matches[:limit]]
+
+
+def article(conn: sqlite3.Connection, article_id: str) -> Article | None:
+    row = conn.execute("SELECT record FROM articles WHERE id = ?", (article_id,)).fetchone()
+    if row is None:
+        return None
+    return Article.model_validate_json(zlib.decompress(row[0]))

@@ -1,0 +1,194 @@
+"""The store's SQLite schema and its forward migrations, versioned by ``PRAGMA user_version``.
+
+One file, WAL mode (readers keep working while an ingest writes), foreign keys on. Each
+migration is a list of statements applied once, in order, inside one transaction, so a store
+made by an older saidwhat is upgraded in place the first time a newer one opens it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from saidwhat.errors import SaidwhatError
+
+# Migration N brings a store from user_version N-1 to N. Append only; never edit a released one.
+MIGRATIONS: list[list[str]] = [
+    [
+        # Every input an ingest saw, by origin: ingested (with the article it became) or
+        # skipped (with the reason). ``input_hash`` lets a rerun skip unchanged inputs early.
+        """CREATE TABLE inputs (
+            origin TEXT PRIMARY KEY,
+            status TEXT NOT NULL CHECK (status IN ('ingested', 'skipped')),
+            reason TEXT,
+            input_hash TEXT,
+            article_id TEXT,
+            seen_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX inputs_hash ON inputs(input_hash)",
+        # One row per article identity (given id, else URL, else hash of the text). ``record`` is
+        # the whole Article as zlib-compressed JSON, so the store can hand back what it was given.
+        """CREATE TABLE articles (
+            rowid INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            text_hash TEXT NOT NULL,
+            source TEXT,
+            url TEXT,
+            published TEXT,
+            date TEXT,
+            title TEXT,
+            origin TEXT,
+            ingested_at TEXT NOT NULL,
+            record BLOB NOT NULL
+        )""",
+        # Corpus-wide speakers: people, organisations, groups.
+        """CREATE TABLE people (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            first_name TEXT,
+            surname TEXT
+        )""",
+        "CREATE INDEX people_surname ON people(surname)",
+        """CREATE TABLE aliases (
+            person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+            alias TEXT NOT NULL,
+            norm TEXT NOT NULL,
+            PRIMARY KEY (person_id, norm)
+        ) WITHOUT ROWID""",
+        "CREATE INDEX aliases_norm ON aliases(norm)",
+        # Titles and affiliations with when they were seen (article dates).
+        """CREATE TABLE roles (
+            person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ('title', 'affiliation')),
+            value TEXT NOT NULL,
+            norm TEXT NOT NULL,
+            first_seen TEXT,
+            last_seen TEXT,
+            count INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (person_id, kind, norm)
+        ) WITHOUT ROWID""",
+        # Each article's speaker record, linked to its corpus-wide person.
+        """CREATE TABLE article_speakers (
+            article_rowid INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
+            speaker_id TEXT NOT NULL,
+            person_id INTEGER NOT NULL REFERENCES people(id),
+            name TEXT NOT NULL,
+            titles TEXT NOT NULL DEFAULT '[]',
+            affiliations TEXT NOT NULL DEFAULT '[]',
+            PRIMARY KEY (article_rowid, speaker_id)
+        ) WITHOUT ROWID""",
+        "CREATE INDEX article_speakers_person ON article_speakers(person_id)",
+        # User corrections: a pinned name always resolves to this person (merge/split survive
+        # re-ingest because resolution consults the pins first).
+        """CREATE TABLE pins (
+            norm TEXT PRIMARY KEY,
+            person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE
+        )""",
+        # Quote clusters: the same words (reprinted, trimmed, re-punctuated) across articles.
+        """CREATE TABLE clusters (
+            id INTEGER PRIMARY KEY,
+            text TEXT NOT NULL
+        )""",
+        # Distinct normalised wordings of each cluster, and their winnowed word-shingle
+        # fingerprints: the n-gram index that finds near-duplicates without comparing all pairs.
+        """CREATE TABLE wordings (
+            norm_hash INTEGER PRIMARY KEY,
+            cluster_id INTEGER NOT NULL REFERENCES clusters(id) ON DELETE CASCADE,
+            norm TEXT NOT NULL
+        )""",
+        "CREATE INDEX wordings_cluster ON wordings(cluster_id)",
+        """CREATE TABLE fingerprints (
+            hash INTEGER NOT NULL,
+            cluster_id INTEGER NOT NULL REFERENCES clusters(id) ON DELETE CASCADE,
+            PRIMARY KEY (hash, cluster_id)
+        ) WITHOUT ROWID""",
+        # One row per quote occurrence, with the fields queries filter on copied from the article.
+        """CREATE TABLE quotes (
+            rowid INTEGER PRIMARY KEY,
+            article_rowid INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
+            quote_id TEXT NOT NULL,
+            text TEXT NOT NULL,
+            type TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            confidence REAL NOT NULL,
+            speaker_id TEXT,
+            person_id INTEGER REFERENCES people(id),
+            cluster_id INTEGER REFERENCES clusters(id),
+            source TEXT,
+            date TEXT,
+            UNIQUE (article_rowid, quote_id)
+        )""",
+        "CREATE INDEX quotes_person ON quotes(person_id, date)",
+        "CREATE INDEX quotes_cluster ON quotes(cluster_id, date)",
+        "CREATE INDEX quotes_source ON quotes(source)",
+        """CREATE VIRTUAL TABLE quotes_fts USING fts5(
+            text, content='quotes', content_rowid='rowid',
+            tokenize='porter unicode61 remove_diacritics 2'
+        )""",
+        """CREATE TRIGGER quotes_ai AFTER INSERT ON quotes BEGIN
+            INSERT INTO quotes_fts(rowid, text) VALUES (new.rowid, new.text);
+        END""",
+        """CREATE TRIGGER quotes_ad AFTER DELETE ON quotes BEGIN
+            INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+        END""",
+    ],
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
+    """Open (and create or upgrade, unless read-only) a store; rows come back as sqlite3.Row."""
+    path = Path(path)
+    if readonly and not path.exists():
+        raise SaidwhatError(f"{path}: no such corpus (run `saidwhat ingest ... --db {path}`)")
+    try:
+        if readonly:
+            conn = sqlite3.connect(
+                f"file:{path}?mode=ro", uri=True, check_same_thread=False, isolation_level=None
+            )
+        else:
+            conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA busy_timeout = 10000")
+        conn.execute("PRAGMA foreign_keys = ON")
+        if not readonly:
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            migrate(conn)
+        elif conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+            raise SaidwhatError(f"{path}: corpus schema is not version {SCHEMA_VERSION}")
+    except sqlite3.DatabaseError as exc:
+        raise SaidwhatError(f"{path}: not a saidwhat corpus ({exc})") from None
+    return conn
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Apply the migrations this store lacks; returns the version it is at afterwards."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise SaidwhatError(
+            f"corpus schema version {version} is newer than this saidwhat ({SCHEMA_VERSION})"
+        )
+    for number in range(version + 1, SCHEMA_VERSION + 1):
+        with transaction(conn):
+            for statement in MIGRATIONS[number - 1]:
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {number}")
+    return SCHEMA_VERSION
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One explicit write transaction (the connection runs in autocommit mode otherwise)."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")

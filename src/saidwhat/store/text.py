@@ -1,0 +1,71 @@
+"""Text keys of the store: normalised wording, word-shingle fingerprints, sortable dates.
+
+Two quotes are the same wording when their normalised forms are equal (case, punctuation,
+quote-mark style and spacing ignored). Near-duplicates (trimmed, partly quoted, lightly edited)
+share winnowed word 4-gram fingerprints: any common run of at least ``SHINGLE + WINDOW - 1``
+words is guaranteed to share one, so an index of fingerprints finds them without all-pairs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from datetime import datetime
+from email.utils import parsedate_to_datetime
+
+SHINGLE = 4  # words per shingle
+WINDOW = 4  # winnowing window: shared runs of >= 7 words always meet
+_NON_WORD = re.compile(r"[^\w\s]+")
+_SPACE = re.compile(r"\s+")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?")
+_DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%Y/%m/%d", "%m/%d/%Y")
+
+
+def normalise(text: str) -> str:
+    """Lower-case words only: 'Don't,  he said—"NO."' and 'dont he said no' are one wording."""
+    text = unicodedata.normalize("NFKC", text).casefold().replace("’", "").replace("'", "")
+    return _SPACE.sub(" ", _NON_WORD.sub(" ", text)).strip()
+
+
+def stable_hash(text: str) -> int:
+    """A 63-bit hash that is the same in every process (Python's hash() is salted)."""
+    digest = hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest()
+    return int.from_bytes(digest, "big") >> 1
+
+
+def shingles(norm: str) -> list[int]:
+    """Hashes of every run of SHINGLE words, in order (one hash for shorter texts)."""
+    words = norm.split()
+    if len(words) <= SHINGLE:
+        return [stable_hash(norm)] if words else []
+    return [stable_hash(" ".join(words[i : i + SHINGLE])) for i in range(len(words) - SHINGLE + 1)]
+
+
+def fingerprints(norm: str) -> set[int]:
+    """The winnowed subset of the shingle hashes (minimum of each window of WINDOW)."""
+    hashes = shingles(norm)
+    if len(hashes) <= WINDOW:
+        return set(hashes)
+    return {min(hashes[i : i + WINDOW]) for i in range(len(hashes) - WINDOW + 1)}
+
+
+def iso_date(published: str | None) -> str | None:
+    """'YYYY-MM-DD' (or 'YYYY-MM') of a publication date as given, None when unreadable."""
+    if not published:
+        return None
+    value = published.strip()
+    match = _ISO_DATE.match(value)
+    if match:
+        year, month, day = match.groups()
+        return f"{year}-{month}-{day}" if day else f"{year}-{month}"
+    try:
+        return parsedate_to_datetime(value).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        pass
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.strptime(value, fmt).date().isoformat()
+        except ValueError:
+            continue
+    return None

@@ -1,0 +1,216 @@
+"""Writing into the store: Article records (from extraction or from Parquet results) in
+per-batch transactions, with every input logged as ingested or skipped.
+
+Idempotent: an article is keyed by ``Article.id`` (given id, else URL, else text hash); one
+with the same text hash is left alone, one with a different text hash is replaced (its quotes
+and speaker links go, the new ones come). Resumable: a killed ingest loses at most its open
+batch, and a rerun skips every input already ingested unchanged *before* extracting it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import time
+import zlib
+from collections.abc import Callable, Iterable, Iterator
+from datetime import UTC, datetime
+from itertools import islice
+
+from saidwhat.records import Article, Document, Skipped
+from saidwhat.store.clusters import assign_cluster
+from saidwhat.store.models import IngestReport
+from saidwhat.store.schema import transaction
+from saidwhat.store.speakers import drop_orphans, rebuild_roles, resolve_article
+from saidwhat.store.text import iso_date
+
+Progress = Callable[[IngestReport], None]
+Extractor = Callable[[Iterable[Document | Skipped]], Iterator[Article | Skipped]]
+
+
+def content_hash(*parts: str | None) -> str:
+    """A hex digest of some text fields (None and '' differ)."""
+    digest = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        digest.update(b"\x00" if part is None else b"\x01" + part.encode("utf-8") + b"\x02")
+    return digest.hexdigest()
+
+
+def input_hash(document: Document) -> str:
+    """What makes an input the same input: its identity fields and its content."""
+    return content_hash(document.id, document.url, document.text, document.html)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def ingest_articles(
+    conn: sqlite3.Connection,
+    items: Iterable[Article | Skipped],
+    *,
+    batch_size: int = 100,
+    force: bool = False,
+    input_hashes: dict[str, str] | None = None,
+    progress: Progress | None = None,
+    report: IngestReport | None = None,
+) -> IngestReport:
+    """Write a stream of Article (or Skipped) records, one transaction per ``batch_size``.
+
+    ``input_hashes`` maps an origin to the hash of the input it was read from (so a rerun can
+    skip it before extraction); ``force`` rewrites articles even when their text is unchanged
+    (after a better extractor). ``progress`` is called after every batch. This is the function
+    ``saidwhat load`` calls to merge extraction results.
+    """
+    report = report or IngestReport()
+    started = time.monotonic() - report.seconds
+    touched: set[int] = set()
+    iterator = iter(items)
+    while batch := list(islice(iterator, batch_size)):
+        with transaction(conn):
+            for item in batch:
+                if isinstance(item, Skipped):
+                    _log_input(conn, item.origin, "skipped", item.reason, None, None)
+                    report.skipped += 1
+                    continue
+                origin = item.origin or item.id
+                digest = (input_hashes or {}).pop(origin, None)
+                written, replaced = _write_article(conn, item, force, touched)
+                _log_input(conn, origin, "ingested", None, digest, item.id)
+                if not written:
+                    report.unchanged += 1
+                    continue
+                report.articles += 1
+                report.changed += replaced
+                report.quotes += len(item.quotes)
+        report.seconds = time.monotonic() - started
+        if progress:
+            progress(report)
+    if touched:
+        with transaction(conn):
+            rebuild_roles(conn, touched)
+            drop_orphans(conn)
+            conn.execute(
+                "DELETE FROM clusters WHERE id NOT IN"
+                " (SELECT cluster_id FROM quotes WHERE cluster_id IS NOT NULL)"
+            )
+    report.seconds = time.monotonic() - started
+    return report
+
+
+def _log_input(
+    conn: sqlite3.Connection,
+    origin: str,
+    status: str,
+    reason: str | None,
+    digest: str | None,
+    article_id: str | None,
+) -> None:
+    conn.execute(
+        "INSERT OR REPLACE INTO inputs (origin, status, reason, input_hash, article_id, seen_at)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        (origin, status, reason, digest, article_id, _now()),
+    )
+
+
+def _write_article(
+    conn: sqlite3.Connection, article: Article, force: bool, touched: set[int]
+) -> tuple[bool, bool]:
+    """Insert or replace one article; returns (written, replaced an older version)."""
+    text_hash = content_hash(article.text)
+    old = conn.execute(
+        "SELECT rowid, text_hash FROM articles WHERE id = ?", (article.id,)
+    ).fetchone()
+    if old and old[1] == text_hash and not force:
+        return False, False
+    if old:
+        touched.update(
+            r[0]
+            for r in conn.execute(
+                "SELECT person_id FROM article_speakers WHERE article_rowid = ?", (old[0],)
+            )
+        )
+        conn.execute("DELETE FROM quotes WHERE article_rowid = ?", (old[0],))
+        conn.execute("DELETE FROM articles WHERE rowid = ?", (old[0],))
+    date = iso_date(article.published)
+    record = zlib.compress(article.model_dump_json(exclude_none=True).encode("utf-8"), 6)
+    rowid = conn.execute(
+        "INSERT INTO articles (id, text_hash, source, url, published, date, title, origin,"
+        " ingested_at, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            article.id,
+            text_hash,
+            article.source,
+            article.url,
+            article.published,
+            date,
+            article.title or article.headline,
+            article.origin,
+            _now(),
+            record,
+        ),
+    ).lastrowid
+    people = resolve_article(conn, rowid, article, date)
+    conn.executemany(
+        "INSERT INTO quotes (article_rowid, quote_id, text, type, start, end, confidence,"
+        " speaker_id, person_id, cluster_id, source, date)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                rowid,
+                quote.id,
+                quote.text,
+                quote.type,
+                quote.start,
+                quote.end,
+                quote.confidence,
+                quote.speaker_id,
+                people.get(quote.speaker_id) if quote.speaker_id else None,
+                assign_cluster(conn, quote.text),
+                article.source,
+                date,
+            )
+            for quote in article.quotes
+        ],
+    )
+    return True, old is not None
+
+
+def ingest_documents(
+    conn: sqlite3.Connection,
+    documents: Iterable[Document | Skipped],
+    extract: Extractor,
+    *,
+    batch_size: int = 100,
+    force: bool = False,
+    progress: Progress | None = None,
+) -> IngestReport:
+    """Read → (skip unchanged inputs) → extract → write. Inputs whose origin was already
+    ingested from identical content are counted as unchanged and never extracted again."""
+    report = IngestReport()
+    hashes: dict[str, str] = {}
+
+    def fresh() -> Iterator[Document | Skipped]:
+        for document in documents:
+            if isinstance(document, Document):
+                digest = input_hash(document)
+                seen = conn.execute(
+                    "SELECT 1 FROM inputs WHERE origin = ? AND input_hash = ?"
+                    " AND status = 'ingested'",
+                    (document.origin, digest),
+                ).fetchone()
+                if seen and not force:
+                    report.unchanged += 1
+                    continue
+                hashes[document.origin] = digest
+            yield document
+
+    return ingest_articles(
+        conn,
+        extract(fresh()),
+        batch_size=batch_size,
+        force=force,
+        input_hashes=hashes,
+        progress=progress,
+        report=report,
+    )
