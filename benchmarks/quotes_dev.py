@@ -1,0 +1,87 @@
+"""Measure the quotes step on PolNeAR dev with the reference scorer (a benchmark, not a test).
+
+    .venv/bin/python benchmarks/quotes_dev.py [--gold ../shared/data/polnear/dev.jsonl]
+        [--pred /tmp/saidwhat-quotes-dev.jsonl] [--cache DOCBIN]
+
+Runs structure -> parse -> find_quotes on every gold text, writes predictions JSONL (speaker
+span = the candidate's source mention as written), prints docs/s and the reference scorer's
+figures. With --cache, parsed docs are read from (or written to) a DocBin and the speed
+figure then covers find_quotes only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from spacy.tokens import DocBin
+
+from saidwhat.parse import load_pipeline
+from saidwhat.quotes import find_quotes
+from saidwhat.records import Document
+from saidwhat.structure import structure_document
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--gold", type=Path, default=SHARED / "data/polnear/dev.jsonl")
+    ap.add_argument("--pred", type=Path, default=Path("/tmp/saidwhat-quotes-dev.jsonl"))
+    ap.add_argument("--cache", type=Path, help="DocBin of parsed gold texts (made if absent)")
+    args = ap.parse_args()
+    gold = [json.loads(line) for line in args.gold.open(encoding="utf-8")]
+    nlp = load_pipeline()
+    articles = [
+        structure_document(Document(id=g["id"], text=g["text"], origin=g["id"])) for g in gold
+    ]
+    cached = args.cache is not None and args.cache.exists()
+    start = time.perf_counter()
+    if cached:
+        docs = list(DocBin().from_disk(args.cache).get_docs(nlp.vocab))
+        start = time.perf_counter()
+    else:
+        docs = nlp.pipe((a.text for a in articles), batch_size=16)
+    rows, kept = [], []
+    for g, article, doc in zip(gold, articles, docs, strict=True):
+        if article.text != g["text"]:
+            sys.exit(f"{g['id']}: article text differs from the gold text; offsets would not match")
+        kept.append(doc)
+        quotes = []
+        for c in find_quotes(doc, article):
+            src = c.source
+            quotes.append(
+                {
+                    "start": c.start,
+                    "end": c.end,
+                    "fragments": [list(f) for f in c.fragments],
+                    "speaker_start": src[0] if src else None,
+                    "speaker_end": src[1] if src else None,
+                    "type": c.type,
+                    "score": c.score,
+                }
+            )
+        rows.append({"id": g["id"], "quotes": quotes})
+    elapsed = time.perf_counter() - start
+    if args.cache is not None and not cached:
+        DocBin(docs=kept).to_disk(args.cache)
+    with args.pred.open("w", encoding="utf-8") as out:
+        for row in rows:
+            out.write(json.dumps(row) + "\n")
+    what = "find_quotes only (cached parse)" if cached else "parse + find_quotes"
+    print(f"{len(gold)} docs in {elapsed:.1f}s = {len(gold) / elapsed:.1f} docs/s ({what})")
+    scorer = SHARED / "eval/score.py"
+    subprocess.run(
+        [sys.executable, str(scorer), str(args.gold), str(args.pred), "--brief"], check=True
+    )
+    with args.pred.with_suffix(".score.json").open("w") as full:
+        cmd = [sys.executable, str(scorer), str(args.gold), str(args.pred)]
+        subprocess.run(cmd, check=True, stdout=full)
+
+
+if __name__ == "__main__":
+    main()

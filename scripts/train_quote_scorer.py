@@ -1,0 +1,163 @@
+"""Train the quote scorer (src/saidwhat/models/quote_scorer.json) from PolNeAR train.
+
+    .venv/bin/python scripts/train_quote_scorer.py [--train ../shared/data/polnear/train.jsonl]
+        [--cache /tmp/saidwhat-train.spacy] [--out src/saidwhat/models/quote_scorer.json]
+
+Every candidate the rules propose on a train article is labelled right when at least half of
+its characters lie in one gold attribution whose source span its source overlaps (the lenient
+"with speaker" rule of ../shared/eval/score.py). A logistic regression learns P(right); an
+isotonic regression fitted on out-of-fold predictions (5 folds by article) calibrates it; the
+threshold maximises out-of-fold lenient F1 with speaker. Deterministic: fixed folds and solver.
+Dev is never read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.isotonic import IsotonicRegression
+from sklearn.linear_model import LogisticRegression
+from spacy.tokens import DocBin
+
+from saidwhat.parse import load_pipeline
+from saidwhat.quotes import propose, select
+from saidwhat.records import Document
+from saidwhat.structure import structure_document
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+C = 0.5
+FOLDS = 5
+
+
+def parsed(gold: list[dict], cache: Path):
+    """spaCy docs of the gold texts, parsed once and cached as a DocBin."""
+    nlp = load_pipeline()
+    if cache.exists():
+        docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
+        if len(docs) == len(gold) and all(
+            d.text == g["text"] for d, g in zip(docs, gold, strict=True)
+        ):
+            return docs
+    docs = list(nlp.pipe((g["text"] for g in gold), batch_size=16))
+    DocBin(docs=docs).to_disk(cache)
+    return docs
+
+
+def chars(frags) -> set[int]:
+    return {i for s, e in frags for i in range(s, e)}
+
+
+def label(raw, golds: list[tuple[dict, set[int]]]) -> int:
+    """1 when the candidate would count as right with speaker (lenient)."""
+    pc = chars(raw.fragments)
+    best, inside = None, 0.0
+    for q, gc in golds:
+        share = len(gc & pc) / max(1, len(pc))
+        if share > inside:
+            best, inside = q, share
+    if best is None or inside < 0.5:
+        return 0
+    gs, ge = best.get("speaker_start"), best.get("speaker_end")
+    if gs is None or ge is None or ge <= gs:
+        return int(raw.source is None)
+    return int(raw.source is not None and raw.source[0] < ge and gs < raw.source[1])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--train", type=Path, default=SHARED / "data/polnear/train.jsonl")
+    ap.add_argument("--cache", type=Path, default=Path("/tmp/saidwhat-train.spacy"))
+    ap.add_argument("--out", type=Path, default=ROOT / "src/saidwhat/models/quote_scorer.json")
+    args = ap.parse_args()
+    gold = [json.loads(line) for line in args.train.open(encoding="utf-8")]
+    docs = parsed(gold, args.cache)
+    rows, labels, groups, owners = [], [], [], []
+    for n, (g, doc) in enumerate(zip(gold, docs, strict=True)):
+        article = structure_document(Document(id=g["id"], text=g["text"], origin=g["id"]))
+        golds = [(q, chars(q.get("fragments") or [[q["start"], q["end"]]])) for q in g["quotes"]]
+        for raw, feats, _ in propose(doc, article):
+            rows.append(feats)
+            labels.append(label(raw, golds))
+            groups.append(n)
+            owners.append(raw)
+    y = np.array(labels)
+    groups_arr = np.array(groups)
+    print(f"{len(rows)} candidates, {y.mean():.3f} positive", file=sys.stderr)
+    vec = DictVectorizer()
+    X = vec.fit_transform(rows).tocsr()
+    X.indices, X.indptr = X.indices.astype(np.int32), X.indptr.astype(np.int32)  # for liblinear
+    oof = np.zeros(len(y))
+    for k in range(FOLDS):
+        test = groups_arr % FOLDS == k
+        model = LogisticRegression(C=C, max_iter=3000, solver="liblinear")
+        model.fit(X[~test], y[~test])
+        oof[test] = model.predict_proba(X[test])[:, 1]
+    iso = IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0).fit(oof, y)
+    cal = iso.predict(oof)
+    threshold = best_threshold(gold, owners, groups, cal)
+    model = LogisticRegression(C=C, max_iter=3000, solver="liblinear").fit(X, y)
+    weights = {
+        name: round(float(w), 5)
+        for name, w in zip(vec.get_feature_names_out(), model.coef_[0], strict=True)
+        if abs(w) > 1e-6
+    }
+    out = {
+        "about": "saidwhat quote scorer; reproduce with scripts/train_quote_scorer.py",
+        "trained_on": "PolNeAR train",
+        "candidates": len(y),
+        "weights": dict(sorted(weights.items())),
+        "intercept": round(float(model.intercept_[0]), 5),
+        "calibration": {
+            "x": [round(float(v), 5) for v in iso.X_thresholds_],
+            "y": [round(float(v), 5) for v in iso.y_thresholds_],
+        },
+        "threshold": threshold,
+    }
+    args.out.write_text(json.dumps(out, indent=0, sort_keys=False) + "\n", encoding="utf-8")
+    print(f"wrote {args.out} ({len(weights)} weights, threshold {threshold})", file=sys.stderr)
+
+
+def best_threshold(gold, owners, groups, cal) -> float:
+    """The threshold maximising out-of-fold lenient F1 with speaker (reference scorer)."""
+    sys.path.insert(0, str(SHARED / "eval"))
+    import score as reference  # ../shared/eval/score.py
+
+    by_doc: dict[int, list] = {}
+    for raw, n, p in zip(owners, groups, cal, strict=True):
+        by_doc.setdefault(n, []).append((float(p), raw))
+    best, best_f1 = 0.5, -1.0
+    for t in np.arange(0.2, 0.71, 0.05):
+        preds = {}
+        for n, g in enumerate(gold):
+            kept = select(by_doc.get(n, []), float(t))
+            preds[g["id"]] = {"quotes": [pred_row(raw) for _, raw in kept]}
+        res = reference.score(gold, preds, 0.5)
+        f1 = res["all"]["f1_with_speaker"]
+        print(
+            f"threshold {t:.2f}: all F1+spk {f1:.4f} speech {res['speech']['f1_with_speaker']:.4f}",
+            file=sys.stderr,
+        )
+        if f1 > best_f1:
+            best, best_f1 = round(float(t), 2), f1
+    return best
+
+
+def pred_row(raw) -> dict:
+    s = raw.source
+    return {
+        "start": raw.start,
+        "end": raw.end,
+        "fragments": [list(f) for f in raw.fragments],
+        "speaker_start": s[0] if s else None,
+        "speaker_end": s[1] if s else None,
+    }
+
+
+if __name__ == "__main__":
+    main()

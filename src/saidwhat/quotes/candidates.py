@@ -1,0 +1,338 @@
+"""Candidate attributions from rules over the parse and the quote marks (high recall).
+
+Each rule proposes (cue, content, source) triples; the scorer (``quotes.scoring``) then decides
+which are real attributions. Shapes covered:
+- a verb with a clausal complement (``X said (that) ...``, ``..., X said``, ``said X``);
+- a cue hanging off the content clause (``..., another source said``: parataxis);
+- ``according to X``;
+- a verb with an object (``called the plan a "disaster"``, ``X denied the report``);
+- ``Name: ...`` lead-ins (headlines, interviews);
+- text in quote marks: snapped into the clause that holds it, else attached to a reporting
+  verb next to it, a colon lead-in, or appended as a further fragment of the quote it continues
+  (split quotes, quote paragraphs following an attributed quote).
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from saidwhat.quotes.marks import MarkSpan
+from saidwhat.quotes.syntax import char_span, mention_span, subject_of, subtree_span
+
+OBJECT_DEPS = {"dobj", "oprd", "dative", "attr"}
+OBJECT_PREPS = {"for", "on", "as", "to"}
+# reporting verbs used to hook quote marks that the parse did not attach (small, closed class)
+SPEECH_LEMMAS = {
+    "say",
+    "add",
+    "tell",
+    "write",
+    "tweet",
+    "ask",
+    "explain",
+    "continue",
+    "note",
+    "argue",
+    "declare",
+    "respond",
+    "reply",
+    "state",
+    "insist",
+    "warn",
+    "recall",
+    "claim",
+    "post",
+    "announce",
+    "conclude",
+    "joke",
+    "quip",
+    "observe",
+    "remark",
+    "answer",
+    "comment",
+    "put",
+}
+#
+
+
+@dataclass
+class Raw:
+    """A proposed attribution before scoring; spans are character offsets into the doc."""
+
+    kind: str
+    fragments: list[tuple[int, int]]
+    cue: Token | None = None
+    cue_span: tuple[int, int] | None = None
+    subject: Token | None = None
+    source: tuple[int, int] | None = None
+    evidence: list[str] = field(default_factory=list)
+    marks: list[int] = field(default_factory=list)  # indices of mark spans it holds
+
+    @property
+    def start(self) -> int:
+        return self.fragments[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.fragments[-1][1]
+
+
+class Regions:
+    """The article parts quotes may come from (body, key points, headline), for fast lookup."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        merged: list[tuple[int, int]] = []
+        for s, e in sorted(spans):
+            if merged and s <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+            else:
+                merged.append((s, e))
+        self.spans = merged
+        self.starts = [s for s, _ in merged]
+
+    def index(self, pos: int) -> int | None:
+        """The region holding character pos, or None."""
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return i if i >= 0 and pos < self.spans[i][1] else None
+
+
+def _with_source(raw: Raw, doc: Doc, cue: Token) -> Raw:
+    subj = subject_of(cue)
+    raw.cue, raw.cue_span = cue, _cue_span(cue)
+    if subj is not None:
+        raw.subject, raw.source = subj, mention_span(doc, subj)
+    return raw
+
+
+def _cue_span(cue: Token) -> tuple[int, int]:
+    """The cue verb with its particle ("pointed out") or "according to"."""
+    toks = [cue] + [
+        c for c in cue.children if c.dep_ == "prt" or (c.lower_ == "to" and c.i == cue.i + 1)
+    ]
+    return min(t.idx for t in toks), max(t.idx + len(t.text) for t in toks)
+
+
+def _span_of(doc: Doc, tokens: list[Token]) -> list[tuple[int, int]]:
+    span = char_span(tokens)
+    return [span] if span and span[1] > span[0] else []
+
+
+def clause_candidates(doc: Doc, tokens: list[Token]) -> list[Raw]:
+    """Verb-centred candidates: clausal complements, parataxis, objects, according to."""
+    out: list[Raw] = []
+    for tok in tokens:
+        if tok.lower_ == "according":
+            to = next((c for c in tok.children if c.lower_ == "to"), None)
+            pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+            if pobj is not None and tok.head is not tok:
+                frags = _span_of(doc, subtree_span(doc, tok.head, minus=tok.subtree))
+                if frags:
+                    raw = Raw(
+                        "according",
+                        frags,
+                        tok,
+                        _cue_span(tok),
+                        pobj,
+                        mention_span(doc, pobj),
+                        ["according-to"],
+                    )
+                    out.append(raw)
+            continue
+        if tok.pos_ not in ("VERB", "AUX"):
+            continue
+        ccomps = [c for c in tok.children if c.dep_ == "ccomp"]
+        for side in (
+            c for c in ([c for c in ccomps if c.i < tok.i], [c for c in ccomps if c.i > tok.i]) if c
+        ):
+            lo = min(c.left_edge.i for c in side)
+            hi = max(c.right_edge.i for c in side)
+            frags = _span_of(doc, list(doc[lo : hi + 1]))
+            if frags:
+                where = "after" if side[0].i < tok.i else "before"
+                out.append(
+                    _with_source(Raw("ccomp", frags, evidence=[f"ccomp-{where}-cue"]), doc, tok)
+                )
+        if ccomps:
+            continue
+        if tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX"):
+            frags = _span_of(doc, subtree_span(doc, tok.head, minus=tok.subtree))
+            if frags:
+                out.append(
+                    _with_source(Raw("parataxis", frags, evidence=["cue-after-clause"]), doc, tok)
+                )
+            continue
+        objs = [
+            c
+            for c in tok.children
+            if c.i > tok.i
+            and (
+                c.dep_ in OBJECT_DEPS
+                or c.dep_ == "prep"
+                and c.lower_ in OBJECT_PREPS
+                or c.dep_ == "xcomp"
+            )
+        ]
+        if objs:
+            lo = min(c.left_edge.i for c in objs)
+            hi = max(c.right_edge.i for c in objs)
+            frags = _span_of(doc, list(doc[lo : hi + 1]))
+            if frags:
+                out.append(_with_source(Raw("object", frags, evidence=["object-of-cue"]), doc, tok))
+    return out
+
+
+def colon_candidates(doc: Doc, tokens: list[Token]) -> list[Raw]:
+    """``Name: what they said`` at the start of a sentence (headlines, interview transcripts)."""
+    out: list[Raw] = []
+    for tok in tokens:
+        if tok.text != ":" or tok.i == tok.sent.start or tok.i - tok.sent.start > 5:
+            continue
+        lead = doc[tok.sent.start : tok.i]
+        rest = doc[tok.i + 1 : tok.sent.end]
+        if len(rest) < 3 or not any(t.pos_ == "PROPN" or t.is_title for t in lead):
+            continue
+        if any(t.pos_ in ("VERB", "AUX") for t in lead):
+            continue
+        frags = _span_of(doc, list(rest))
+        src = char_span(lead)
+        if frags and src:
+            head = lead.root
+            out.append(
+                Raw(
+                    "colon-name",
+                    frags,
+                    tok,
+                    (tok.idx, tok.idx + 1),
+                    head,
+                    src,
+                    ["name-colon-lead-in"],
+                )
+            )
+    return out
+
+
+def _chains(spans: list[MarkSpan]) -> list[list[int]]:
+    """Mark spans grouped into quotes: a multi-paragraph quote is one chain of spans."""
+    chains: list[list[int]] = []
+    where: dict[int, int] = {}
+    for i, s in enumerate(spans):
+        if s.continues is not None and s.continues in where:
+            chains[where[s.continues]].append(i)
+            where[i] = where[s.continues]
+        else:
+            where[i] = len(chains)
+            chains.append([i])
+    return chains
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def absorb_marks(raws: list[Raw], spans: list[MarkSpan]) -> list[list[int]]:
+    """Grow each clause candidate over the quote marks it overlaps; return the chains no
+    candidate holds (they need a cue of their own)."""
+    free: list[list[int]] = []
+    for chain in _chains(spans):
+        first = spans[chain[0]]
+        held = False
+        for raw in raws:
+            frag = raw.fragments[0]
+            if len(raw.fragments) != 1 or not _overlap(frag, (first.start, first.end)):
+                continue
+            held = True
+            s, e = min(frag[0], first.start), max(frag[1], first.end)
+            raw.fragments = [(s, e)] + [(spans[j].start, spans[j].end) for j in chain[1:]]
+            raw.marks.extend(chain)
+            if len(chain) > 1:
+                raw.evidence.append("multi-paragraph-quote")
+        if not held:
+            free.append(chain)
+    return free
+
+
+def _speech_verb_near(doc: Doc, lo: int, hi: int, inside: tuple[int, int]) -> Token | None:
+    """The reporting verb nearest to the quote, outside it, within tokens [lo, hi)."""
+    best, dist = None, 10**9
+    for tok in doc[lo:hi]:
+        if tok.lemma_.lower() in SPEECH_LEMMAS and tok.pos_ in ("VERB", "AUX"):
+            if inside[0] <= tok.idx < inside[1]:
+                continue
+            d = min(abs(tok.idx - inside[0]), abs(tok.idx - inside[1]))
+            if d < dist:
+                best, dist = tok, d
+    return best
+
+
+def mark_candidates(
+    doc: Doc, spans: list[MarkSpan], chains: list[list[int]], raws: list[Raw], regions: Regions
+) -> list[Raw]:
+    """Candidates for quotations in marks that no clause candidate holds."""
+    out: list[Raw] = []
+    held = sorted(raws + out, key=lambda r: r.start)
+    for chain in chains:
+        first, last = spans[chain[0]], spans[chain[-1]]
+        frags = [(spans[j].start, spans[j].end) for j in chain]
+        qspan = doc.char_span(first.start, last.end, alignment_mode="expand")
+        if qspan is None or len(qspan) < 2:
+            continue
+        words = sum(1 for t in qspan if t.is_alpha)
+        sent_lo, sent_hi = qspan[0].sent.start, qspan[-1].sent.end
+        text_before = doc.text[regions.spans[regions.index(first.start) or 0][0] : first.start]
+        cue = _speech_verb_near(doc, sent_lo, sent_hi, (first.start, last.end))
+        if cue is not None:
+            raw = _with_source(
+                Raw("marks", frags, marks=list(chain), evidence=["quote-marks"]), doc, cue
+            )
+            raw.evidence.append(
+                "cue:" + ("said-after-quote" if cue.idx > last.end else "before-quote")
+            )
+            out.append(raw)
+            continue
+        if text_before.rstrip().endswith(":") and sent_lo > 0:
+            prev = doc[sent_lo - 1].sent
+            cue = _speech_verb_near(doc, prev.start, prev.end + 1, (first.start, last.end))
+            if cue is not None:
+                raw = _with_source(
+                    Raw(
+                        "marks", frags, marks=list(chain), evidence=["quote-marks", "colon-lead-in"]
+                    ),
+                    doc,
+                    cue,
+                )
+                out.append(raw)
+                continue
+        host = _continued(held + out, first.start, regions)
+        if host is not None and words >= 2:
+            host.fragments.extend(frags)
+            host.marks.extend(chain)
+            host.evidence.append("continued-quote")
+            continue
+        if words >= 4:
+            out.append(Raw("marks-alone", frags, marks=list(chain), evidence=["quote-marks"]))
+    return out
+
+
+def _continued(raws: list[Raw], start: int, regions: Regions) -> Raw | None:
+    """The quote-mark candidate this quote continues: the last one before it, in the same or
+    the previous region, that has a cue and ends in a quote mark."""
+    before = [r for r in raws if r.end <= start and r.marks and r.cue is not None]
+    if not before:
+        return None
+    prev = max(before, key=lambda r: r.end)
+    here, there = regions.index(start), regions.index(prev.end - 1)
+    if here is None or there is None or here - there > 1:
+        return None
+    return prev
+
+
+def find_candidates(doc: Doc, regions: Regions, spans: list[MarkSpan]) -> list[Raw]:
+    """All proposals of the article in text order (overlapping ones included)."""
+    tokens = [t for t in doc if regions.index(t.idx) is not None]
+    raws = clause_candidates(doc, tokens) + colon_candidates(doc, tokens)
+    free = absorb_marks(raws, spans)
+    raws += mark_candidates(doc, spans, free, raws, regions)
+    return sorted(raws, key=lambda r: (r.start, r.end))

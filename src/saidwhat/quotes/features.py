@@ -1,0 +1,98 @@
+"""Features of a candidate attribution for the learned scorer (sparse, named, binary or small).
+
+Reads token lemma, tag, POS, dependency labels and the entity type of the source head (NER).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from saidwhat.quotes.candidates import Raw
+
+SPEECH_WORD = re.compile(
+    r"^(say|tell|add|ask|announce|argue|claim|explain|note|write|tweet|report|state|insist|warn|"
+    r"declare|call|describe|suggest|acknowledge|admit|deny|reply|respond|comment|remark|testify|"
+    r"confirm|predict|promise|vow|urge|accuse|charge|contend|maintain|recall|quip|joke|continue|"
+    r"concede|emphasize|stress|assert|post|mention|observe|pledge|boast|complain|lament|reiterate|"
+    r"repeat|tout|slam|decry|denounce|question|demand|threaten|speak|recount|echo|clarify|blame|"
+    r"dismiss|praise|cite|according)$"
+)
+
+
+def _bucket(n: int, edges: tuple[int, ...]) -> str:
+    for edge in edges:
+        if n <= edge:
+            return f"<={edge}"
+    return f">{edges[-1]}"
+
+
+def quoted_share(
+    text: str, fragments: list[tuple[int, int]], marks: list[tuple[int, int]]
+) -> float:
+    """Share of the content's letters that lie inside quote marks."""
+    inside = total = 0
+    for s, e in fragments:
+        for i in range(s, e):
+            if text[i].isalnum():
+                total += 1
+                inside += any(ms <= i < me for ms, me in marks)
+    return inside / total if total else 0.0
+
+
+def candidate_features(raw: Raw, doc: Doc, quoted: float, section: str) -> dict[str, float]:
+    """Named features of one candidate; ``quoted`` is its quoted share, ``section`` its kind."""
+    f: dict[str, float] = {"bias": 1.0, f"kind={raw.kind}": 1.0, f"section={section}": 1.0}
+    content = doc.char_span(raw.fragments[0][0], raw.fragments[-1][1], alignment_mode="expand")
+    ntok = len(content) if content is not None else 0
+    f[f"len={_bucket(ntok, (2, 4, 8, 15, 30, 60))}"] = 1.0
+    f[f"frags={min(len(raw.fragments), 3)}"] = 1.0
+    q = "none" if quoted == 0 else "all" if quoted > 0.95 else "part"
+    f[f"quoted={q}"] = 1.0
+    f[f"kind_quoted={raw.kind}|{q}"] = 1.0
+    if content is not None and len(content):
+        first = content[0]
+        f[f"first={first.lower_ if first.is_stop or first.is_punct else first.pos_}"] = 1.0
+        f["content_has_verb"] = float(any(t.pos_ in ("VERB", "AUX") for t in content))
+        f["content_has_subj"] = float(any(t.dep_ in ("nsubj", "nsubjpass") for t in content))
+    cue = raw.cue
+    if cue is not None:
+        lemma = cue.lemma_.lower()
+        speech = bool(SPEECH_WORD.match(lemma))
+        f[f"lemma={lemma}"] = 1.0
+        f[f"kind_lemma={raw.kind}|{lemma}"] = 1.0
+        f[f"speech={speech}"] = 1.0
+        f[f"kind_speech={raw.kind}|{speech}"] = 1.0
+        f[f"cue_tag={cue.tag_}"] = 1.0
+        f[f"cue_dep={cue.dep_}"] = 1.0
+        kids = {c.dep_ for c in cue.children}
+        f["cue_neg"] = float("neg" in kids)
+        f["cue_aux_modal"] = float(any(c.tag_ == "MD" for c in cue.children))
+        f["cue_passive"] = float("auxpass" in kids or "nsubjpass" in kids)
+        f["cue_in_content"] = float(
+            any(s <= cue.idx < e for s, e in raw.fragments) and raw.kind != "according"
+        )
+        gap = min(abs(cue.idx - raw.start), abs(cue.idx - raw.end))
+        f[f"gap={_bucket(gap, (2, 10, 40, 120))}"] = 1.0
+        f["cue_before"] = float(cue.idx < raw.start)
+    else:
+        f["no_cue"] = 1.0
+    subj = raw.subject
+    if subj is None:
+        f["no_source"] = 1.0
+    else:
+        ent = subj.ent_type_ or "O"
+        f[f"src_ent={ent}"] = 1.0
+        f[f"src_pos={subj.pos_}"] = 1.0
+        f[f"kind_src_pos={raw.kind}|{subj.pos_}"] = 1.0
+        if subj.pos_ == "PRON":
+            f[f"src_pron={subj.lower_}"] = 1.0
+        else:
+            f[f"src_lemma={subj.lemma_.lower()}"] = 1.0
+        if cue is not None:
+            f["src_after_cue"] = float(subj.i > cue.i)
+        if raw.source is not None:
+            inside = any(s <= raw.source[0] < e for s, e in raw.fragments)
+            f["src_in_content"] = float(inside)
+    return f

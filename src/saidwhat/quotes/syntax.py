@@ -1,0 +1,82 @@
+"""Helpers over the dependency parse: token sets to character spans, the source mention of a cue.
+
+Reads token ``dep_``, ``head``, ``pos_``, ``tag_``, ``lemma_`` and ``is_punct`` only (parser,
+tagger, lemmatizer); entity labels are read by the features, never needed here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Token
+
+QUOTE_CHARS = set("\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e\u201f`")
+# children that are an aside of the source mention, not the name itself
+SOURCE_ASIDES = {"appos", "relcl", "acl", "punct", "advcl", "parataxis"}
+# a cue without a subject borrows it from the verb it hangs off ("..., saying", "and added")
+BORROW_SUBJECT = {"advcl", "xcomp", "conj", "pcomp"}
+RELATIVE = {"who", "which", "that", "whom"}
+
+
+def is_quote_token(tok: Token) -> bool:
+    return bool(tok.text) and all(c in QUOTE_CHARS for c in tok.text)
+
+
+def trimmed(tokens: list[Token]) -> list[Token]:
+    """Drop punctuation (but not quote marks), coordinators and spaces at both edges."""
+    lo, hi = 0, len(tokens)
+
+    def weak(t: Token) -> bool:
+        return (t.is_punct and not is_quote_token(t)) or t.is_space or t.dep_ == "cc"
+
+    while lo < hi and weak(tokens[lo]):
+        lo += 1
+    while hi > lo and weak(tokens[hi - 1]):
+        hi -= 1
+    return tokens[lo:hi]
+
+
+def char_span(tokens: Iterable[Token]) -> tuple[int, int] | None:
+    """The character extent of the tokens (first start to last end), edge punctuation trimmed."""
+    toks = trimmed(sorted(tokens, key=lambda t: t.i))
+    if not toks:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def subtree_span(doc: Doc, tok: Token, minus: Iterable[Token] = ()) -> list[Token]:
+    """The tokens of tok's subtree between its edges, without the excluded tokens."""
+    excluded = {t.i for t in minus}
+    return [doc[i] for i in range(tok.left_edge.i, tok.right_edge.i + 1) if i not in excluded]
+
+
+def subject_of(verb: Token, hops: int = 3) -> Token | None:
+    """The subject of a cue verb, borrowed from the governing verb when it has none; for a
+    relative clause ("X, who ..., said") the noun it modifies."""
+    tok = verb
+    for _ in range(hops + 1):
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            if subj.lower_ in RELATIVE and tok.dep_ == "relcl":
+                return tok.head
+            return subj
+        if tok.dep_ == "relcl":
+            return tok.head
+        if tok.dep_ not in BORROW_SUBJECT or tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def mention_span(doc: Doc, head: Token) -> tuple[int, int] | None:
+    """The source mention as written: the noun phrase without appositions or relative clauses
+    ("Lindsay Walters, a spokeswoman," -> "Lindsay Walters")."""
+    keep: list[Token] = [head]
+    for child in head.children:
+        if child.dep_ in SOURCE_ASIDES:
+            continue
+        if child.i > head.i and any(t.text == "," for t in doc[head.i : child.left_edge.i]):
+            continue
+        keep.extend(child.subtree)
+    lo, hi = min(t.i for t in keep), max(t.i for t in keep)
+    return char_span(doc[lo : hi + 1])
