@@ -1,13 +1,119 @@
-"""The speakers step: resolve each candidate's source to a speaker record of the article."""
+"""The speakers step: resolve each candidate's source to a speaker record of the article.
+
+Candidates are taken in text order. A source written at the quote is resolved by the
+``Resolver`` (names, pronouns, roles, bodies, groups); a direct quote with no source of its
+own that follows another speaker's quote (the next paragraph at most) continues that quote.
+Each quote keeps the source *as written* as ``speaker_mention`` and links to one ``Speaker``
+record per real speaker.
+"""
 
 from __future__ import annotations
+
+from bisect import bisect_right
 
 from spacy.tokens import Doc
 
 from saidwhat.quotes.candidate import QuoteCandidate
-from saidwhat.records import Article
+from saidwhat.records import Article, Quote, Span, Speaker
+from saidwhat.speakers.confidence import confidence
+from saidwhat.speakers.resolve import Resolution, Resolver
+from saidwhat.speakers.roster import Entity, Roster
+
+INHERITED = 0.6  # how much of the previous quote's certainty a continuation keeps
 
 
 def attribute(doc: Doc, article: Article, candidates: list[QuoteCandidate]) -> Article:
     """Fill ``article.quotes`` and ``article.speakers`` from the candidates."""
-    return article
+    text = article.text
+    resolver = Resolver(doc, article, Roster(doc))
+    paragraph_starts = [s for s, _ in article.paragraphs] or [0]
+    built: list[tuple[QuoteCandidate, Quote, Entity | None, float]] = []
+    for candidate in sorted(candidates, key=lambda c: (c.start, c.end)):
+        evidence = list(candidate.evidence)
+        mention = candidate.source
+        if mention is not None:
+            enclosing = _enclosing_speaker(built, mention)
+            resolution = resolver.resolve(mention, enclosing)
+        else:
+            resolution, mention = _continuation(built, candidate, paragraph_starts, text)
+        evidence.extend(resolution.evidence)
+        quote = Quote(
+            id=f"q{len(built) + 1}",
+            text=text[candidate.start : candidate.end],
+            start=candidate.start,
+            end=candidate.end,
+            fragments=sorted(candidate.fragments),
+            type=candidate.type,
+            cue=_span(text, candidate.cue),
+            speaker_mention=_span(text, mention),
+            confidence=confidence(candidate.score, resolution.certainty),
+            evidence=evidence,
+        )
+        built.append((candidate, quote, resolution.entity, resolution.certainty))
+    speakers = _speakers(text, [entity for *_, entity, _ in built])
+    ids = {id(entity): speaker.id for entity, speaker in speakers}
+    quotes = []
+    for _, quote, entity, _ in built:
+        quote.speaker_id = ids.get(id(entity)) if entity is not None else None
+        quotes.append(quote)
+    return article.model_copy(update={"quotes": quotes, "speakers": [s for _, s in speakers]})
+
+
+def _continuation(
+    built: list[tuple[QuoteCandidate, Quote, Entity | None, float]],
+    candidate: QuoteCandidate,
+    paragraph_starts: list[int],
+    text: str,
+) -> tuple[Resolution, tuple[int, int] | None]:
+    """A quote without its own source continues the previous quote when it is (at least
+    partly) in quote marks and starts in the same or the next paragraph."""
+    if not built or candidate.type == "indirect":
+        return Resolution(None, 0.3, ["no source found for this quote"]), None
+    _, previous, entity, certainty = built[-1]
+    gap = bisect_right(paragraph_starts, candidate.start) - bisect_right(
+        paragraph_starts, previous.end
+    )
+    if entity is None or gap > 1 or previous.speaker_mention is None:
+        return Resolution(None, 0.3, ["no source found for this quote"]), None
+    mention = previous.speaker_mention
+    evidence = [
+        f"no source at the quote: continues the quote before it (q{len(built)}) "
+        f"-> '{entity.name}' (same speaker)"
+    ]
+    entity.add_mention((mention.start, mention.end))
+    return Resolution(entity, certainty * INHERITED, evidence), (mention.start, mention.end)
+
+
+def _enclosing_speaker(
+    built: list[tuple[QuoteCandidate, Quote, Entity | None, float]], mention: tuple[int, int]
+) -> Entity | None:
+    """The speaker of an earlier quote whose content holds this source ('I' inside a quote)."""
+    for candidate, _, entity, _ in reversed(built):
+        if any(s <= mention[0] and mention[1] <= e for s, e in candidate.fragments):
+            return entity
+    return None
+
+
+def _speakers(text: str, entities: list[Entity | None]) -> list[tuple[Entity, Speaker]]:
+    """One Speaker record per distinct entity, ids in order of first quote."""
+    out: list[tuple[Entity, Speaker]] = []
+    seen: set[int] = set()
+    for entity in entities:
+        if entity is None or id(entity) in seen:
+            continue
+        seen.add(id(entity))
+        mentions = [Span(text=text[s:e], start=s, end=e) for s, e in sorted(entity.mentions)]
+        speaker = Speaker(
+            id=f"s{len(out) + 1}",
+            name=entity.name,
+            kind=entity.kind,
+            titles=list(entity.titles),
+            affiliations=list(entity.affiliations),
+            mentions=mentions,
+        )
+        out.append((entity, speaker))
+    return out
+
+
+def _span(text: str, span: tuple[int, int] | None) -> Span | None:
+    return Span(text=text[span[0] : span[1]], start=span[0], end=span[1]) if span else None

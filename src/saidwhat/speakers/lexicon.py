@@ -1,0 +1,266 @@
+"""Small, general word lists the resolver leans on: pronouns, honorifics, titles (roles),
+organisation and group head nouns, and common first names for gender agreement.
+
+Kept deliberately short and news-generic; anything article-specific is learnt from the article.
+"""
+
+from __future__ import annotations
+
+import re
+
+MALE, FEMALE = "male", "female"
+
+PRONOUN_GENDER = {"he": MALE, "him": MALE, "his": MALE, "she": FEMALE, "her": FEMALE}
+PERSONAL_PRONOUNS = {"he", "she", "him", "her", "his"}
+PLURAL_PRONOUNS = {"they", "them", "their"}
+FIRST_PERSON_SINGULAR = {"i", "me", "my"}
+FIRST_PERSON_PLURAL = {"we", "us", "our"}
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+NEUTER_PRONOUNS = {"it", "its"}
+
+HONORIFIC_GENDER = {"mr": MALE, "mrs": FEMALE, "ms": FEMALE, "miss": FEMALE, "sir": MALE}
+HONORIFICS = set(HONORIFIC_GENDER) | {"dr", "prof", "rev", "hon"}
+NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+# Lower-case particles belong to the surname ("Bill de Blasio" -> "de Blasio").
+PARTICLES = {"de", "da", "di", "del", "della", "der", "van", "von", "la", "le", "du", "bin", "al"}
+
+# Titles and roles a person holds; longer first so that "press secretary" beats "secretary".
+TITLES = (
+    "white house press secretary",
+    "press secretary",
+    "attorney general",
+    "secretary of state",
+    "secretary of defense",
+    "vice president",
+    "president-elect",
+    "prime minister",
+    "house speaker",
+    "speaker of the house",
+    "majority leader",
+    "minority leader",
+    "campaign manager",
+    "campaign chairman",
+    "communications director",
+    "chief of staff",
+    "chief executive",
+    "police chief",
+    "district attorney",
+    "national security adviser",
+    "senior adviser",
+    "spokeswoman",
+    "spokesman",
+    "spokesperson",
+    "press officer",
+    "president",
+    "mayor",
+    "governor",
+    "gov.",
+    "senator",
+    "sen.",
+    "representative",
+    "rep.",
+    "congressman",
+    "congresswoman",
+    "secretary",
+    "minister",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "director",
+    "ceo",
+    "judge",
+    "sheriff",
+    "commissioner",
+    "ambassador",
+    "adviser",
+    "advisor",
+    "aide",
+    "nominee",
+    "candidate",
+    "pollster",
+    "strategist",
+    "economist",
+    "professor",
+    "lawyer",
+    "attorney",
+    "analyst",
+)
+TITLE_GENDER = {
+    "spokeswoman": FEMALE,
+    "congresswoman": FEMALE,
+    "chairwoman": FEMALE,
+    "spokesman": MALE,
+    "congressman": MALE,
+    "chairman": MALE,
+}
+# Abbreviations shown in full in speaker records.
+TITLE_DISPLAY = {
+    "gov.": "Governor",
+    "sen.": "Senator",
+    "rep.": "Representative",
+    "ceo": "CEO",
+    "advisor": "Adviser",
+}
+# Working roles shown in lower case ("spokeswoman"); offices are capitalised ("Mayor").
+LOWER_CASE_ROLES = {
+    "spokeswoman",
+    "spokesman",
+    "spokesperson",
+    "press officer",
+    "aide",
+    "adviser",
+    "senior adviser",
+    "lawyer",
+    "attorney",
+    "analyst",
+    "strategist",
+    "pollster",
+    "economist",
+    "professor",
+    "nominee",
+    "candidate",
+    "campaign manager",
+}
+# A role implies the body it speaks for, when that body is named in the article.
+ROLE_BODY = {
+    "white house press secretary": ("White House",),
+    "press secretary": ("White House",),
+    "attorney general": ("Justice Department",),
+    "secretary of state": ("State Department",),
+    "secretary of defense": ("Defense Department", "Pentagon"),
+}
+# Roles whose body is a place: the mayor of a city, the governor of a state.
+PLACE_ROLES = {"mayor", "governor", "gov.", "sheriff", "police chief"}
+
+# Head nouns naming an organisation ("the department said", "the Trump administration").
+ORG_HEADS = {
+    "department",
+    "administration",
+    "campaign",
+    "agency",
+    "ministry",
+    "office",
+    "committee",
+    "commission",
+    "council",
+    "court",
+    "government",
+    "company",
+    "firm",
+    "party",
+    "bureau",
+    "service",
+    "board",
+    "group",
+    "organization",
+    "organisation",
+    "university",
+    "newspaper",
+    "network",
+    "foundation",
+    "institute",
+    "center",
+    "centre",
+    "house",
+    "senate",
+    "congress",
+    "police",
+    "team",
+    "union",
+    "association",
+    "coalition",
+    "embassy",
+    "pentagon",
+}
+# Nouns for unnamed groups of people ("officials said", "defenders of ... say").
+GROUP_HEADS = {
+    "officials",
+    "sources",
+    "source",
+    "experts",
+    "critics",
+    "defenders",
+    "supporters",
+    "opponents",
+    "analysts",
+    "aides",
+    "advisers",
+    "lawmakers",
+    "legislators",
+    "democrats",
+    "republicans",
+    "residents",
+    "people",
+    "voters",
+    "investigators",
+    "authorities",
+    "prosecutors",
+    "observers",
+    "activists",
+    "advocates",
+    "economists",
+    "scientists",
+    "researchers",
+    "witnesses",
+    "protesters",
+    "leaders",
+    "members",
+    "organizers",
+    "polls",
+    "reports",
+    "documents",
+    "others",
+    "many",
+    "some",
+}
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Common given names, for gender agreement with he/she (a hint, never a verdict).
+FEMALE_NAMES = _words(
+    """mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa
+    betty margaret sandra ashley kimberly emily donna michelle carol amanda melissa deborah
+    stephanie rebecca laura sharon cynthia kathleen amy shirley angela helen anna brenda pamela
+    nicole ruth katherine samantha christine emma catherine debra virginia rachel carolyn janet
+    maria heather diane julie joyce victoria kelly christina lauren joan evelyn olivia judith
+    megan cheryl martha andrea frances hannah jacqueline ann gloria jean kathryn alice teresa
+    sara janice doris madison julia grace judy abigail marie denise beverly amber theresa
+    marilyn danielle diana brittany natalie sophia rose isabella alexis kayla charlotte
+    hillary chelsea melania ivanka kellyanne nikki lindsay huma donna loretta elena sonia
+    ruth condoleezza nancy michele kamala elizabeth tulsi hope sheryl oprah beyonce melanie
+    jill tipper laura barbara rosalynn kirsten dianne tammy claire amy heidi susan lisa
+    maxine jan sally kate anne jane ava mia"""
+)
+MALE_NAMES = _words(
+    """james robert john michael william david richard joseph thomas charles christopher daniel
+    matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy
+    ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin
+    scott brandon benjamin samuel gregory alexander frank patrick raymond jack dennis jerry
+    tyler aaron jose adam nathan henry douglas zachary peter kyle walter ethan jeremy harold
+    keith christian roger noah gerald carl terry sean austin arthur lawrence jesse dylan
+    bryan joe jordan billy bruce albert willie gabriel logan alan juan wayne roy ralph randy
+    eugene vincent russell elijah louis bobby philip johnny bill barack mike mitt ted marco
+    rand chris jeb ben newt rudy reince jeff bernie tim rick harry mitch
+    lindsey chuck al dick jimmy lyndon rex steve jared vladimir bashar recep emmanuel boris
+    enrique nigel"""
+)
+
+
+def title_pattern() -> re.Pattern[str]:
+    """One case-insensitive alternation over the titles, longest first, whole words."""
+    alternatives = sorted(TITLES, key=len, reverse=True)
+    body = "|".join(re.escape(t) + ("" if t.endswith(".") else r"\b") for t in alternatives)
+    return re.compile(rf"(?i:\b(?:{body}))")
+
+
+def display_title(title: str) -> str:
+    """A title as shown in a speaker record: 'press secretary' -> 'Press Secretary'."""
+    key = title.lower()
+    if key in TITLE_DISPLAY:
+        return TITLE_DISPLAY[key]
+    if key in LOWER_CASE_ROLES:
+        return key
+    return " ".join(w if w in {"of", "the"} else w[:1].upper() + w[1:] for w in key.split())
