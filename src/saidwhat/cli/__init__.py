@@ -7,6 +7,7 @@ import sys
 import typer
 
 from saidwhat import __version__
+from saidwhat.cli import corpus as corpus_commands
 from saidwhat.cli import evaluate as evaluate_commands
 from saidwhat.cli import extract as extract_commands
 from saidwhat.errors import SaidwhatError
@@ -35,7 +36,7 @@ def _root(
     """Who said what in the news: every quotation, attributed to a named speaker."""
 
 
-for module in (extract_commands, evaluate_commands):
+for module in (extract_commands, corpus_commands, evaluate_commands):
     module.register(app)
 
 

@@ -148,10 +148,12 @@ class Corpus:
         since: str | None = None,
         until: str | None = None,
         type: QuoteType | None = None,
+        by_cluster: bool = False,
     ) -> Iterator[Occurrence]:
-        """Every quote occurrence matching the filters, oldest first (streamed)."""
+        """Every quote occurrence matching the filters, oldest first (streamed); with
+        ``by_cluster`` the occurrences of one cluster come together."""
         filters = queries.Filters(speaker, source, since, until, type)
-        return queries.occurrences(self.conn, filters)
+        return queries.occurrences(self.conn, filters, by_cluster=by_cluster)
 
     def speakers(self, *, top: int = 20, kind: str | None = None) -> list[SpeakerSummary]:
         """The ``top`` most-quoted speakers (optionally only one kind: person, organization...)."""

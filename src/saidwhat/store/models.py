@@ -138,3 +138,18 @@ class IngestReport(Record):
     quotes: int = 0
     skipped: int = 0
     seconds: float = 0.0
+
+
+class ClusterRow(Record):
+    """One quote cluster as an export row: its longest wording, size, and first appearance."""
+
+    cluster_id: int
+    text: str
+    occurrences: int
+    speaker: str | None = None
+    speaker_id: int | None = None
+    sources: str = Field("", description="outlets that printed it, '; '-separated")
+    first_article_id: str
+    first_source: str | None = None
+    first_url: str | None = None
+    first_date: str | None = None

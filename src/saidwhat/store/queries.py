@@ -133,11 +133,14 @@ def search(
     return [QuoteHit(**dict(row)) for row in rows]
 
 
-def occurrences(conn: sqlite3.Connection, filters: Filters) -> Iterator[Occurrence]:
-    """Every occurrence matching the filters, oldest first (for export)."""
+def occurrences(
+    conn: sqlite3.Connection, filters: Filters, by_cluster: bool = False
+) -> Iterator[Occurrence]:
+    """Every occurrence matching the filters, oldest first (grouped by cluster if asked)."""
     if not filters.compile(conn):
         return
-    rows = conn.execute(f"{OCCURRENCE}{FROM}{filters.where()}{OLDEST_FIRST}", filters.params)
+    order = OLDEST_FIRST.replace("BY", "BY q.cluster_id,") if by_cluster else OLDEST_FIRST
+    rows = conn.execute(f"{OCCURRENCE}{FROM}{filters.where()}{order}", filters.params)
     for row in rows:
         yield Occurrence(**dict(row))
 

@@ -59,7 +59,7 @@ def ingest_articles(
 
     ``input_hashes`` maps an origin to the hash of the input it was read from (so a rerun can
     skip it before extraction); ``force`` rewrites articles even when their text is unchanged
-    (after a better extractor). ``progress`` is called after every batch. This is the function
+    (after a better extractor). ``progress`` is called after every record. This is the function
     ``saidwhat load`` calls to merge extraction results.
     """
     report = report or IngestReport()
@@ -69,23 +69,10 @@ def ingest_articles(
     while batch := list(islice(iterator, batch_size)):
         with transaction(conn):
             for item in batch:
-                if isinstance(item, Skipped):
-                    _log_input(conn, item.origin, "skipped", item.reason, None, None)
-                    report.skipped += 1
-                    continue
-                origin = item.origin or item.id
-                digest = (input_hashes or {}).pop(origin, None)
-                written, replaced = _write_article(conn, item, force, touched)
-                _log_input(conn, origin, "ingested", None, digest, item.id)
-                if not written:
-                    report.unchanged += 1
-                    continue
-                report.articles += 1
-                report.changed += replaced
-                report.quotes += len(item.quotes)
-        report.seconds = time.monotonic() - started
-        if progress:
-            progress(report)
+                _write_item(conn, item, force, input_hashes or {}, touched, report)
+                report.seconds = time.monotonic() - started
+                if progress:
+                    progress(report)
     if touched:
         with transaction(conn):
             rebuild_roles(conn, touched)
@@ -96,6 +83,29 @@ def ingest_articles(
             )
     report.seconds = time.monotonic() - started
     return report
+
+
+def _write_item(
+    conn: sqlite3.Connection,
+    item: Article | Skipped,
+    force: bool,
+    input_hashes: dict[str, str],
+    touched: set[int],
+    report: IngestReport,
+) -> None:
+    if isinstance(item, Skipped):
+        _log_input(conn, item.origin, "skipped", item.reason, None, None)
+        report.skipped += 1
+        return
+    origin = item.origin or item.id
+    written, replaced = _write_article(conn, item, force, touched)
+    _log_input(conn, origin, "ingested", None, input_hashes.pop(origin, None), item.id)
+    if not written:
+        report.unchanged += 1
+        return
+    report.articles += 1
+    report.changed += replaced
+    report.quotes += len(item.quotes)
 
 
 def _log_input(
@@ -201,6 +211,8 @@ def ingest_documents(
                 ).fetchone()
                 if seen and not force:
                     report.unchanged += 1
+                    if progress:
+                        progress(report)
                     continue
                 hashes[document.origin] = digest
             yield document

@@ -1,0 +1,47 @@
+"""The store file: versioned schema, forward migration, WAL, clear errors on foreign files."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from saidwhat.errors import SaidwhatError
+from saidwhat.store import Corpus
+from saidwhat.store.schema import SCHEMA_VERSION, connect, migrate
+
+
+def test_new_store_is_at_the_current_version_in_wal_mode(tmp_path):
+    conn = connect(tmp_path / "c.db")
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_an_old_store_is_migrated_forward_and_migration_is_idempotent(tmp_path):
+    path = tmp_path / "old.db"
+    sqlite3.connect(path).close()  # an empty version-0 file
+    conn = connect(path)
+    assert migrate(conn) == SCHEMA_VERSION
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert {"articles", "quotes", "people", "clusters", "inputs"} <= tables
+
+
+def test_a_store_from_a_newer_saidwhat_is_refused(tmp_path):
+    path = tmp_path / "new.db"
+    raw = sqlite3.connect(path)
+    raw.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    raw.close()
+    with pytest.raises(SaidwhatError, match="newer"):
+        connect(path)
+
+
+def test_a_file_that_is_not_a_database_is_a_one_line_error(tmp_path):
+    path = tmp_path / "notes.db"
+    path.write_text("this is not sqlite " * 100)
+    with pytest.raises(SaidwhatError, match="not a saidwhat corpus"):
+        Corpus(path)
+
+
+def test_readonly_open_of_a_missing_corpus_says_how_to_make_one(tmp_path):
+    with pytest.raises(SaidwhatError, match="saidwhat ingest"):
+        Corpus(tmp_path / "missing.db", readonly=True)
