@@ -22,10 +22,27 @@ from spacy.tokens import DocBin
 
 from saidwhat.parse import load_pipeline
 from saidwhat.quotes import find_quotes
-from saidwhat.records import Document
+from saidwhat.records import Article, Document
 from saidwhat.structure import structure_document
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+
+
+def article_of(gold: dict) -> Article:
+    """The structured article of a gold text; when the structure step changes the text (e.g.
+    Unicode normalisation), the gold text split into paragraphs, so offsets stay comparable."""
+    article = structure_document(Document(id=gold["id"], text=gold["text"], origin=gold["id"]))
+    if article.text == gold["text"]:
+        return article
+    print(
+        f"note: {gold['id']}: structure changed the text; using plain paragraphs", file=sys.stderr
+    )
+    text, pos, paragraphs = gold["text"], 0, []
+    for line in text.split("\n"):
+        if line.strip():
+            paragraphs.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return Article(id=gold["id"], text=text, paragraphs=paragraphs)
 
 
 def main() -> None:
@@ -36,9 +53,7 @@ def main() -> None:
     args = ap.parse_args()
     gold = [json.loads(line) for line in args.gold.open(encoding="utf-8")]
     nlp = load_pipeline()
-    articles = [
-        structure_document(Document(id=g["id"], text=g["text"], origin=g["id"])) for g in gold
-    ]
+    articles = [article_of(g) for g in gold]
     cached = args.cache is not None and args.cache.exists()
     start = time.perf_counter()
     if cached:
@@ -48,8 +63,6 @@ def main() -> None:
         docs = nlp.pipe((a.text for a in articles), batch_size=16)
     rows, kept = [], []
     for g, article, doc in zip(gold, articles, docs, strict=True):
-        if article.text != g["text"]:
-            sys.exit(f"{g['id']}: article text differs from the gold text; offsets would not match")
         kept.append(doc)
         quotes = []
         for c in find_quotes(doc, article):

@@ -243,6 +243,10 @@ def absorb_marks(raws: list[Raw], spans: list[MarkSpan]) -> list[list[int]]:
             frag = raw.fragments[0]
             if len(raw.fragments) != 1 or not _overlap(frag, (first.start, first.end)):
                 continue
+            if raw.cue is not None and any(
+                spans[j].start <= raw.cue.idx < spans[j].end for j in chain
+            ):
+                continue  # an attribution inside the quote does not hold the quote
             held = True
             s, e = min(frag[0], first.start), max(frag[1], first.end)
             raw.fragments = [(s, e)] + [(spans[j].start, spans[j].end) for j in chain[1:]]
