@@ -9,6 +9,7 @@ holder ("Press Secretary added") takes the name of a surname that first appears 
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -22,6 +23,7 @@ from saidwhat.speakers.roster import Entity, Roster, clean
 WINDOW_PARAGRAPHS = 3
 _DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "another"}
 _TITLE_RE = lx.title_pattern()
+_ACRONYM = re.compile(r"[A-Z][A-Z&.]{1,9}")
 
 
 @dataclass
@@ -44,6 +46,7 @@ class Resolver:
         self._paragraph_starts = [s for s, _ in article.paragraphs] or [0]
         self.history: list[tuple[int, Entity]] = []  # resolved sources: (start, speaker)
         self._groups: dict[str, Entity] = {}
+        self._unknown: dict[str, Entity] = {}
         self._roles: dict[str, Entity] = {}
         self._alias: dict[int, Entity] = {}  # id(roster person) -> the speaker it merged into
 
@@ -195,16 +198,21 @@ class Resolver:
         return Resolution(group, 0.9, [f"unnamed group '{name}'"])
 
     def _unlisted(self, written: str, start: int, end: int) -> Resolution:
-        """A source the roster does not know: a proper name becomes a person, else unknown."""
+        """A source the parser did not tag: an acronym is a body, a proper name a person
+        (joined to the same name elsewhere), anything else an unknown source as written."""
+        name = clean(written) or written.strip()
+        if _ACRONYM.fullmatch(name):
+            body = self.roster.organization(name, (start, end))
+            return Resolution(body, 0.8, [f"body '{name}' (acronym)"])
         span = self.doc.char_span(start, end, alignment_mode="expand")
-        proper = span is not None and any(t.pos_ == "PROPN" for t in span)
-        if proper:
-            person = self.roster.person_by_name(written, start)
+        if span is not None and any(t.pos_ == "PROPN" for t in span):
+            person = self.roster.person_by_name(written, start) or self.roster.add_person(
+                start, end
+            )
             if person is not None:
                 return self._named_person(self._canonical(person), written, start)
-        kind = "person" if proper else "unknown"
-        entity = Entity(name=clean(written) or written.strip(), kind=kind, named=proper)
-        return Resolution(entity, 0.7 if proper else 0.5, [f"source '{clean(written)}' as written"])
+        unknown = self._unknown.setdefault(name.lower(), Entity(name=name, kind="unknown"))
+        return Resolution(unknown, 0.5, [f"source '{name}' as written"])
 
     # -- pronouns ---------------------------------------------------------------------------
     def _pronoun(

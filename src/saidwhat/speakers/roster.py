@@ -6,7 +6,7 @@ the attorney general", "Lindsay Walters, a spokeswoman for the White House")."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_right, insort
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -91,6 +91,10 @@ def parse_name(text: str) -> PersonName | None:
     while words and words[0].lower().rstrip(".") in lx.HONORIFICS:
         gender = gender or lx.HONORIFIC_GENDER.get(words[0].lower().rstrip("."))
         words = words[1:]
+    while len(words) > 1 and _TITLE_RE.fullmatch(words[0]):
+        words = words[1:]  # "Mayor de Blasio", "President Trump"
+    while len(words) > 2 and _TITLE_RE.fullmatch(" ".join(words[:2])):
+        words = words[2:]  # "Attorney General Jeff Sessions"
     while len(words) > 1 and words[-1].lower().rstrip(".,") in lx.NAME_SUFFIXES:
         words = words[:-1]
     if not words or not any(ch.isalpha() for ch in words[-1]):
@@ -112,11 +116,12 @@ class Roster:
         self.text = doc.text
         self.entities: list[Entity] = []
         self.people: list[tuple[int, int, Entity]] = []  # person name mentions, text order
+        self._people_starts: list[int] = []
         self._orgs: dict[str, Entity] = {}
         self._places: list[tuple[int, str]] = []
         for ent in doc.ents:
             if ent.label_ == "PERSON":
-                self._add_person(ent.start_char, ent.end_char)
+                self.add_person(ent.start_char, ent.end_char)
             elif ent.label_ in ("ORG", "FAC"):
                 self.organization(ent.text, (ent.start_char, ent.end_char))
             elif ent.label_ == "GPE":
@@ -129,13 +134,13 @@ class Roster:
                 self.organization(named.text, (named.start_char, named.end_char))
         for _, _, person in self.people:
             self._read_roles(person)
-        self._people_starts = [s for s, _, _ in self.people]
 
     # -- people -----------------------------------------------------------------------------
-    def _add_person(self, start: int, end: int) -> None:
+    def add_person(self, start: int, end: int) -> Entity | None:
+        """Record a person name mention (joining the person it names); None if no name."""
         name = parse_name(self.text[start:end])
         if name is None:
-            return
+            return None
         person = self._match_person(name, start) or self._new_person(name)
         if name.tokens > len(person.name.split()) or (
             person.name.isupper() and not name.shown.isupper()
@@ -144,7 +149,9 @@ class Roster:
         person.given = person.given or name.given
         person.gender = person.gender or name.gender
         person.add_mention((start, end))
-        self.people.append((start, end, person))
+        insort(self.people, (start, end, person), key=lambda item: item[:2])
+        self._people_starts = [s for s, _, _ in self.people]
+        return person
 
     def _new_person(self, name: PersonName) -> Entity:
         person = Entity(name=name.shown, kind="person", given=name.given, surname=name.surname)
