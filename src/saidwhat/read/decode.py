@@ -141,3 +141,28 @@ def _try(data: bytes, encoding: str) -> str | None:
         return data.decode(encoding)
     except (UnicodeDecodeError, LookupError):
         return None
+
+
+def normalised_offsets(text: str) -> list[int]:
+    """For each offset into ``normalise_text(text)`` (and its end), the offset into ``text``.
+
+    Why: gold annotations (PolNeAR) and user offsets point into the raw text; NFC composes
+    combining marks and CRLF becomes LF, which shifts every later offset.
+    """
+    offsets: list[int] = []
+    start = 1 if text.startswith("\ufeff") else 0
+    index = start
+    while index < len(text):
+        end = index + 1
+        if text[index] == "\r" and text[end : end + 1] == "\n":
+            end += 1
+        while end < len(text) and unicodedata.combining(text[end]):
+            end += 1
+        piece = normalise_text(text[index:end]) if end - index > 1 else text[index]
+        if piece == text[index:end]:
+            offsets.extend(range(index, end))
+        else:  # a composed cluster or a CRLF: every piece of it points to its start
+            offsets.extend([index] * len(piece))
+        index = end
+    offsets.append(len(text))
+    return offsets

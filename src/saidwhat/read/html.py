@@ -84,4 +84,5 @@ def same_headline(a: str, b: str) -> bool:
 
 
 def _fold(text: str) -> str:
-    return " ".join(text.casefold().split()).rstrip(".")
+    """Letters and digits only, lower case: what is left of a headline after re-punctuation."""
+    return "".join(ch for ch in text.casefold() if ch.isalnum())

@@ -7,6 +7,7 @@ starts with one of the ``SKIP_*`` labels, so a corpus run can count its skips by
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,7 +15,6 @@ from urllib.parse import urlsplit
 
 import py3langid
 from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
 
 from saidwhat.errors import InputError
 from saidwhat.read.decode import decode_bytes
@@ -29,6 +29,7 @@ SKIP_CORRUPT = "unreadable WARC"
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 LANGID_CHARS = 2000  # enough text for a sure guess; classifying whole pages costs time for nothing
+RECORD_TRAILER = 4  # the CRLF CRLF after an uncompressed record, outside its length
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
 
 
@@ -42,19 +43,30 @@ def iter_warc(path: str | Path) -> Iterator[Document | Skipped]:
     """
     name = str(path)
     try:
-        with open(path, "rb") as stream:
-            records = ArchiveIterator(stream)
-            try:
-                for record in records:
-                    if record.rec_type != "response":
-                        continue
-                    body = record.content_stream().read()  # the offset is known once read
-                    yield _page(record, body, f"{name}#{records.get_record_offset()}")
-            except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
-                reason = str(exc).splitlines()[0][:160] if str(exc) else type(exc).__name__
-                yield Skipped(origin=name, reason=f"{SKIP_CORRUPT}: {reason}")
+        stream = open(path, "rb")  # noqa: SIM115 (closed below; the generator may pause)
     except OSError as exc:
         yield Skipped(origin=name, reason=f"cannot open: {exc.strerror or exc}")
+        return
+    with stream:
+        records = ArchiveIterator(stream)
+        end = 0  # where the last complete record ends: the whole file when it is intact
+        while True:
+            try:
+                record = next(records, None)
+                if record is None:
+                    break
+                body = record.content_stream().read()  # offsets are known once read
+                offset = records.get_record_offset()
+                end = offset + records.get_record_length()
+            except Exception as exc:  # warcio fails in many ways on damaged bytes
+                reason = str(exc).splitlines()[0][:160] if str(exc) else type(exc).__name__
+                yield Skipped(origin=name, reason=f"{SKIP_CORRUPT}: {reason} (after byte {end})")
+                return
+            if record.rec_type == "response":
+                yield _page(record, body, f"{name}#{offset}")
+        size = os.fstat(stream.fileno()).st_size
+        if size - end > RECORD_TRAILER:  # warcio ends silently on a truncated file
+            yield Skipped(origin=name, reason=f"{SKIP_CORRUPT}: truncated after byte {end}")
 
 
 def skip_kind(reason: str) -> str:

@@ -1,35 +1,78 @@
-"""The structure step: headline, kicker, key points, byline, dateline, body, credit, noise."""
+"""The structure step: headline, kicker, key points, byline, dateline, body, credit, noise.
+
+``Article.text`` is the whole normalised input text; every section and paragraph is a span of
+it, so quote offsets found later point into the same string a reader sees.
+"""
 
 from __future__ import annotations
 
 import hashlib
 
 from saidwhat.errors import InputError
+from saidwhat.read.decode import normalise_text
+from saidwhat.read.html import document_from_html
 from saidwhat.records import Article, Document, Section
+from saidwhat.structure.layout import dateline_agency, lay_out
+from saidwhat.structure.patterns import agency_of
+
+
+def article_id(document: Document, text: str) -> str:
+    """The given id, else the URL, else a hash of the normalised text (stable across runs, so
+    the store recognises an article it has seen)."""
+    return document.id or document.url or hashlib.sha1(text.encode()).hexdigest()[:16]
 
 
 def structure_document(document: Document) -> Article:
     """An Article with text and structure, no quotes yet. Raises InputError when empty."""
-    text = document.text or ""
+    if document.text is None and document.html:
+        document = document_from_html(
+            document.html,
+            origin=document.origin,
+            url=document.url,
+            id=document.id,
+            title=document.title,
+            published=document.published,
+            source=document.source,
+            meta=document.meta,
+        )
+    text = normalise_text(document.text or "")
     if not text.strip():
         raise InputError(document.origin, "no article text")
-    paragraphs = []
-    pos = 0
-    for block in text.split("\n\n"):
-        start = pos + (len(block) - len(block.lstrip()))
-        end = pos + len(block.rstrip())
-        if end > start:
-            paragraphs.append((start, end))
-        pos += len(block) + 2
-    article_id = document.id or document.url or hashlib.sha1(text.encode()).hexdigest()[:16]
+    parts = lay_out(text, document.title)
+    sections = [
+        Section(kind=x.kind, start=x.start, end=x.end, text=text[x.start : x.end]) for x in parts
+    ]
+    of = {kind: [s.text for s in sections if s.kind == kind] for kind in {s.kind for s in sections}}
+    credits = of.get("credit", [])
+    agency = dateline_agency(text, parts)
+    copyright_agency = next(
+        (agency_of(c) for c in credits if not _contribution(c) and agency_of(c)), None
+    )
     return Article(
-        id=article_id,
-        source=document.source,
+        id=article_id(document, text),
+        source=document.source or copyright_agency or (agency_of(agency) if agency else None),
         url=document.url,
         published=document.published,
         title=document.title,
         origin=document.origin,
+        headline=_first(of.get("headline")) or document.title,
+        kicker=_first(of.get("kicker")),
+        key_points=of.get("key_point", []),
+        byline=", ".join(of.get("byline", [])) or document.meta.get("author"),
+        dateline=_first(of.get("dateline")),
+        credit="; ".join(credits) or agency,
         text=text,
-        paragraphs=paragraphs,
-        sections=[Section(kind="paragraph", start=s, end=e, text=text[s:e]) for s, e in paragraphs],
+        paragraphs=[(s.start, s.end) for s in sections if s.kind == "paragraph"],
+        sections=sections,
+        meta=dict(document.meta),
     )
+
+
+def _first(values: list[str] | None) -> str | None:
+    return values[0] if values else None
+
+
+def _contribution(credit: str) -> bool:
+    """'The Associated Press contributed to this report': the agency helped, it is not the
+    source of the story."""
+    return "contributed" in credit.lower()
