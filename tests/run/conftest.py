@@ -5,6 +5,7 @@ Every page below is invented for these tests (people, places and outlets are fic
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
 
@@ -130,6 +131,17 @@ def write_warc(path: Path) -> Path:
     return path
 
 
+@dataclass
+class WarcFixture:
+    """The fixture WARC and what reading it must give."""
+
+    path: Path
+    urls: list[str]
+    articles: int
+    skips: dict[str, int]
+
+
 @pytest.fixture(scope="session")
-def warc_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return write_warc(tmp_path_factory.mktemp("warc") / "news-fixture.warc.gz")
+def warc(tmp_path_factory: pytest.TempPathFactory) -> WarcFixture:
+    path = write_warc(tmp_path_factory.mktemp("warc") / "news-fixture.warc.gz")
+    return WarcFixture(path, list(ENGLISH_PAGES), EXPECTED_ARTICLES, EXPECTED_SKIPS)

@@ -10,6 +10,8 @@ from saidwhat import __version__
 from saidwhat.cli import corpus as corpus_commands
 from saidwhat.cli import evaluate as evaluate_commands
 from saidwhat.cli import extract as extract_commands
+from saidwhat.cli import run as run_commands
+from saidwhat.cli import serve as serve_commands
 from saidwhat.errors import SaidwhatError
 
 app = typer.Typer(

@@ -8,8 +8,9 @@ position in it, so rows regroup into exactly the Article they came from.
 
 from __future__ import annotations
 
+import os
 import types
-from collections import defaultdict
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Literal, Union, get_args, get_origin
@@ -18,6 +19,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from pydantic import BaseModel
 
+from saidwhat.read.warc import skip_kind
 from saidwhat.records import Article, Quote, Skipped, Speaker
 
 TABLES = ("articles", "quotes", "speakers", "skipped")
@@ -72,14 +74,14 @@ SCHEMAS = {
 }
 
 
-def to_tables(results: Iterable[Article | Skipped]) -> dict[str, pa.Table]:
-    """The four tables of a batch of results."""
+def to_tables(results: Iterable[Article | Skipped], first_row: int = 0) -> dict[str, pa.Table]:
+    """The four tables of a batch of results whose first article is row ``first_row``."""
     rows: dict[str, list[dict]] = {name: [] for name in TABLES}
     for item in results:
         if isinstance(item, Skipped):
             rows["skipped"].append(item.model_dump())
             continue
-        link = {"article_id": item.id, "article_row": len(rows["articles"])}
+        link = {"article_id": item.id, "article_row": first_row + len(rows["articles"])}
         rows["articles"].append(item.model_dump(exclude=set(_NESTED)))
         for nested in _NESTED:
             for position, record in enumerate(getattr(item, nested)):
@@ -88,38 +90,74 @@ def to_tables(results: Iterable[Article | Skipped]) -> dict[str, pa.Table]:
     return {name: pa.Table.from_pylist(rows[name], schema=SCHEMAS[name]) for name in TABLES}
 
 
-def write_tables(tables: dict[str, pa.Table], directory: Path, stem: str) -> dict[str, str]:
-    """Write each table to ``directory/<table>/<stem>.parquet``; the paths written, by table."""
-    written = {}
-    for name, table in tables.items():
-        path = directory / name / f"{stem}.parquet"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        pq.write_table(table, path, compression="zstd")
-        written[name] = str(path.relative_to(directory))
-    return written
+class PartitionWriter:
+    """One partition's four files ``out/<table>/<stem>.parquet``, written batch by batch (so
+    memory holds one batch, not a partition) and renamed into place only when complete: a
+    killed run never leaves a file that looks finished."""
+
+    def __init__(self, out: Path, stem: str):
+        self.files = {name: f"{name}/{stem}.parquet" for name in TABLES}
+        self.rows = dict.fromkeys(TABLES, 0)
+        self.skips: Counter[str] = Counter()
+        self._out = out
+        self._writers = {}
+        for name, relative in self.files.items():
+            (out / relative).parent.mkdir(parents=True, exist_ok=True)
+            self._writers[name] = pq.ParquetWriter(
+                out / f"{relative}.tmp", SCHEMAS[name], compression="zstd"
+            )
+
+    def write(self, results: list[Article | Skipped]) -> None:
+        if not results:
+            return
+        for name, table in to_tables(results, first_row=self.rows["articles"]).items():
+            self._writers[name].write_table(table)
+            self.rows[name] += table.num_rows
+        self.skips.update(skip_kind(r.reason) for r in results if isinstance(r, Skipped))
+
+    def close(self) -> None:
+        for name, writer in self._writers.items():
+            writer.close()
+            os.replace(self._out / f"{self.files[name]}.tmp", self._out / self.files[name])
 
 
 def read_results(files: dict[str, Path]) -> Iterator[Article | Skipped]:
-    """The records of one partition's files: Articles in their order, then the Skipped."""
-    nested: dict[str, dict[int, list[dict]]] = {}
-    for name in _NESTED:
-        grouped: dict[int, list[dict]] = defaultdict(list)
-        for row in sorted(_rows(files[name]), key=lambda r: (r["article_row"], r["position"])):
-            grouped[row["article_row"]].append(_dicts(row, _NESTED[name]))
-            for column in _LINK:
-                del row[column.name]
-        nested[name] = grouped
+    """The records of one partition's files: its Articles in order, then its Skipped.
+
+    Streams: quotes and speakers were written in article order, so each nested table is
+    merged in step with the articles, a row group at a time.
+    """
+    nested = {name: _Cursor(_rows(files[name])) for name in _NESTED}
     for number, row in enumerate(_rows(files["articles"])):
         row = _dicts(row, Article)
-        for name in _NESTED:
-            row[name] = nested[name].get(number, [])
+        for name, cursor in nested.items():
+            row[name] = [_dicts(r, _NESTED[name]) for r in cursor.take(number)]
         yield Article.model_validate(row)
     for row in _rows(files["skipped"]):
         yield Skipped.model_validate(row)
 
 
-def _rows(path: Path) -> list[dict]:
-    return pq.read_table(path).to_pylist()
+class _Cursor:
+    """The rows of a nested table, taken article by article."""
+
+    def __init__(self, rows: Iterator[dict]):
+        self._rows = rows
+        self._next = next(rows, None)
+
+    def take(self, article_row: int) -> list[dict]:
+        taken = []
+        while self._next is not None and self._next["article_row"] == article_row:
+            row = self._next
+            for column in _LINK:
+                del row[column.name]
+            taken.append(row)
+            self._next = next(self._rows, None)
+        return taken
+
+
+def _rows(path: Path) -> Iterator[dict]:
+    for batch in pq.ParquetFile(path).iter_batches(batch_size=1024):
+        yield from batch.to_pylist()
 
 
 def _dicts(row: dict, model: type[BaseModel]) -> dict:

@@ -1,0 +1,162 @@
+"""``saidwhat run``: extract a corpus of files into partitioned Parquet, resumably.
+
+Two engines, one unit of work (``extract_batch``) and one writer (``PartitionWriter``):
+- local: this machine's process pool over the chained documents of all partitions, so that
+  every worker is busy even when the corpus is one big file;
+- dask: one task per partition on a ``dask.distributed`` cluster (a LocalCluster when no
+  scheduler address is given); each worker reads its own files and writes its own Parquet,
+  the client only records finished partitions in the manifest.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from saidwhat.read import iter_documents
+from saidwhat.records import Article, Document, Skipped
+from saidwhat.run.local import BATCH_SIZE, _batches, extract_batch, extract_parallel
+from saidwhat.run.parquet import PartitionWriter
+from saidwhat.run.plan import Manifest, Partition, plan
+
+Progress = Callable[[dict], None]
+"""Called with each finished partition's summary (what the manifest records)."""
+
+
+@dataclass
+class RunReport:
+    """What one run did: partitions planned, skipped as finished before, and run now."""
+
+    planned: int
+    already_done: int
+    totals: dict[str, int]
+    seconds: float
+
+
+def run_corpus(
+    inputs: list[str],
+    out: Path,
+    *,
+    engine: str = "local",
+    workers: int = 1,
+    scheduler: str | None = None,
+    model: str | None = None,
+    partition_bytes: int | None = None,
+    planned: Callable[[int], None] | None = None,
+    progress: Progress | None = None,
+) -> RunReport:
+    """Extract every partition of the inputs not finished in ``out`` before.
+
+    ``planned`` is told how many partitions are left to run, ``progress`` gets each finished
+    partition's summary."""
+    from saidwhat.parse import default_model_name
+
+    started = time.monotonic()
+    out.mkdir(parents=True, exist_ok=True)
+    model = model or default_model_name()
+    sizes = {"partition_bytes": partition_bytes} if partition_bytes else {}
+    partitions = plan(inputs, model=model, **sizes)
+    manifest = Manifest.load(out)
+    manifest.retain(partitions)
+    todo = [p for p in partitions if not manifest.done(p)]
+    if planned:
+        planned(len(todo))
+
+    def finished(summary: dict) -> None:
+        manifest.record(summary)
+        if progress:
+            progress(summary)
+
+    if todo and engine == "dask":
+        from saidwhat.run.distributed import run_on_dask
+
+        run_on_dask(todo, out, model, workers=workers, scheduler=scheduler, finished=finished)
+    elif todo:
+        _run_local(todo, out, model, workers, finished)
+    return RunReport(
+        planned=len(partitions),
+        already_done=len(partitions) - len(todo),
+        totals=manifest.totals(),
+        seconds=time.monotonic() - started,
+    )
+
+
+def run_partition(partition: Partition, out: Path, model: str) -> dict:
+    """Read, extract and write one partition in this process (a Dask task); its summary."""
+    started = time.monotonic()
+    writer = PartitionWriter(out, partition.id)
+    for batch in _batches(iter_documents(partition.files), BATCH_SIZE):
+        writer.write(extract_batch(batch, model))
+    writer.close()
+    return summarise(partition, writer, time.monotonic() - started)
+
+
+def summarise(partition: Partition, writer: PartitionWriter, seconds: float) -> dict:
+    """The manifest entry of a finished partition."""
+    return {
+        "id": partition.id,
+        "inputs": partition.files,
+        "bytes": partition.bytes,
+        "articles": writer.rows["articles"],
+        "quotes": writer.rows["quotes"],
+        "speakers": writer.rows["speakers"],
+        "skipped": writer.rows["skipped"],
+        "skip_reasons": dict(writer.skips.most_common()),
+        "files": writer.files,
+        "seconds": round(seconds, 3),
+    }
+
+
+def _run_local(
+    partitions: list[Partition], out: Path, model: str, workers: int, finished: Progress
+) -> None:
+    """All partitions through one local pool; results are cut back into partitions by
+    remembering, for every document sent, which partition it came from (input order)."""
+    owners: deque[int] = deque()
+
+    def documents() -> Iterator[Document | Skipped]:
+        for number, partition in enumerate(partitions):
+            for document in iter_documents(partition.files):
+                owners.append(number)
+                yield document
+
+    sink = _Sink(partitions, out, finished)
+    for result in extract_parallel(documents(), workers=workers, model=model):
+        sink.add(owners.popleft(), result)
+    sink.finish_before(len(partitions))
+
+
+class _Sink:
+    """Writes results partition by partition as they arrive in input order."""
+
+    def __init__(self, partitions: list[Partition], out: Path, finished: Progress):
+        self.partitions, self.out, self.finished = partitions, out, finished
+        self.current = 0
+        self.pending: list[Article | Skipped] = []
+        self._open()
+
+    def add(self, number: int, result: Article | Skipped) -> None:
+        self.finish_before(number)
+        self.pending.append(result)
+        if len(self.pending) >= BATCH_SIZE:
+            self.writer.write(self.pending)
+            self.pending = []
+
+    def finish_before(self, number: int) -> None:
+        """Close every partition before ``number`` (some may have yielded no document)."""
+        while self.current < number:
+            self.writer.write(self.pending)
+            self.pending = []
+            self.writer.close()
+            seconds = time.monotonic() - self.started
+            self.finished(summarise(self.partitions[self.current], self.writer, seconds))
+            self.current += 1
+            if self.current < len(self.partitions):
+                self._open()
+
+    def _open(self) -> None:
+        self.writer = PartitionWriter(self.out, self.partitions[self.current].id)
+        self.started = time.monotonic()

@@ -1,0 +1,43 @@
+"""``saidwhat load``: merge a corpus run's Parquet results into the store, through the store's
+own writer (speaker merge, quote clustering, idempotence), partition by partition."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from saidwhat.errors import InputError
+from saidwhat.run.parquet import read_results
+from saidwhat.run.plan import Manifest
+from saidwhat.store import ingest_articles
+from saidwhat.store.models import IngestReport
+from saidwhat.store.schema import connect
+
+LoadProgress = Callable[[int, int, str], None]
+"""Called after each partition with (partitions done, partitions in all, counts so far)."""
+
+
+def load_results(
+    directory: Path, db: Path, *, progress: LoadProgress | None = None
+) -> IngestReport:
+    """Write every finished partition of ``directory`` into the store ``db``."""
+    manifest = Manifest.load(directory)
+    if not manifest.partitions:
+        raise InputError(str(directory), "no finished partitions here (run `saidwhat run` first)")
+    entries = sorted(manifest.partitions.values(), key=lambda e: e["inputs"])  # input order
+    for entry in entries:
+        for relative in entry["files"].values():
+            if not (directory / relative).exists():
+                raise InputError(str(directory / relative), "listed in the manifest but missing")
+    conn = connect(db)
+    report = IngestReport()
+    try:
+        for number, entry in enumerate(entries, 1):
+            files = {name: directory / relative for name, relative in entry["files"].items()}
+            ingest_articles(conn, read_results(files), report=report)
+            if progress:
+                counts = f"{report.articles} articles, {report.quotes} quotes"
+                progress(number, len(entries), counts)
+    finally:
+        conn.close()
+    return report
