@@ -38,7 +38,7 @@ def _root(
     """Who said what in the news: every quotation, attributed to a named speaker."""
 
 
-for module in (extract_commands, corpus_commands, evaluate_commands):
+for module in (extract_commands, corpus_commands, evaluate_commands, run_commands, serve_commands):
     module.register(app)
 
 

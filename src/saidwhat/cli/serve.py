@@ -1,0 +1,40 @@
+"""``saidwhat serve``: the REST API and the web pages over a corpus, on localhost by default."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("serve")(serve_command)
+
+
+def serve_command(
+    db: Path = typer.Option(Path("saidwhat.db"), "--db", help="The corpus file to serve."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
+    port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port to listen on."),
+) -> None:
+    """Serve a corpus: web pages to search it and a REST API (docs at /docs).
+
+    The corpus is opened read-only; nothing a visitor does changes it.
+
+    Example: saidwhat serve --db news.db   then open http://127.0.0.1:8000/
+    """
+    import uvicorn
+
+    from saidwhat.serve import create_app
+
+    app = create_app(db)  # a missing or foreign file: one-line error, exit 2
+    shown = f"[{host}]" if ":" in host else host
+    typer.echo(f"saidwhat: serving {db} at http://{shown}:{port}/ (Ctrl-C to stop)", err=True)
+    if host not in LOOPBACK:
+        typer.echo(
+            f"saidwhat: warning: listening on {host}, not only this machine: anyone who can"
+            " reach it can read the corpus and run extractions",
+            err=True,
+        )
+    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)

@@ -1,0 +1,97 @@
+"""The REST API under /api: typed answers from the data contract (saidwhat.records) and the
+store's views (saidwhat.store.models). Every error is ``{"error": "..."}``."""
+
+from __future__ import annotations
+
+from typing import Annotated, TypeVar
+
+from fastapi import APIRouter, Depends, HTTPException, Path, Query
+from fastapi.concurrency import run_in_threadpool
+
+from saidwhat.records import Article
+from saidwhat.serve.extracting import extract_article
+from saidwhat.serve.models import ErrorMessage, ExtractRequest, QuotePage
+from saidwhat.serve.querying import MAX_LIMIT, SearchQuery, corpus, search_page
+from saidwhat.store import Corpus
+from saidwhat.store.models import CheckMatch, Cluster, CorpusStats, SpeakerProfile, SpeakerSummary
+
+ERRORS = {status: {"model": ErrorMessage} for status in (400, 404, 413, 422)}
+MAX_ID = 2**63 - 1  # SQLite's integer range
+T = TypeVar("T")
+
+router = APIRouter(prefix="/api", tags=["api"], responses=ERRORS)
+Store = Annotated[Corpus, Depends(corpus)]
+
+
+def found(value: T | None, what: str) -> T:
+    """The value, or a 404 naming what was not found."""
+    if value is None:
+        raise HTTPException(404, f"no such {what}")
+    return value
+
+
+@router.get("/quotes", response_model=QuotePage, summary="Search quotes")
+def search_quotes(
+    store: Store,
+    query: Annotated[SearchQuery, Depends()],
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 20,
+    cursor: Annotated[str | None, Query(max_length=100, description="from next_cursor")] = None,
+) -> QuotePage:
+    """Full-text search with the filters of `saidwhat search`, best first; empty text lists
+    the newest quotes. Matching words are wrapped in [ and ] in each hit's snippet."""
+    hits, next_cursor = search_page(store, query, limit, cursor)
+    return QuotePage(items=hits, next_cursor=next_cursor)
+
+
+@router.get("/clusters/{cluster_id}", response_model=Cluster, summary="One quote everywhere")
+def get_cluster(store: Store, cluster_id: Annotated[int, Path(ge=1, le=MAX_ID)]) -> Cluster:
+    """Every occurrence of one quote across outlets, oldest first, and where it appeared first."""
+    return found(store.cluster(cluster_id), f"quote cluster {cluster_id}")
+
+
+@router.get("/speakers", response_model=list[SpeakerSummary], summary="Most-quoted speakers")
+def list_speakers(
+    store: Store, top: Annotated[int, Query(ge=1, le=1000)] = 50
+) -> list[SpeakerSummary]:
+    return store.speakers(top=top)
+
+
+@router.get("/speakers/{speaker}", response_model=SpeakerProfile, summary="A speaker's profile")
+def get_speaker(
+    store: Store,
+    speaker: Annotated[str, Path(max_length=200, description="name, alias or id")],
+    recent: Annotated[int, Query(ge=0, le=100)] = 10,
+) -> SpeakerProfile:
+    """Aliases, titles and affiliations (with when seen), outlets, first/last seen, and the
+    latest quotes."""
+    if speaker.isdigit() and int(speaker) > MAX_ID:
+        raise HTTPException(404, f"no such speaker: {speaker}")
+    return found(store.speaker(speaker, recent=recent), f"speaker: {speaker}")
+
+
+@router.get("/articles/{article_id:path}", response_model=Article, summary="One article")
+def get_article(store: Store, article_id: str) -> Article:
+    """The stored article: text, structure, every quote and every speaker."""
+    return found(store.article(article_id), f"article: {article_id}")
+
+
+@router.get("/check", response_model=list[CheckMatch], summary="Did anyone really say this?")
+def check(
+    store: Store,
+    text: Annotated[str, Query(min_length=1, max_length=2000, description="the words to check")],
+    limit: Annotated[int, Query(ge=1, le=50)] = 5,
+) -> list[CheckMatch]:
+    """The closest real quotes in the corpus: who said them, where and when first, and whether
+    the wording is exact, trimmed or only paraphrase-level."""
+    return store.check(text, limit=limit)
+
+
+@router.get("/stats", response_model=CorpusStats, summary="Size of the corpus")
+def stats(store: Store) -> CorpusStats:
+    return store.stats()
+
+
+@router.post("/extract", response_model=Article, summary="Extract the quotes of an article")
+async def extract(request: ExtractRequest) -> Article:
+    """Every quotation of the text (or HTML page) and its speaker. Nothing is stored."""
+    return await run_in_threadpool(extract_article, **request.model_dump())

@@ -1,0 +1,40 @@
+"""The app factory: one FastAPI app over one corpus file, opened read-only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from saidwhat import __version__
+from saidwhat.serve import api, errors, pages
+from saidwhat.serve.render import STATIC
+from saidwhat.serve.security import BodyLimit, SecurityHeaders
+from saidwhat.store import Corpus
+
+MAX_BODY = 1_000_000  # bytes of a request body (a pasted article); larger is a 413
+
+DESCRIPTION = """Who said what in the news: search the quotations of a corpus, follow a quote
+across outlets, look up a speaker, check whether anyone really said something, or extract the
+quotes of an article you send. Errors are `{"error": "..."}` with the HTTP status."""
+
+
+def create_app(db: str | Path) -> FastAPI:
+    """The API and the pages over the corpus at ``db``, opened read-only (SQLite mode=ro):
+    a missing or foreign file raises SaidwhatError here, not at the first request."""
+    app = FastAPI(
+        title="saidwhat",
+        version=__version__,
+        description=DESCRIPTION,
+        docs_url=None,  # /docs is our own page: Swagger UI would need a CDN and inline script
+        redoc_url=None,
+    )
+    app.state.corpus = Corpus(db, readonly=True)
+    app.add_middleware(BodyLimit, limit=MAX_BODY)
+    app.add_middleware(SecurityHeaders)
+    errors.install(app)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    return app

@@ -1,0 +1,33 @@
+"""Request and response models of the REST API that are not records of the data contract or
+views of the store."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from saidwhat.store.models import QuoteHit
+
+
+class ErrorMessage(BaseModel):
+    """Every error response: one line saying what was wrong."""
+
+    error: str = Field(examples=["query.limit: Input should be less than or equal to 100"])
+
+
+class QuotePage(BaseModel):
+    """One page of search results; pass ``next_cursor`` as ``cursor`` for the next page."""
+
+    items: list[QuoteHit]
+    next_cursor: str | None = Field(None, description="absent on the last page")
+
+
+class ExtractRequest(BaseModel):
+    """An article to read: its text or HTML, and what is known about it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(description="the article as plain text or as an HTML page")
+    url: str | None = Field(None, description="where it was published (not fetched)")
+    title: str | None = None
+    published: str | None = Field(None, description="ISO 8601 date, as given")
+    source: str | None = Field(None, description="outlet, e.g. 'AP' or a domain")

@@ -1,0 +1,152 @@
+"""The web pages: server-rendered, readable without JavaScript, not part of the API schema."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Annotated, Any
+from urllib.parse import parse_qs
+
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import HTMLResponse
+
+from saidwhat.errors import InputError
+from saidwhat.records import Article
+from saidwhat.serve.api import MAX_ID, found
+from saidwhat.serve.extracting import extract_article, extract_url
+from saidwhat.serve.highlight import blocks, quote_views
+from saidwhat.serve.querying import SearchQuery, corpus, search_page
+from saidwhat.serve.render import page, unquoted
+from saidwhat.serve.snippets import snippet_parts
+from saidwhat.serve.timeline import weekly
+from saidwhat.store import Corpus
+from saidwhat.store.models import QuoteHit
+
+PAGE_SIZE = 20
+FACET_SAMPLE = 200  # facet counts are taken over the best hits, not the whole corpus
+FACET_TOP = 8
+
+router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
+Store = Annotated[Corpus, Depends(corpus)]
+
+
+def facets(hits: list[QuoteHit]) -> dict[str, list[tuple[str, int]]]:
+    """Most frequent speakers, outlets and quote types among the hits."""
+    count = {
+        "speaker": Counter(h.speaker for h in hits if h.speaker),
+        "source": Counter(h.source for h in hits if h.source),
+        "type": Counter(h.type for h in hits),
+    }
+    return {name: counter.most_common(FACET_TOP) for name, counter in count.items()}
+
+
+def link(request: Request, **changes: Any) -> str:
+    """This page's URL with some parameters set (None removes one); always back to page 1."""
+    url = request.url.remove_query_params(["cursor", *changes])
+    return str(url.include_query_params(**{k: v for k, v in changes.items() if v is not None}))
+
+
+@router.get("/")
+def search(
+    request: Request,
+    store: Store,
+    query: Annotated[SearchQuery, Depends()],
+    cursor: Annotated[str | None, Query(max_length=100)] = None,
+) -> HTMLResponse:
+    hits, next_cursor = search_page(store, query, PAGE_SIZE, cursor)
+    sample = store.search(query.text, **query.filters(), limit=FACET_SAMPLE)
+    return page(
+        request,
+        "search.html",
+        query=query,
+        hits=[(hit, snippet_parts(unquoted(hit.snippet))) for hit in hits],
+        facets=facets(sample),
+        sampled=FACET_SAMPLE if len(sample) == FACET_SAMPLE else None,
+        next_url=link(request, cursor=next_cursor) if next_cursor else None,
+        first_url=link(request) if cursor else None,
+        link=lambda **changes: link(request, **changes),
+        stats=store.stats(),
+        top_speakers=store.speakers(top=30),
+    )
+
+
+@router.get("/speakers")
+def speakers(request: Request, store: Store) -> HTMLResponse:
+    return page(request, "speakers.html", speakers=store.speakers(top=500))
+
+
+@router.get("/speakers/{speaker}")
+def speaker(
+    request: Request, store: Store, speaker: Annotated[str, Path(max_length=200)]
+) -> HTMLResponse:
+    if speaker.isdigit() and int(speaker) > MAX_ID:
+        raise HTTPException(404, f"no such speaker: {speaker}")
+    profile = found(store.speaker(speaker, recent=20), f"speaker: {speaker}")
+    dates = (o.date for o in store.quotes(speaker=str(profile.id)))
+    return page(request, "speaker.html", profile=profile, chart=weekly(dates))
+
+
+def article_context(article: Article) -> dict[str, Any]:
+    """What _article.html needs: the quotes with their speakers and the cut-up text."""
+    views = quote_views(article)
+    return {"article": article, "views": views, "blocks": blocks(article, views)}
+
+
+@router.get("/articles/{article_id:path}")
+def article(request: Request, store: Store, article_id: str) -> HTMLResponse:
+    record = found(store.article(article_id), f"article: {article_id}")
+    return page(request, "article.html", **article_context(record))
+
+
+@router.get("/clusters/{cluster_id}")
+def cluster(
+    request: Request, store: Store, cluster_id: Annotated[int, Path(ge=1, le=MAX_ID)]
+) -> HTMLResponse:
+    found_cluster = found(store.cluster(cluster_id), f"quote cluster {cluster_id}")
+    return page(request, "cluster.html", cluster=found_cluster)
+
+
+@router.get("/check")
+def check(
+    request: Request, store: Store, text: Annotated[str, Query(max_length=2000)] = ""
+) -> HTMLResponse:
+    matches = store.check(text, limit=10) if text.strip() else None
+    return page(request, "check.html", text=text, matches=matches)
+
+
+@router.get("/paste")
+def paste_form(request: Request) -> HTMLResponse:
+    return page(request, "paste.html", text="", url="", error=None, article=None)
+
+
+def _read_pasted(text: str, url: str) -> Article:
+    """Extract the pasted text; fetch the URL only when the user gave a URL and no text."""
+    if text.strip():
+        return extract_article(text, url=url or None)
+    if url:
+        return extract_url(url)
+    raise InputError("form", "paste an article's text or give its URL")
+
+
+@router.post("/paste")
+async def paste(request: Request) -> HTMLResponse:
+    form = parse_qs((await request.body()).decode("utf-8", errors="replace"))
+    text, url = form.get("text", [""])[0], form.get("url", [""])[0].strip()
+    context = {"text": text, "url": url, "error": None, "article": None}
+    try:
+        article = await run_in_threadpool(_read_pasted, text, url)
+    except InputError as exc:
+        return page(request, "paste.html", 422, **{**context, "error": str(exc)})
+    return page(request, "paste.html", **{**context, **article_context(article)})
+
+
+@router.get("/docs")
+def docs(request: Request) -> HTMLResponse:
+    """The API reference from the OpenAPI schema (Swagger UI would need a CDN and inline JS)."""
+    schema = request.app.openapi()
+    operations = [
+        (method.upper(), path, operation)
+        for path, methods in schema["paths"].items()
+        for method, operation in methods.items()
+    ]
+    return page(request, "docs.html", schema=schema, operations=operations)

@@ -1,0 +1,72 @@
+"""What the API and the search page share: the search filters as query parameters, the
+opaque pagination cursor, and the corpus opened for this app."""
+
+from __future__ import annotations
+
+import base64
+from dataclasses import asdict, dataclass
+from typing import Annotated
+
+from fastapi import HTTPException, Query, Request
+
+from saidwhat.records import QuoteType
+from saidwhat.store import Corpus
+from saidwhat.store.models import QuoteHit
+
+DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+MAX_LIMIT = 100
+MAX_OFFSET = 10_000  # deeper pages are better served by narrower filters
+
+
+def corpus(request: Request) -> Corpus:
+    """The app's read-only corpus (one SQLite connection per worker thread)."""
+    return request.app.state.corpus
+
+
+@dataclass
+class SearchQuery:
+    """The filters of ``saidwhat search``, as query parameters."""
+
+    text: Annotated[
+        str, Query(max_length=500, description='words, "phrases", prefix*, OR, NOT')
+    ] = ""
+    speaker: Annotated[str | None, Query(max_length=200, description="name, alias or id")] = None
+    source: Annotated[str | None, Query(max_length=200, description="outlet")] = None
+    since: Annotated[str | None, Query(pattern=DATE, description="YYYY[-MM[-DD]], inclusive")] = (
+        None
+    )
+    until: Annotated[str | None, Query(pattern=DATE, description="YYYY[-MM[-DD]], inclusive")] = (
+        None
+    )
+    type: Annotated[QuoteType | None, Query(description="direct, mixed or indirect")] = None
+
+    def filters(self) -> dict[str, str | None]:
+        return {k: v for k, v in asdict(self).items() if k != "text"}
+
+
+def encode_cursor(offset: int) -> str:
+    return base64.urlsafe_b64encode(f"o{offset}".encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str | None) -> int:
+    """The offset a cursor stands for; 400 for anything we did not hand out."""
+    if not cursor:
+        return 0
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+        offset = int(raw[1:]) if raw[:1] == "o" and raw[1:].isdigit() else -1
+    except ValueError:
+        offset = -1
+    if not 0 <= offset <= MAX_OFFSET:
+        raise HTTPException(400, "invalid cursor (use next_cursor from a previous page)")
+    return offset
+
+
+def search_page(
+    store: Corpus, query: SearchQuery, limit: int, cursor: str | None
+) -> tuple[list[QuoteHit], str | None]:
+    """One page of hits and the cursor of the next page (None on the last one)."""
+    offset = decode_cursor(cursor)
+    hits = store.search(query.text, **query.filters(), limit=limit + 1, offset=offset)
+    more = len(hits) > limit and offset + limit <= MAX_OFFSET
+    return hits[:limit], encode_cursor(offset + limit) if more else None

@@ -1,0 +1,42 @@
+"""Jinja2 templates with autoescaping forced on for every template (never by file extension):
+article text, headlines and speaker names are untrusted input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from saidwhat import __version__
+
+TEMPLATES = Path(__file__).parent / "templates"
+STATIC = Path(__file__).parent / "static"
+
+QUOTE_MARKS = "\"'“”‘’«»„‹›"
+
+
+def unquoted(text: str) -> str:
+    """A quote's words without the marks around them (the page adds its own)."""
+    return text.strip().strip(QUOTE_MARKS + " ,").strip()
+
+
+_env = Environment(
+    loader=FileSystemLoader(TEMPLATES),
+    autoescape=True,
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+_env.globals["version"] = __version__
+_env.filters["unquoted"] = unquoted
+_env.filters["quoted"] = lambda text: f"“{unquoted(text)}”"
+templates = Jinja2Templates(env=_env)
+
+
+def page(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+    """Render one page template; every page extends layout.html."""
+    return templates.TemplateResponse(request, name, context, status_code=status_code)

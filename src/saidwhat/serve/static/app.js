@@ -1,0 +1,38 @@
+// saidwhat: a little progressive enhancement. Every page works without this file.
+"use strict";
+
+document.addEventListener("DOMContentLoaded", () => {
+  // Article: clicking a highlighted quote shows its speaker's evidence (the speaker button
+  // beside it does that without script); all pieces of the same quote light up together.
+  // Hovering a quote in the list below the text lights it up too.
+  const lightUp = (element) => {
+    const pieces = document.querySelectorAll(`mark.q[data-q="${element.dataset.q}"]`);
+    element.addEventListener("mouseenter", () => pieces.forEach((m) => m.classList.add("active")));
+    element.addEventListener("mouseleave", () => pieces.forEach((m) => m.classList.remove("active")));
+  };
+  for (const mark of document.querySelectorAll("mark.q[data-q]")) {
+    lightUp(mark);
+    mark.addEventListener("click", () => {
+      const pop = document.getElementById(`ev-${mark.dataset.q}`);
+      if (pop && pop.showPopover) pop.togglePopover();
+    });
+  }
+  document.querySelectorAll(".quote-list li[data-q]").forEach(lightUp);
+  // Paste: say that the work is under way (spaCy takes a moment on a long article).
+  const paste = document.querySelector("form.paste");
+  if (paste) {
+    paste.addEventListener("submit", () => {
+      paste.querySelector(".busy").hidden = false;
+      paste.querySelector("button").disabled = true;
+    });
+  }
+  // Search: empty facet fields are left out of the URL, so links stay short and shareable.
+  const search = document.querySelector("form.search");
+  if (search) {
+    search.addEventListener("submit", () => {
+      for (const field of search.querySelectorAll("input, select")) {
+        if (!field.value) field.disabled = true;
+      }
+    });
+  }
+});

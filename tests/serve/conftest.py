@@ -1,0 +1,132 @@
+"""A real corpus built by the real `saidwhat ingest`, served by the real `saidwhat serve`
+(uvicorn) on a free loopback port, and a real headless Chromium driven by Playwright."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent.parent
+FIXTURES = HERE / "fixtures"
+DEMO = REPO / "examples" / "demo"
+ARTIFACTS = REPO / "test-artifacts"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def saidwhat(*args: str | Path, **kwargs) -> subprocess.CompletedProcess:
+    """Run the real command line (as a user would) and capture its output."""
+    command = [sys.executable, "-m", "saidwhat", *map(str, args)]
+    return subprocess.run(command, capture_output=True, text=True, timeout=240, **kwargs)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def corpus_inputs() -> list[Path]:
+    """The demo corpus when it exists (else our invented articles), plus the hostile article."""
+    demo = sorted(p for p in DEMO.glob("*") if p.is_file() and p.suffix != ".md")
+    return [DEMO if demo else FIXTURES / "articles.jsonl", FIXTURES / "hostile.jsonl"]
+
+
+@pytest.fixture(scope="session")
+def corpus_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("serve") / "corpus.db"
+    done = saidwhat("ingest", *corpus_inputs(), "--db", db)
+    assert done.returncode == 0, done.stderr
+    return db
+
+
+@pytest.fixture(scope="session")
+def base_url(corpus_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`saidwhat serve` in its own process; stopped (by its pid) at the end of the session."""
+    port = free_port()
+    log = (tmp_path_factory.mktemp("serve-log") / "serve.log").open("w+")
+    env = {**os.environ, "SAIDWHAT_TOKEN": ""}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "saidwhat", "serve", "--db", str(corpus_db), "--port", str(port)],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env=env,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            httpx.get(f"{url}/api/stats", timeout=1).raise_for_status()
+            break
+        except httpx.HTTPError:
+            if server.poll() is not None or time.monotonic() > deadline:
+                log.seek(0)
+                server.kill()
+                pytest.fail(f"saidwhat serve did not start: {log.read()}")
+            time.sleep(0.2)
+    yield url
+    server.terminate()
+    server.wait(timeout=10)
+    log.close()
+
+
+@pytest.fixture(scope="session")
+def client(base_url: str) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=base_url, timeout=60) as session:
+        yield session
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    """Debian's chromium, installed by scripts/ensure-chromium.sh when missing (as root)."""
+    done = subprocess.run(
+        ["bash", str(REPO / "scripts" / "ensure-chromium.sh")],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    if done.returncode != 0:
+        reason = (done.stderr.strip().splitlines() or ["unknown reason"])[-1]
+        pytest.skip(f"chromium cannot be installed here: {reason}")
+    return CHROMIUM
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path: str):
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh browser tab (phone-ish width is set per test where it matters)."""
+    context = browser.new_context(viewport={"width": 1100, "height": 900})
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS
