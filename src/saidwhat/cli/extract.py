@@ -2,37 +2,129 @@
 
 from __future__ import annotations
 
+import enum
+import itertools
+import os
 import sys
-from pathlib import Path
+from collections.abc import Iterator
 
 import typer
 
-from saidwhat.pipeline import extract_many
-from saidwhat.records import Document, Skipped
+from saidwhat.cli.article_table import write_tables
+from saidwhat.read import iter_documents
+from saidwhat.records import Article, Skipped
+
+
+class Format(enum.StrEnum):
+    json = "json"
+    jsonl = "jsonl"
+    table = "table"
+
+
+HELP = (
+    "Extract every quotation and its speaker from news articles.\n\n"
+    "json prints one object for one article and an array for several; jsonl prints one "
+    "article a line; table prints the structure found, then one row per quotation. "
+    "An input that cannot be read is reported on stderr as one line "
+    "(saidwhat: INPUT: REASON) while the others go on; the exit code is then 1.\n\n"
+    "Examples:\n\n"
+    "saidwhat extract article.txt --format table\n\n"
+    "saidwhat extract https://example.org/news/story.html\n\n"
+    "cat page.html | saidwhat extract - --format jsonl\n\n"
+    "saidwhat extract corpus/ articles.jsonl --format jsonl --workers 2 > quotes.jsonl"
+)
 
 
 def register(app: typer.Typer) -> None:
-    app.command("extract")(extract_command)
+    app.command("extract", help=HELP)(extract_command)
 
 
 def extract_command(
-    paths: list[str] = typer.Argument(..., help="Files, directories, URLs, or - for stdin."),
-    fmt: str = typer.Option("json", "--format", "-f", help="json, jsonl or table."),
+    paths: list[str] = typer.Argument(
+        ..., help="Text/HTML files, JSONL/CSV/WARC corpora, directories, http(s) URLs, or -."
+    ),
+    fmt: Format = typer.Option(Format.json, "--format", "-f", help="Output format."),
     model: str = typer.Option(None, "--model", help="spaCy pipeline name (env SAIDWHAT_MODEL)."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes."),
 ) -> None:
-    """Extract every quotation and its speaker.
+    """Extract every quotation and its speaker (help text: HELP)."""
+    from saidwhat.run.local import extract_parallel
 
-    Example: saidwhat extract article.txt --format table
-    """
-    failed = 0
-    docs = []
-    for p in paths:
-        text = sys.stdin.read() if p == "-" else Path(p).read_text(encoding="utf-8")
-        docs.append(Document(text=text, origin=p))
-    for result in extract_many(docs, model=model):
-        if isinstance(result, Skipped):
-            failed += 1
-            print(f"saidwhat: {result.origin}: {result.reason}", file=sys.stderr)
-            continue
-        typer.echo(result.model_dump_json(indent=2) if fmt == "json" else result.model_dump_json())
-    raise typer.Exit(1 if failed else 0)
+    results = extract_parallel(iter_documents(paths), workers=workers, model=model)
+    with _Reporter() as report:
+        articles = report.articles(results)
+        try:
+            if fmt is Format.table:
+                write_tables(articles)
+            elif fmt is Format.jsonl:
+                for article in articles:
+                    sys.stdout.write(article.model_dump_json() + "\n")
+            else:
+                _write_json(articles)
+            sys.stdout.flush()
+        except BrokenPipeError:  # `saidwhat extract ... | head`: the reader has had enough
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(1) from None
+    raise typer.Exit(1 if report.failed else 0)
+
+
+def _write_json(articles: Iterator[Article]) -> None:
+    """One article: one object. Several: an array, streamed (each article once it is done)."""
+    first = next(articles, None)
+    if first is None:
+        return
+    second = next(articles, None)
+    if second is None:
+        sys.stdout.write(first.model_dump_json(indent=2) + "\n")
+        return
+    sys.stdout.write("[\n" + first.model_dump_json(indent=2))
+    for article in itertools.chain([second], articles):
+        sys.stdout.write(",\n" + article.model_dump_json(indent=2))
+    sys.stdout.write("\n]\n")
+
+
+class _Reporter:
+    """Skipped inputs as one stderr line each; a live count on stderr when it is a terminal."""
+
+    def __init__(self) -> None:
+        self.failed = 0
+        self.done = 0
+        self._progress = None
+
+    def __enter__(self) -> _Reporter:
+        if sys.stderr.isatty():
+            from rich.console import Console
+            from rich.progress import Progress, SpinnerColumn, TextColumn
+
+            self._progress = Progress(
+                SpinnerColumn(),
+                TextColumn("{task.description}"),
+                console=Console(stderr=True),
+                transient=True,
+            )
+            self._progress.start()
+            self._task = self._progress.add_task("reading", total=None)
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+
+    def articles(self, results: Iterator[Article | Skipped]) -> Iterator[Article]:
+        """The articles of a result stream; every Skipped is reported on the way."""
+        for result in results:
+            if isinstance(result, Skipped):
+                self.failed += 1
+                self._say(f"saidwhat: {result.origin}: {result.reason}")
+            else:
+                self.done += 1
+                yield result
+            if self._progress is not None:
+                text = f"{self.done} articles, {self.failed} skipped"
+                self._progress.update(self._task, description=text)
+
+    def _say(self, line: str) -> None:
+        if self._progress is not None:
+            self._progress.console.print(line, markup=False, highlight=False, soft_wrap=True)
+        else:
+            print(line, file=sys.stderr, flush=True)
