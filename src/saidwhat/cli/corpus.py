@@ -19,7 +19,6 @@ from rich.progress import (
     MofNCompleteColumn,
     Progress,
     TextColumn,
-    TimeElapsedColumn,
     TimeRemainingColumn,
 )
 from rich.table import Table
@@ -122,15 +121,13 @@ def ingest_command(
     corpus = Corpus(db)
     columns = (
         TextColumn("[bold]ingest"),
-        BarColumn(),
+        BarColumn(bar_width=16),
         MofNCompleteColumn(),
         TextColumn(
-            "{task.fields[articles]} articles · {task.fields[quotes]} quotes · "
-            "{task.fields[unchanged]} unchanged · {task.fields[skipped]} skipped · "
+            "{task.fields[articles]} articles {task.fields[quotes]} quotes "
+            "{task.fields[skipped]} skipped {task.fields[unchanged]} unchanged "
             "{task.fields[rate]:.1f}/s"
         ),
-        TimeElapsedColumn(),
-        TextColumn("ETA"),
         TimeRemainingColumn(),
     )
     with Progress(*columns, console=Console(stderr=True), transient=False) as bar:

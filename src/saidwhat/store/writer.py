@@ -99,6 +99,7 @@ def _write_item(
         return
     origin = item.origin or item.id
     written, replaced = _write_article(conn, item, force, touched)
+    replaced = _drop_superseded(conn, origin, item.id, touched) or replaced
     _log_input(conn, origin, "ingested", None, input_hashes.pop(origin, None), item.id)
     if not written:
         report.unchanged += 1
@@ -106,6 +107,37 @@ def _write_item(
     report.articles += 1
     report.changed += replaced
     report.quotes += len(item.quotes)
+
+
+def _drop_superseded(
+    conn: sqlite3.Connection, origin: str, article_id: str, touched: set[int]
+) -> bool:
+    """An input whose text changed and that has no id or URL becomes a new article identity
+    (its text hash); the article it used to be goes, unless another input still holds it."""
+    row = conn.execute("SELECT article_id FROM inputs WHERE origin = ?", (origin,)).fetchone()
+    if row is None or row[0] is None or row[0] == article_id:
+        return False
+    shared = conn.execute(
+        "SELECT 1 FROM inputs WHERE article_id = ? AND origin != ? LIMIT 1", (row[0], origin)
+    ).fetchone()
+    old = conn.execute("SELECT rowid FROM articles WHERE id = ?", (row[0],)).fetchone()
+    if shared or old is None:
+        return False
+    _delete_article(conn, old[0], touched)
+    return True
+
+
+def _delete_article(conn: sqlite3.Connection, rowid: int, touched: set[int]) -> None:
+    """Remove an article with its quotes and speaker links; its people get their roles
+    recounted (and are dropped if nothing else speaks of them) at the end of the ingest."""
+    touched.update(
+        r[0]
+        for r in conn.execute(
+            "SELECT person_id FROM article_speakers WHERE article_rowid = ?", (rowid,)
+        )
+    )
+    conn.execute("DELETE FROM quotes WHERE article_rowid = ?", (rowid,))
+    conn.execute("DELETE FROM articles WHERE rowid = ?", (rowid,))
 
 
 def _log_input(
@@ -134,14 +166,7 @@ def _write_article(
     if old and old[1] == text_hash and not force:
         return False, False
     if old:
-        touched.update(
-            r[0]
-            for r in conn.execute(
-                "SELECT person_id FROM article_speakers WHERE article_rowid = ?", (old[0],)
-            )
-        )
-        conn.execute("DELETE FROM quotes WHERE article_rowid = ?", (old[0],))
-        conn.execute("DELETE FROM articles WHERE rowid = ?", (old[0],))
+        _delete_article(conn, old[0], touched)
     date = iso_date(article.published)
     record = zlib.compress(article.model_dump_json(exclude_none=True).encode("utf-8"), 6)
     rowid = conn.execute(

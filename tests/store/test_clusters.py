@@ -1,0 +1,81 @@
+"""Quote clusters: reprints, trims, re-punctuation and partial quotes of one quote form one
+cluster with every occurrence and its first appearance; different quotes stay apart."""
+
+from __future__ import annotations
+
+from builders import article, person
+
+from saidwhat.store.clusters import likeness
+from saidwhat.store.text import fingerprints, normalise
+
+FULL = "We will not put a single fisherman at risk for one more day of catch"
+ADA = person("s1", "Ada Quill", ["mayor"], ["Port Ellen"])
+
+
+def test_reprinted_trimmed_and_repunctuated_copies_are_one_cluster(corpus):
+    corpus.add(
+        [
+            article("wire", [(ADA, FULL)], source="Coast Wire", published="2024-03-02"),
+            article(
+                "copy", [(ADA, FULL.upper() + "!")], source="Daily Tide", published="2024-03-03"
+            ),
+            article(
+                "trim",
+                [(ADA, "not put a single fisherman at risk")],
+                source="Gull",
+                published="2024-03-04",
+            ),
+            article(
+                "edit",
+                [(ADA, FULL.replace("one more", "another"))],
+                source="Bay News",
+                published="2024-03-01",
+            ),
+            article(
+                "other", [(ADA, "The cranes on the east quay are tied down and checked twice")]
+            ),
+        ]
+    )
+    assert corpus.stats().clusters == 2
+    [hit] = corpus.search("catch", limit=1)
+    cluster = corpus.cluster(hit.cluster_id)
+    assert cluster.size == 4
+    assert {o.source for o in cluster.occurrences} == {
+        "Coast Wire",
+        "Daily Tide",
+        "Gull",
+        "Bay News",
+    }
+    assert cluster.first.source == "Bay News"  # the earliest date, whatever the ingest order
+    assert [o.date for o in cluster.occurrences] == sorted(o.date for o in cluster.occurrences)
+    assert "not put a single fisherman at risk" in {o.text for o in cluster.occurrences}
+
+
+def test_short_common_fragments_do_not_join_a_cluster(corpus):
+    corpus.add(
+        [
+            article("a", [(ADA, "this is a racist assault on every family in our town")]),
+            article("b", [(ADA, "racist assault")]),
+        ]
+    )
+    assert corpus.stats().clusters == 2
+
+
+def test_likeness_levels():
+    assert likeness(normalise(FULL), normalise(FULL + ".")).closeness == "exact"
+    assert (
+        likeness(normalise("a single fisherman at risk for one"), normalise(FULL)).closeness
+        == "trimmed"
+    )
+    para = likeness(
+        normalise("we will never put one fisherman at risk for a day of catch"), normalise(FULL)
+    )
+    assert para is not None and para.closeness == "paraphrase"
+    assert likeness(normalise("the budget passed on tuesday night"), normalise(FULL)) is None
+
+
+def test_fingerprints_guarantee_shared_runs_of_seven_words_meet():
+    words = normalise(FULL).split()
+    for start in range(len(words) - 7):
+        part = " ".join(words[start : start + 7])
+        assert fingerprints(part) & fingerprints(normalise(FULL))

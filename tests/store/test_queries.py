@@ -1,0 +1,115 @@
+"""Questions to the corpus: search with filters and snippets, check, export in three formats."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import pyarrow.parquet as pq
+import pytest
+from builders import article, person
+
+from saidwhat.store.export import cluster_rows, model_for, write_rows
+from saidwhat.store.queries import fts_query
+
+ADA = person("s1", "Ada Quill", ["mayor"], ["Port Ellen"])
+IVO = person("s2", "Ivo Marsh", ["fisherman"])
+FULL = "We will not put a single fisherman at risk for one more day of catch"
+
+
+@pytest.fixture
+def filled(corpus):
+    corpus.add(
+        [
+            article(
+                "wire",
+                [(ADA, FULL), (IVO, "The mayor panics every winter and we lose a week")],
+                source="Coast Wire",
+                published="2024-03-02",
+            ),
+            article("copy", [(ADA, FULL)], source="Daily Tide", published="2024-03-05"),
+            article(
+                "late",
+                [(ADA, "The harbour reopens on Monday for every boat")],
+                source="Daily Tide",
+                published="2024-04-10",
+                qtype="indirect",
+            ),
+        ]
+    )
+    return corpus
+
+
+def test_search_ranks_highlights_and_filters(filled):
+    hits = filled.search("fisherman risk")
+    assert len(hits) == 2 and all(h.speaker == "Ada Quill" for h in hits)
+    assert "[fisherman]" in hits[0].snippet and hits[0].cluster_size == 2
+    assert [h.source for h in filled.search("fisherman", source="daily tide")] == ["Daily Tide"]
+    assert filled.search("fisherman", speaker="Ivo Marsh") == []
+    assert [h.article_id for h in filled.search("", since="2024-04")] == ["late"]
+    assert [h.article_id for h in filled.search("", until="2024-03", type="direct")] == [
+        "copy",
+        "wire",
+        "wire",
+    ]
+    assert [h.article_id for h in filled.search("", type="indirect")] == ["late"]
+    assert filled.search("mayor", speaker="Nobody Known") == []
+
+
+def test_search_syntax_never_breaks_on_punctuation(filled):
+    assert fts_query('don\'t "lose a week" boat* OR') == '"don" "t" "lose a week" "boat"*'
+    assert filled.search('"lose a week" AND (winter') and filled.search("harb*")
+    assert isinstance(filled.search(':-" NEAR( ^*'), list)  # no FTS syntax error
+
+
+def test_speaker_profile(filled):
+    profile = filled.speaker("Mayor Ada Quill")
+    assert (profile.name, profile.quotes, profile.articles) == ("Ada Quill", 3, 3)
+    assert (profile.first_seen, profile.last_seen) == ("2024-03-02", "2024-04-10")
+    assert [(o.source, o.quotes) for o in profile.outlets] == [("Daily Tide", 2), ("Coast Wire", 1)]
+    assert profile.recent[0].article_id == "late"
+    assert profile.affiliations[0].value == "Port Ellen"
+    assert filled.speaker("Nobody Known") is None
+
+
+def test_check_finds_exact_trimmed_and_paraphrased_quotes(filled):
+    [exact, *_] = filled.check(
+        "We will NOT put a single fisherman at risk for one more day of catch."
+    )
+    assert (exact.closeness, exact.occurrences, exact.first.source) == ("exact", 2, "Coast Wire")
+    assert exact.speaker == "Ada Quill" and exact.first.date == "2024-03-02"
+    assert filled.check("a single fisherman at risk")[0].closeness == "trimmed"
+    para = filled.check("the mayor panics each winter so we lose a whole week")[0]
+    assert para.closeness == "paraphrase" and para.speaker == "Ivo Marsh"
+    assert filled.check("budget vote postponed") == []
+
+
+def test_export_jsonl_csv_parquet_per_occurrence_and_cluster(filled, tmp_path):
+    for fmt in ("jsonl", "csv", "parquet"):
+        for per in ("occurrence", "cluster"):
+            out = tmp_path / f"{per}.{fmt}"
+            rows = filled.quotes(by_cluster=per == "cluster")
+            rows = cluster_rows(rows) if per == "cluster" else rows
+            count = write_rows(rows, model_for(per), fmt, out)
+            assert count == (4 if per == "occurrence" else 3)
+            if fmt == "jsonl":
+                data = [json.loads(line) for line in out.open()]
+            elif fmt == "csv":
+                data = list(csv.DictReader(out.open()))
+            else:
+                data = pq.read_table(out).to_pylist()
+            assert len(data) == count
+            if per == "cluster":
+                wire = next(d for d in data if str(d["occurrences"]) == "2")
+                assert wire["first_source"] == "Coast Wire"
+                assert wire["sources"] == "Coast Wire; Daily Tide"
+            else:
+                assert {d["speaker"] for d in data} == {"Ada Quill", "Ivo Marsh"}
+
+
+def test_article_round_trips_and_log_lists_inputs(filled):
+    stored = filled.article("wire")
+    assert stored.quotes[0].text == FULL and stored.source == "Coast Wire"
+    assert filled.article("missing") is None
+    assert {e.origin for e in filled.log()} == {"test:wire", "test:copy", "test:late"}
+    assert filled.log(skipped=True) == []
