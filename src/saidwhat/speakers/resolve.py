@@ -83,7 +83,7 @@ class Resolver:
         words = clean(written).lower().split()
         if len(words) == 1 and words[0] in _PRONOUN_WORDS:
             return self._pronoun(words[0], written, start, enclosing, depth)
-        person = self.roster.person_at(start, end)
+        person = self.roster.person_at(start, end) or self._known_name(written, start, words)
         if person is not None:
             return self._named_person(self._canonical(person), written, start)
         org = self._organization(start, end)
@@ -114,6 +114,14 @@ class Resolver:
         if not clean(written).endswith(person.name):
             evidence.append(f"name '{clean(written)}' -> '{person.name}' (fullest name)")
         return Resolution(person, 1.0 if not evidence else 0.95, evidence)
+
+    def _known_name(self, written: str, at: int, words: list[str]) -> Entity | None:
+        """A person named elsewhere, whatever the parser tagged here ('Brandt' as ORG)."""
+        if not words or len(words) > 4 or words[-1] in lx.ORG_HEADS:
+            return None
+        if not clean(written)[:1].isupper():
+            return None
+        return self.roster.person_by_name(written, at)
 
     def _unnamed_role_before(self, person: Entity, at: int) -> Entity | None:
         """An unnamed role holder quoted just before a surname the article never gave before."""
@@ -156,12 +164,13 @@ class Resolver:
         holders = [self._canonical(p) for p in self.roster.holders(title)]
         if holders:
             holder = min(holders, key=lambda p: abs(p.first - at))
-            evidence = [f"role '{clean(written)}' -> '{holder.name}' ({title} in the article)"]
+            shown = lx.display_title(title)
+            evidence = [f"role '{written.strip()}' -> '{holder.name}' ({shown} in the article)"]
             return Resolution(holder, 0.85, evidence)
         previous = self.previous(at, window=1)
         if previous and previous.kind == "person" and previous.named and not previous.titles:
             previous.add_title(title)
-            evidence = [f"role '{clean(written)}' -> '{previous.name}' (previous speaker)"]
+            evidence = [f"role '{written.strip()}' -> '{previous.name}' (previous speaker)"]
             return Resolution(previous, 0.6, evidence)
         key = lx.display_title(title)
         role = self._roles.get(key)
@@ -171,7 +180,7 @@ class Resolver:
             for body in self.roster.role_bodies(title, at):
                 role.add_affiliation(body)
             self._roles[key] = role
-        return Resolution(role, 0.5, [f"role '{clean(written)}' (no name for it in the article)"])
+        return Resolution(role, 0.5, [f"role '{written.strip()}' (no name for it in the article)"])
 
     def _is_role(self, start: int, end: int, content: list[str]) -> bool:
         """The mention is headed by a title: 'Press Secretary', 'a spokeswoman for X'."""

@@ -23,6 +23,9 @@ _AFTER = re.compile(
     r"(?:\s+(?:for|of|at|to|with|in)\s+(?P<org>(?:the\s+)?[A-Z][\w.&'\u2019-]*"
     r"(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w.&'\u2019-]*){0,5}))?"
 )
+_OF_BODY = re.compile(
+    r"^\s+of\s+(?P<org>(?:the\s+)?[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*){0,3})"
+)
 _FUNCTION_WORDS = {"the", "a", "an", "but", "and", "in", "on", "at", "as", "after", "when"}
 _FUNCTION_WORDS |= {"former", "then", "while", "if", "for", "with", "by", "to", "of", "said"}
 
@@ -207,7 +210,9 @@ class Roster:
             line_start = self.text.rfind("\n", 0, start) + 1
             before = _BEFORE.search(self.text[max(line_start, start - 80) : start])
             if before:
-                self._take_role(person, before.group("title"), before.group("mod"), None, start)
+                of = _OF_BODY.match(self.text[end : end + 80])
+                org = of.group("org") if of else None
+                self._take_role(person, before.group("title"), before.group("mod"), org, start)
             line_end = self.text.find("\n", end)
             line_end = len(self.text) if line_end < 0 else line_end
             after = _AFTER.match(self.text[end : min(end + 140, line_end)])

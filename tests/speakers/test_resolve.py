@@ -1,0 +1,257 @@
+"""Speaker resolution on short invented articles (people and places are made up).
+
+The candidates are built by hand here, so these tests exercise the speakers step alone on
+the real spaCy parse; tests/speakers/test_seed.py goes through the whole pipeline.
+"""
+
+from __future__ import annotations
+
+import re
+
+from saidwhat.quotes.candidate import QuoteCandidate
+from saidwhat.records import Article, Document
+from saidwhat.speakers import attribute
+from saidwhat.structure import structure_document
+
+
+def occurrence(text: str, words: str, near: tuple[int, int]) -> tuple[int, int]:
+    """The whole-word occurrence of ``words`` nearest to the span ``near``, outside it."""
+    found = [
+        m.span()
+        for m in re.finditer(rf"(?<!\w){re.escape(words)}(?!\w)", text)
+        if not near[0] <= m.start() < near[1]
+    ]
+    assert found, words
+    return min(found, key=lambda s: min(abs(s[0] - near[1]), abs(s[1] - near[0])))
+
+
+def run(nlp, text: str, specs: list[tuple[str, str | None, str | None]]) -> Article:
+    """Attribute hand-made candidates: (content, source, cue) substrings, in text order."""
+    article = structure_document(Document(text=text, origin="test"))
+    candidates = []
+    position = 0
+    for content, source, cue in specs:
+        start = text.index(content, position)
+        span = (start, start + len(content))
+        position = start + 1
+        quoted = content.startswith(('"', "\u201c"))
+        candidates.append(
+            QuoteCandidate(
+                fragments=[span],
+                type="direct" if quoted else "indirect",
+                cue=occurrence(text, cue, span) if cue else None,
+                source=occurrence(text, source, span) if source else None,
+                score=0.9,
+                evidence=["test candidate"],
+            )
+        )
+    return attribute(nlp(text), article, candidates)
+
+
+def speaker_names(article: Article) -> list[str | None]:
+    return [(article.speaker(q.speaker_id).name if q.speaker_id else None) for q in article.quotes]
+
+
+def test_pronouns_follow_gender_and_the_previous_speaker(nlp):
+    text = (
+        "Mayor Anna Kowalski of Riverton opened the new bridge on Monday.\n\n"
+        "Council member Tom Brandt watched from the crowd.\n\n"
+        '"This bridge joins two halves of our town," Kowalski said.\n\n'
+        "She added that the old ferry would become a museum.\n\n"
+        "Brandt said the cost had doubled. He added that he would ask for an audit."
+    )
+    article = run(
+        nlp,
+        text,
+        [
+            ('"This bridge joins two halves of our town,"', "Kowalski", "said"),
+            ("that the old ferry would become a museum", "She", "added"),
+            ("the cost had doubled", "Brandt", "said"),
+            ("that he would ask for an audit", "He", "added"),
+        ],
+    )
+    assert speaker_names(article) == [
+        "Anna Kowalski",
+        "Anna Kowalski",
+        "Tom Brandt",
+        "Tom Brandt",
+    ]
+    she = article.quotes[1]
+    assert she.speaker_mention.text == "She"  # the local mention is kept
+    assert any("pronoun 'She' -> 'Anna Kowalski'" in e for e in she.evidence)
+    kowalski = article.speaker(she.speaker_id)
+    assert kowalski.kind == "person"
+    assert "Mayor" in kowalski.titles
+    assert "Riverton" in kowalski.affiliations
+    assert {m.text for m in kowalski.mentions} >= {"Anna Kowalski", "Kowalski", "She"}
+
+
+def test_role_nouns_resolve_to_the_named_holder(nlp):
+    text = (
+        "Attorney General Mark Delaney sued the Harbor Company on Tuesday.\n\n"
+        "Riverton spokeswoman Lena Ortiz said the city supported the suit.\n\n"
+        "The attorney general said the company had hidden its losses.\n\n"
+        "The spokeswoman added that the city would file its own claim."
+    )
+    article = run(
+        nlp,
+        text,
+        [
+            ("the city supported the suit", "Lena Ortiz", "said"),
+            ("the company had hidden its losses", "The attorney general", "said"),
+            ("that the city would file its own claim", "The spokeswoman", "added"),
+        ],
+    )
+    assert speaker_names(article) == ["Lena Ortiz", "Mark Delaney", "Lena Ortiz"]
+    ortiz = article.speaker(article.quotes[0].speaker_id)
+    assert ortiz.titles == ["spokeswoman"]
+    assert ortiz.affiliations == ["Riverton"]
+    delaney = article.speaker(article.quotes[1].speaker_id)
+    assert delaney.titles == ["Attorney General"]
+    assert any(
+        "role 'The attorney general' -> 'Mark Delaney'" in e for e in article.quotes[1].evidence
+    )
+
+
+def test_surname_variants_join_the_fullest_name(nlp):
+    text = (
+        "Governor Pieter van der Berg signed the water bill on Friday.\n\n"
+        '"Clean water is not a luxury," Van der Berg said.\n\n'
+        "Later, van der Berg said the bill would cost less than expected."
+    )
+    article = run(
+        nlp,
+        text,
+        [
+            ('"Clean water is not a luxury,"', "Van der Berg", "said"),
+            ("the bill would cost less than expected", "van der Berg", "said"),
+        ],
+    )
+    assert speaker_names(article) == ["Pieter van der Berg", "Pieter van der Berg"]
+    assert len(article.speakers) == 1
+    assert article.speakers[0].titles == ["Governor"]
+    assert any("(fullest name)" in e for e in article.quotes[0].evidence)
+
+
+def test_quote_paragraph_without_source_continues_the_previous_speaker(nlp):
+    text = (
+        '"We will rebuild the pier before summer," harbor master Ida Novak said.\n\n'
+        '"The boats cannot wait another year."\n\n'
+        "The storm destroyed the pier in March."
+    )
+    article = run(
+        nlp,
+        text,
+        [
+            ('"We will rebuild the pier before summer,"', "Ida Novak", "said"),
+            ('"The boats cannot wait another year."', None, None),
+        ],
+    )
+    first, second = article.quotes
+    assert first.speaker_id == second.speaker_id
+    assert second.speaker_mention == first.speaker_mention
+    assert second.confidence < first.confidence
+    assert any("continues the quote before it" in e for e in second.evidence)
+
+
+def test_bodies_and_their_head_nouns(nlp):
+    text = (
+        "The Riverton Transport Department closed the tunnel on Sunday.\n\n"
+        "The Transport Department said the walls had cracked.\n\n"
+        "The department added that repairs would take a month."
+    )
+    article = run(
+        nlp,
+        text,
+        [
+            ("the walls had cracked", "The Transport Department", "said"),
+            ("that repairs would take a month", "The department", "added"),
+        ],
+    )
+    first, second = (article.speaker(q.speaker_id) for q in article.quotes)
+    assert first is second or first.id == second.id
+    assert first.kind == "organization"
+    assert "Transport Department" in first.name
+
+
+def test_unnamed_groups(nlp):
+    text = (
+        "Officials said the tunnel would reopen in May.\n\n"
+        "But critics of the plan say the repairs are too slow."
+    )
+    article = run(
+        nlp,
+        text,
+        [
+            ("the tunnel would reopen in May", "Officials", "said"),
+            ("the repairs are too slow", "critics of the plan", "say"),
+        ],
+    )
+    names = speaker_names(article)
+    assert names == ["officials", "critics of the plan"]
+    assert all(s.kind == "group" for s in article.speakers)
+
+
+def test_unnamed_role_takes_the_surname_that_follows(nlp):
+    text = (
+        "The council voted on the budget on Thursday.\n\n"
+        "Press Secretary added that the vote was a relief.\n\n"
+        "As for the critics, she said the council would listen to them.\n\n"
+        '"Nobody gets everything in a budget," Ortega added.'
+    )
+    article = run(
+        nlp,
+        text,
+        [
+            ("that the vote was a relief", "Press Secretary", "added"),
+            ("the council would listen to them", "she", "said"),
+            ('"Nobody gets everything in a budget,"', "Ortega", "added"),
+        ],
+    )
+    assert speaker_names(article) == ["Ortega", "Ortega", "Ortega"]
+    assert len(article.speakers) == 1
+    ortega = article.speakers[0]
+    assert ortega.titles == ["Press Secretary"]
+    assert [m.text for m in ortega.mentions] == ["Press Secretary", "she", "Ortega"]
+
+
+def test_first_person_inside_a_quote_is_its_speaker(nlp):
+    text = '"When I said I would fix the roads, I meant it," Mayor Rosa Lindqvist said.'
+    article = run(
+        nlp,
+        text,
+        [
+            ('"When I said I would fix the roads, I meant it,"', "Mayor Rosa Lindqvist", "said"),
+            ("I would fix the roads", "I", "said"),
+        ],
+    )
+    outer, inner = article.quotes
+    assert inner.speaker_id == outer.speaker_id
+    assert inner.speaker_mention.text == "I"
+
+
+def test_records_are_consistent(nlp):
+    text = (
+        "Senator Olga Petrova spoke in Lakeside on Monday.\n\n"
+        '"Taxes will not rise," Petrova said. "Not this year."\n\n'
+        "Residents said they were relieved."
+    )
+    article = run(
+        nlp,
+        text,
+        [
+            ('"Taxes will not rise,"', "Petrova", "said"),
+            ("they were relieved", "Residents", "said"),
+        ],
+    )
+    assert [q.id for q in article.quotes] == ["q1", "q2"]
+    assert [s.id for s in article.speakers] == ["s1", "s2"]
+    for quote in article.quotes:
+        assert quote.text == article.text[quote.start : quote.end]
+        assert quote.cue.text == article.text[quote.cue.start : quote.cue.end]
+        assert 0.0 <= quote.confidence <= 1.0
+        assert quote.evidence[0] == "test candidate"
+    for speaker in article.speakers:
+        for mention in speaker.mentions:
+            assert mention.text == article.text[mention.start : mention.end]
+    assert Article.model_validate_json(article.model_dump_json()) == article
