@@ -60,7 +60,7 @@ def structure_document(document: Document) -> Article:
         key_points=of.get("key_point", []),
         byline=", ".join(of.get("byline", [])) or document.meta.get("author"),
         dateline=_first(of.get("dateline")),
-        credit="; ".join(credits) or agency,
+        credit=" ".join(credits) or agency,
         text=text,
         paragraphs=[(s.start, s.end) for s in sections if s.kind == "paragraph"],
         sections=sections,
