@@ -31,7 +31,7 @@ def write_articles(folder: Path, count: int) -> list[Path]:
         surname = who.split()[1]
         text = (
             f"Council debates the {topic} plan number {n}\n\n"
-            f"PORT ELLEN — {who} spoke on Tuesday about the {topic}.\n\n"
+            f"{who} spoke on Tuesday about the {topic} in Port Ellen.\n\n"
             f'"The {topic} will be finished before winter, and every family will see it," '
             f"{surname} said at the town hall meeting number {n}.\n"
         )
@@ -60,7 +60,7 @@ def test_ingest_twice_adds_nothing_and_a_changed_article_replaces_its_quotes(tmp
     assert (again.articles, again.unchanged) == (0, 6)
     assert counts(tmp_path / "c.db") == before
     paths[0].write_text(
-        "Council debates\n\nPORT ELLEN — Ada Quill spoke.\n\n"
+        "Council debates\n\nAda Quill spoke in Port Ellen.\n\n"
         '"Nothing about the plan has changed since spring," Quill said.\n',
         encoding="utf-8",
     )
@@ -160,9 +160,10 @@ def test_cli_export_and_corrections(cli_db, tmp_path):
     out = tmp_path / "quotes.csv"
     assert "rows" in run("export", "--format", "csv", "--out", str(out), "--db", str(cli_db))
     assert out.read_text().count("Ada Quill") >= 1
-    run("speakers", "merge", "Ada Quill", "Ivo Marsh", "--db", str(cli_db))
-    profile = Corpus(cli_db).speaker("Ivo Marsh")
-    assert profile.name == "Ada Quill"
+    first, second = json.loads(run("speakers", "--db", str(cli_db), "--json"))[:2]
+    run("speakers", "merge", str(first["id"]), str(second["id"]), "--db", str(cli_db))
+    merged = Corpus(cli_db).speaker(second["name"])
+    assert (merged.id, merged.quotes) == (first["id"], first["quotes"] + second["quotes"])
 
 
 def test_cli_errors_are_one_line(tmp_path):

@@ -21,7 +21,7 @@ MIN_PART_WORDS = 6  # a shorter fragment ("a racist assault") is too common to j
 CHECK_PART_WORDS = 3  # but someone checking "not be intimidated" wants the quote it is part of
 EDIT_SIMILARITY = 90.0  # fuzz.ratio at or above which two wordings are one lightly edited quote
 PARAPHRASE_SIMILARITY = 55.0  # token_sort_ratio at or above which `check` calls it a paraphrase
-CANDIDATES = 8
+CANDIDATES = 4
 
 
 @dataclass(frozen=True)
@@ -30,24 +30,28 @@ class Likeness:
     similarity: float
 
 
-def likeness(query: str, wording: str, min_part: int = MIN_PART_WORDS) -> Likeness | None:
+def likeness(
+    query: str, wording: str, min_part: int = MIN_PART_WORDS, paraphrase: bool = True
+) -> Likeness | None:
     """How close two normalised wordings are, or None when they are different quotes. A part
-    shorter than ``min_part`` words counts as trimmed only when it is the whole other text."""
+    shorter than ``min_part`` words counts as trimmed only when it is the whole other text;
+    without ``paraphrase`` only exact and trimmed are looked for (what clustering needs)."""
     if query == wording:
         return Likeness("exact", 100.0)
     short, long = sorted((query, wording), key=len)
-    if len(short.split()) >= min_part and f" {short} " in f" {long} ":
+    long_enough = len(short.split()) >= min_part
+    if long_enough and f" {short} " in f" {long} ":
         return Likeness("trimmed", 100.0)
-    ratio = fuzz.ratio(query, wording)
-    if ratio >= EDIT_SIMILARITY:
+    ratio = fuzz.ratio(query, wording, score_cutoff=EDIT_SIMILARITY)
+    if ratio:
         return Likeness("trimmed", round(ratio, 1))
-    partial = fuzz.partial_ratio(short, long) if len(short.split()) >= min_part else 0.0
-    if partial >= EDIT_SIMILARITY:
+    partial = fuzz.partial_ratio(short, long, score_cutoff=EDIT_SIMILARITY) if long_enough else 0
+    if partial:
         return Likeness("trimmed", round(partial, 1))
-    similarity = fuzz.token_sort_ratio(query, wording)
-    if similarity >= PARAPHRASE_SIMILARITY:
-        return Likeness("paraphrase", round(similarity, 1))
-    return None
+    if not paraphrase:
+        return None
+    similarity = fuzz.token_sort_ratio(query, wording, score_cutoff=PARAPHRASE_SIMILARITY)
+    return Likeness("paraphrase", round(similarity, 1)) if similarity else None
 
 
 def candidate_clusters(conn: sqlite3.Connection, norm: str, limit: int = CANDIDATES) -> list[int]:
@@ -65,7 +69,11 @@ def candidate_clusters(conn: sqlite3.Connection, norm: str, limit: int = CANDIDA
 
 
 def best_wording(
-    conn: sqlite3.Connection, cluster_id: int, norm: str, min_part: int = MIN_PART_WORDS
+    conn: sqlite3.Connection,
+    cluster_id: int,
+    norm: str,
+    min_part: int = MIN_PART_WORDS,
+    paraphrase: bool = True,
 ) -> Likeness | None:
     """The closest of a cluster's wordings to ``norm``."""
     best: Likeness | None = None
@@ -73,7 +81,7 @@ def best_wording(
         "SELECT norm FROM wordings WHERE cluster_id = ? ORDER BY length(norm) DESC LIMIT 20",
         (cluster_id,),
     ):
-        found = likeness(norm, wording, min_part)
+        found = likeness(norm, wording, min_part, paraphrase)
         if found and (best is None or likeness_rank(found) > likeness_rank(best)):
             best = found
     return best
@@ -92,8 +100,7 @@ def assign_cluster(conn: sqlite3.Connection, text: str) -> int:
         return row[0]
     cluster_id = None
     for candidate in candidate_clusters(conn, norm):
-        found = best_wording(conn, candidate, norm)
-        if found and found.closeness != "paraphrase":
+        if best_wording(conn, candidate, norm, paraphrase=False):
             cluster_id = candidate
             break
     if cluster_id is None:

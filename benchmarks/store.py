@@ -1,0 +1,180 @@
+"""Store benchmark: build a corpus of N quotes (default 1,000,000) by replicating and varying
+real extracted quotes, then measure ingest rate, file size and p50/p95 latency of search,
+speaker and check.
+
+The seed quotes come from running the real pipeline over the demo corpus (examples/demo), or
+over ../shared/examples/seed-article.txt when the demo is absent. Each synthetic article copies
+a seed article's text and quotes and varies them: another outlet and date, some speakers under
+other invented names, and each quote reprinted exactly (syndication), re-punctuated, trimmed, or
+with words swapped for others from the seed vocabulary (a new quote).
+
+    python benchmarks/store.py                     # 1M quotes into a temporary file
+    python benchmarks/store.py --quotes 20000      # quick check
+    python benchmarks/store.py --db /tmp/big.db --keep
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from saidwhat.pipeline import extract_many
+from saidwhat.read import iter_documents
+from saidwhat.records import Article, Quote, Speaker
+from saidwhat.store import Corpus, ingest_articles
+
+REPO = Path(__file__).resolve().parent.parent
+OUTLETS = [f"Outlet {n}" for n in range(60)]
+FIRST = ["Ada", "Ivo", "Mira", "Tomas", "Lena", "Piet", "Rosa", "Omar", "Yuki", "Nils", "Zara",
+         "Luca", "Hana", "Emil", "Sofia", "Ravi", "Ines", "Karl", "Noor", "Otto"]  # fmt: skip
+SURNAME_STEMS = ("Quill", "Marsh", "Toll", "Brenn", "Oka", "Varg", "Dunn", "Hale")
+SURNAME_ENDS = ("", "er", "ton", "sby", "ley", "wick", "more", "field", "ham", "stead")
+LAST = [stem + end for stem in SURNAME_STEMS for end in SURNAME_ENDS]
+
+
+def seed_articles() -> list[Article]:
+    """Real extracted articles with at least one quote."""
+    demo = REPO / "examples" / "demo"
+    seed = REPO.parent / "shared" / "examples" / "seed-article.txt"
+    inputs = [str(demo)] if demo.is_dir() and any(demo.iterdir()) else [str(seed)]
+    found = [a for a in extract_many(iter_documents(inputs)) if isinstance(a, Article) and a.quotes]
+    if not found:
+        sys.exit(f"no quotes extracted from {inputs}: nothing to replicate")
+    return found
+
+
+def vary_quote(text: str, vocabulary: list[str], rng: random.Random) -> str:
+    """Reprint (40%), re-punctuate (15%), trim (15%) or reword into a new quote (30%)."""
+    roll = rng.random()
+    words = text.split()
+    if roll < 0.40 or len(words) < 4:
+        return text
+    if roll < 0.55:
+        return text.upper().replace(",", "").rstrip(".") + "!"
+    if roll < 0.70:
+        cut = rng.randint(1, max(1, len(words) // 4))
+        return " ".join(words[cut:])
+    for _ in range(max(2, len(words) // 3)):
+        words[rng.randrange(len(words))] = rng.choice(vocabulary)
+    return " ".join(words)
+
+
+def synthetic(seeds: list[Article], quotes: int, rng: random.Random) -> Iterator[Article]:
+    """Articles until ``quotes`` quotes have been produced."""
+    vocabulary = sorted({w for a in seeds for q in a.quotes for w in q.text.split() if w.isalpha()})
+    made = n = 0
+    while made < quotes:
+        base = seeds[n % len(seeds)]
+        renames = {
+            s.id: f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+            for s in base.speakers
+            if s.kind == "person" and rng.random() < 0.7
+        }
+        speakers = [
+            Speaker(**{**s.model_dump(), "name": renames.get(s.id, s.name), "mentions": []})
+            for s in base.speakers
+        ]
+        chosen = base.quotes[: quotes - made]
+        article_quotes = [
+            Quote(**{**q.model_dump(), "text": vary_quote(q.text, vocabulary, rng)}) for q in chosen
+        ]
+        day = rng.randrange(730)
+        yield Article(
+            **{
+                **base.model_dump(),
+                "id": f"bench-{n}",
+                "url": f"https://example.org/{n}",
+                "source": rng.choice(OUTLETS),
+                "published": f"{2023 + day // 365}-{1 + day % 365 // 31:02d}-{1 + day % 28:02d}",
+                "origin": f"bench:{n}",
+                "quotes": [q.model_dump() for q in article_quotes],
+                "speakers": [s.model_dump() for s in speakers],
+            }
+        )
+        made += len(chosen)
+        n += 1
+
+
+def latencies(calls: list[Callable[[], object]]) -> tuple[float, float]:
+    """p50 and p95 in milliseconds."""
+    times = []
+    for call in calls:
+        start = time.perf_counter()
+        call()
+        times.append((time.perf_counter() - start) * 1000)
+    cuts = statistics.quantiles(times, n=20)
+    return statistics.median(times), cuts[18]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quotes", type=int, default=1_000_000)
+    parser.add_argument("--db", type=Path, default=None, help="default: a temporary file")
+    parser.add_argument("--keep", action="store_true", help="keep the database file")
+    parser.add_argument("--queries", type=int, default=200, help="timed calls per question")
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    rng = random.Random(args.seed)
+    folder = None
+    if args.db is None:
+        folder = tempfile.TemporaryDirectory(prefix="saidwhat-bench-")
+        args.db = Path(folder.name) / "bench.db"
+    seeds = seed_articles()
+    print(f"seed: {len(seeds)} articles, {sum(len(a.quotes) for a in seeds)} real quotes")
+
+    corpus = Corpus(args.db)
+    started = time.perf_counter()
+
+    def show(report) -> None:
+        if report.articles % 5000 == 0:
+            rate = report.quotes / (time.perf_counter() - started)
+            print(f"  {report.quotes:>9,} quotes  {rate:,.0f} quotes/s", flush=True)
+
+    report = ingest_articles(
+        corpus.conn, synthetic(seeds, args.quotes, rng), batch_size=1000, progress=show
+    )
+    seconds = time.perf_counter() - started
+    corpus.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    stats = corpus.stats()
+    print(
+        f"ingest: {report.quotes:,} quotes in {report.articles:,} articles, {seconds:.0f} s, "
+        f"{report.quotes / seconds:,.0f} quotes/s ({report.articles / seconds:,.0f} articles/s)"
+    )
+    print(
+        f"store: {stats.size_bytes / 2**20:,.0f} MiB, {stats.speakers:,} speakers, "
+        f"{stats.clusters:,} clusters"
+    )
+
+    vocabulary = sorted({w for a in seeds for q in a.quotes for w in q.text.split() if w.isalpha()})
+    long_words = [w for w in vocabulary if len(w) > 4]
+    texts = [q.text for a in seeds for q in a.quotes]
+    people = [s.name for s in corpus.speakers(top=200)]
+    searches = [
+        (lambda w=" ".join(rng.sample(long_words, 2)): corpus.search(w))
+        if i % 2
+        else (lambda w=rng.choice(long_words), s=rng.choice(OUTLETS): corpus.search(w, source=s))
+        for i in range(args.queries)
+    ]
+    speakers = [(lambda p=rng.choice(people): corpus.speaker(p)) for _ in range(args.queries)]
+    checks = [
+        (lambda t=vary_quote(rng.choice(texts), vocabulary, rng): corpus.check(t))
+        for _ in range(args.queries)
+    ]
+    for name, calls in (("search", searches), ("speaker", speakers), ("check", checks)):
+        p50, p95 = latencies(calls)
+        print(f"{name}: p50 {p50:.1f} ms, p95 {p95:.1f} ms ({len(calls)} calls)")
+    if args.keep:
+        print(f"kept {args.db}")
+    corpus.close()
+    if folder:
+        folder.cleanup()
+
+
+if __name__ == "__main__":
+    main()
