@@ -32,7 +32,7 @@ _ALIASES = {
 
 def document_from_fields(fields: Mapping[str, object], origin: str) -> Document:
     """A Document from one record's fields; InputError when it holds no usable article."""
-    given = {name: _field(fields, keys, origin) for name, keys in _ALIASES.items()}
+    given = {name: _field(fields, keys, origin, name == "id") for name, keys in _ALIASES.items()}
     text, html = _field(fields, ("text",), origin), _field(fields, ("html",), origin)
     body = text if text and text.strip() else html
     if not body or not body.strip():
@@ -44,13 +44,16 @@ def document_from_fields(fields: Mapping[str, object], origin: str) -> Document:
     return Document(text=normalise_text(body), origin=origin, **given)
 
 
-def _field(fields: Mapping[str, object], keys: tuple[str, ...], origin: str) -> str | None:
-    """The first present key's value as a string (numbers allowed, for ids)."""
+def _field(
+    fields: Mapping[str, object], keys: tuple[str, ...], origin: str, numbers: bool = False
+) -> str | None:
+    """The first present key's value as a string (a number too where ``numbers``: ids)."""
+    kinds = (str, int) if numbers else (str,)
     for key in keys:
         value = fields.get(key)
         if value is None or value == "":
             continue
-        if isinstance(value, bool) or not isinstance(value, str | int | float):
+        if isinstance(value, bool) or not isinstance(value, kinds):
             raise InputError(origin, f"field {key!r} is not a string")
         return str(value)
     return None

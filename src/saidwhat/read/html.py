@@ -17,6 +17,10 @@ for _name in ("trafilatura", "htmldate", "courlan", "readability", "justext"):
     logging.getLogger(_name).propagate = False
 
 
+MIN_ARTICLE_WORDS = 12
+"""Less main text than this is a menu, a login wall or an error page, not an article."""
+
+
 def looks_like_html(text: str) -> bool:
     """True when a string is an HTML page or fragment rather than plain text."""
     head = text.lstrip()[:1000].lower()
@@ -55,7 +59,7 @@ def document_from_html(
             raise InputError(origin, f"HTML cannot be parsed ({type(exc).__name__})") from None
     lines = [line.strip() for line in (page.text or "").splitlines()] if page else []
     lines = [line for line in lines if line]
-    if not lines:
+    if sum(len(line.split()) for line in lines) < MIN_ARTICLE_WORDS:
         raise InputError(origin, "no article text found in the HTML page")
     headline = normalise_text(title or page.title or "").strip() or None
     if headline and not _starts_with(lines, headline):

@@ -1,0 +1,118 @@
+"""http(s) URLs, fetched from a real HTTP server on 127.0.0.1 (no other network)."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from saidwhat.read import USER_AGENT, iter_documents
+from saidwhat.read.decode import MAX_ARTICLE_BYTES
+from saidwhat.records import Document, Skipped
+
+
+class Pages(BaseHTTPRequestHandler):
+    """Serves the test's invented pages and remembers the User-Agent it was sent."""
+
+    pages: dict[str, tuple[int, str, bytes]] = {}
+    agents: list[str] = []
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+        self.agents.append(self.headers.get("User-Agent", ""))
+        if self.path == "/moved":
+            self.send_response(302)
+            self.send_header("Location", "/story.html")
+            self.end_headers()
+            return
+        status, content_type, body = self.pages.get(self.path, (404, "text/plain", b"gone"))
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        try:
+            self.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):  # the client refused a huge page
+            pass
+
+    def log_message(self, *_: object) -> None:  # keep the test output clean
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(article_html: str) -> Iterator[str]:
+    Pages.pages = {
+        "/story.html": (200, "text/html; charset=utf-8", article_html.encode()),
+        "/story.txt": (
+            200,
+            "text/plain; charset=windows-1252",
+            "The caf\u00e9 owner said \u201cno\u201d to the plan on Monday.".encode("cp1252"),
+        ),
+        "/logo.png": (200, "image/png", b"\x89PNG\r\n\x1a\n" + bytes(32)),
+        "/huge.txt": (200, "text/plain", b"a" * (MAX_ARTICLE_BYTES + 10)),
+        "/empty.html": (200, "text/html", b"<html><body><nav>Menu</nav></body></html>"),
+    }
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Pages)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def fetch(url: str) -> Document | Skipped:
+    [result] = list(iter_documents([url]))
+    return result
+
+
+def test_html_page_is_fetched_with_an_honest_user_agent(server):
+    doc = fetch(f"{server}/story.html")
+    assert isinstance(doc, Document)
+    assert doc.origin == f"{server}/story.html" and doc.url == f"{server}/story.html"
+    assert doc.title == "Orchard Town Opens New Bridge" and "Hettie Quarles" in doc.text
+    assert Pages.agents[-1] == USER_AGENT and USER_AGENT.startswith("saidwhat/")
+
+
+def test_text_page_uses_its_declared_charset(server):
+    doc = fetch(f"{server}/story.txt")
+    assert doc.text == "The café owner said “no” to the plan on Monday."
+
+
+def test_redirect_is_followed_and_the_final_url_kept(server):
+    doc = fetch(f"{server}/moved")
+    assert isinstance(doc, Document) and doc.url == f"{server}/story.html"
+    assert doc.origin == f"{server}/moved"
+
+
+@pytest.mark.parametrize(
+    ("path", "reason"),
+    [
+        ("/missing", "HTTP 404 Not Found"),
+        ("/logo.png", "not a text page (image/png)"),
+        ("/huge.txt", "too large for one article (5.0 MB; the limit is 5 MB)"),
+        ("/empty.html", "no article text found in the HTML page"),
+    ],
+)
+def test_bad_pages_are_skipped_with_a_reason(server, path, reason):
+    assert fetch(f"{server}{path}") == Skipped(origin=f"{server}{path}", reason=reason)
+
+
+def test_unreachable_server_is_skipped():
+    with socket_closed_port() as port:
+        result = fetch(f"http://127.0.0.1:{port}/x")
+    assert isinstance(result, Skipped) and result.reason.startswith("cannot fetch (")
+
+
+def socket_closed_port():
+    """A loopback port with nothing listening (bound, then released)."""
+    import contextlib
+    import socket
+
+    @contextlib.contextmanager
+    def port():
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            number = sock.getsockname()[1]
+        yield number
+
+    return port()
