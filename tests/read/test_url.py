@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import socket
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -31,10 +33,8 @@ class Pages(BaseHTTPRequestHandler):
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        try:
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # refused huge page
             self.wfile.write(body)
-        except (BrokenPipeError, ConnectionResetError):  # the client refused a huge page
-            pass
 
     def log_message(self, *_: object) -> None:  # keep the test output clean
         pass
@@ -98,21 +98,8 @@ def test_bad_pages_are_skipped_with_a_reason(server, path, reason):
 
 
 def test_unreachable_server_is_skipped():
-    with socket_closed_port() as port:
-        result = fetch(f"http://127.0.0.1:{port}/x")
+    with socket.socket() as sock:  # a loopback port that was bound, then released
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    result = fetch(f"http://127.0.0.1:{port}/x")
     assert isinstance(result, Skipped) and result.reason.startswith("cannot fetch (")
-
-
-def socket_closed_port():
-    """A loopback port with nothing listening (bound, then released)."""
-    import contextlib
-    import socket
-
-    @contextlib.contextmanager
-    def port():
-        with socket.socket() as sock:
-            sock.bind(("127.0.0.1", 0))
-            number = sock.getsockname()[1]
-        yield number
-
-    return port()
