@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import base64
 from dataclasses import asdict, dataclass
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import HTTPException, Query, Request
 
@@ -13,7 +13,7 @@ from saidwhat.records import QuoteType
 from saidwhat.store import Corpus
 from saidwhat.store.models import QuoteHit
 
-DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+DATE = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"  # empty: no filter (an empty form field)
 MAX_LIMIT = 100
 MAX_OFFSET = 10_000  # deeper pages are better served by narrower filters
 
@@ -23,25 +23,27 @@ def corpus(request: Request) -> Corpus:
     return request.app.state.corpus
 
 
+Words = Annotated[str, Query(max_length=500, description='words, "phrases", prefix*, OR, NOT')]
+Name = Annotated[str | None, Query(max_length=200, description="name, alias or id")]
+Outlet = Annotated[str | None, Query(max_length=200, description="outlet")]
+Date = Annotated[str | None, Query(pattern=DATE, description="YYYY[-MM[-DD]], inclusive")]
+Type = Annotated[QuoteType | Literal[""] | None, Query(description="direct, mixed or indirect")]
+
+
 @dataclass
 class SearchQuery:
     """The filters of ``saidwhat search``, as query parameters."""
 
-    text: Annotated[
-        str, Query(max_length=500, description='words, "phrases", prefix*, OR, NOT')
-    ] = ""
-    speaker: Annotated[str | None, Query(max_length=200, description="name, alias or id")] = None
-    source: Annotated[str | None, Query(max_length=200, description="outlet")] = None
-    since: Annotated[str | None, Query(pattern=DATE, description="YYYY[-MM[-DD]], inclusive")] = (
-        None
-    )
-    until: Annotated[str | None, Query(pattern=DATE, description="YYYY[-MM[-DD]], inclusive")] = (
-        None
-    )
-    type: Annotated[QuoteType | None, Query(description="direct, mixed or indirect")] = None
+    text: Words = ""
+    speaker: Name = None
+    source: Outlet = None
+    since: Date = None
+    until: Date = None
+    type: Type = None
 
     def filters(self) -> dict[str, str | None]:
-        return {k: v for k, v in asdict(self).items() if k != "text"}
+        """The filters for Corpus.search; an empty field (a form left blank) filters nothing."""
+        return {k: v or None for k, v in asdict(self).items() if k != "text"}
 
 
 def encode_cursor(offset: int) -> str:
