@@ -14,6 +14,7 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)
 	$(BIN)/saidwhat extract examples/demo --format table
+	@echo "To explore the demo corpus in your browser: $(BIN)/saidwhat ingest examples/demo --db demo.db && $(BIN)/saidwhat serve --db demo.db  then open http://127.0.0.1:8000/"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
