@@ -22,27 +22,11 @@ from spacy.tokens import DocBin
 
 from saidwhat.parse import load_pipeline
 from saidwhat.quotes import find_quotes
-from saidwhat.records import Article, Document
-from saidwhat.structure import structure_document
 
-SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
-
-
-def article_of(gold: dict) -> Article:
-    """The structured article of a gold text; when the structure step changes the text (e.g.
-    Unicode normalisation), the gold text split into paragraphs, so offsets stay comparable."""
-    article = structure_document(Document(id=gold["id"], text=gold["text"], origin=gold["id"]))
-    if article.text == gold["text"]:
-        return article
-    print(
-        f"note: {gold['id']}: structure changed the text; using plain paragraphs", file=sys.stderr
-    )
-    text, pos, paragraphs = gold["text"], 0, []
-    for line in text.split("\n"):
-        if line.strip():
-            paragraphs.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return Article(id=gold["id"], text=text, paragraphs=paragraphs)
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+sys.path.insert(0, str(ROOT / "scripts"))
+from polnear import article_of  # noqa: E402  (scripts/polnear.py)
 
 
 def main() -> None:

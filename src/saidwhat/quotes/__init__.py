@@ -8,6 +8,8 @@ are kept. Only body paragraphs, key points and the headline are read.
 
 from __future__ import annotations
 
+import bisect
+
 from spacy.tokens import Doc
 
 from saidwhat.quotes.candidate import QuoteCandidate
@@ -36,13 +38,19 @@ def propose(doc: Doc, article: Article) -> list[tuple[Raw, dict[str, float], flo
     regions, kinds = regions_of(article)
     spans = find_mark_spans(doc.text, regions.spans)
     marks = [(m.start, m.end) for m in spans]
+    starts = [m.start for m in spans]
+
+    def in_quote(pos: int) -> bool:
+        i = bisect.bisect_right(starts, pos) - 1
+        return i >= 0 and pos < spans[i].end
+
     out = []
     for raw in find_candidates(doc, regions, spans):
         region = regions.index(raw.start)
         kind = kinds.get(regions.spans[region][0], "paragraph") if region is not None else "other"
         held = [marks[i] for i in raw.marks]
         quoted = quoted_share(doc.text, raw.fragments, held) if held else 0.0
-        out.append((raw, candidate_features(raw, doc, quoted, kind), quoted))
+        out.append((raw, candidate_features(raw, doc, quoted, kind, in_quote), quoted))
     return out
 
 

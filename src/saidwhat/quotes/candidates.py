@@ -15,6 +15,7 @@ which are real attributions. Shapes covered:
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -22,6 +23,12 @@ from spacy.tokens import Doc, Token
 from saidwhat.quotes.marks import MarkSpan
 from saidwhat.quotes.syntax import char_span, mention_span, subject_of, subtree_span
 
+# '"…" ― Jane Doe' (a name after a dash ends the line or sentence)
+DASH_SOURCE = re.compile(
+    r"[ \t\u00a0]*([\u2015\u2014\u2013-]{1,2})[ \t\u00a0]*"
+    r"([A-Z][\w.'\u2019-]*(?:[ \t][A-Z][\w.'\u2019-]*){0,4})(?=[ \t\u00a0]*(?:[.,]|$))",
+    re.MULTILINE,
+)
 OBJECT_DEPS = {"dobj", "oprd", "dative", "attr"}
 OBJECT_PREPS = {"for", "on", "as", "to"}
 # reporting verbs used to hook quote marks that the parse did not attach (small, closed class)
@@ -286,6 +293,13 @@ def mark_candidates(
         words = sum(1 for t in qspan if t.is_alpha)
         sent_lo, sent_hi = qspan[0].sent.start, qspan[-1].sent.end
         text_before = doc.text[regions.spans[regions.index(first.start) or 0][0] : first.start]
+        dash = DASH_SOURCE.match(doc.text, last.end)
+        if dash is not None:
+            raw = Raw("marks-dash", frags, None, dash.span(1), None, dash.span(2), ["quote-marks"])
+            raw.marks = list(chain)
+            raw.evidence.append("dash-attribution")
+            out.append(raw)
+            continue
         cue = _speech_verb_near(doc, sent_lo, sent_hi, (first.start, last.end))
         if cue is not None:
             raw = _with_source(

@@ -6,6 +6,7 @@ Reads token lemma, tag, POS, dependency labels and the entity type of the source
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from spacy.tokens import Doc
 
@@ -41,9 +42,14 @@ def quoted_share(
     return inside / total if total else 0.0
 
 
-def candidate_features(raw: Raw, doc: Doc, quoted: float, section: str) -> dict[str, float]:
-    """Named features of one candidate; ``quoted`` is its quoted share, ``section`` its kind."""
+def candidate_features(
+    raw: Raw, doc: Doc, quoted: float, section: str, in_quote: Callable[[int], bool]
+) -> dict[str, float]:
+    """Named features of one candidate; ``quoted`` is its quoted share, ``section`` its kind,
+    ``in_quote(pos)`` tells whether a character lies inside quote marks."""
     f: dict[str, float] = {"bias": 1.0, f"kind={raw.kind}": 1.0, f"section={section}": 1.0}
+    if not raw.marks and in_quote(raw.start):
+        f["inside_other_quote"] = 1.0
     content = doc.char_span(raw.fragments[0][0], raw.fragments[-1][1], alignment_mode="expand")
     ntok = len(content) if content is not None else 0
     f[f"len={_bucket(ntok, (2, 4, 8, 15, 30, 60))}"] = 1.0
@@ -76,6 +82,7 @@ def candidate_features(raw: Raw, doc: Doc, quoted: float, section: str) -> dict[
         gap = min(abs(cue.idx - raw.start), abs(cue.idx - raw.end))
         f[f"gap={_bucket(gap, (2, 10, 40, 120))}"] = 1.0
         f["cue_before"] = float(cue.idx < raw.start)
+        f["cue_quoted"] = float(in_quote(cue.idx))
     else:
         f["no_cue"] = 1.0
     subj = raw.subject
