@@ -186,11 +186,13 @@ def _write_article(
         ),
     ).lastrowid
     people = resolve_article(conn, rowid, article, date)
-    conn.executemany(
-        "INSERT INTO quotes (article_rowid, quote_id, text, type, start, end, confidence,"
-        " speaker_id, person_id, cluster_id, source, date)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
+    # One by one, shortest first: each quote's cluster sees the article's quotes before it,
+    # so a long span that contains another quote of the same article does not swallow it.
+    for quote in sorted(article.quotes, key=lambda q: len(q.text)):
+        conn.execute(
+            "INSERT INTO quotes (article_rowid, quote_id, text, type, start, end, confidence,"
+            " speaker_id, person_id, cluster_id, source, date)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 rowid,
                 quote.id,
@@ -201,13 +203,11 @@ def _write_article(
                 quote.confidence,
                 quote.speaker_id,
                 people.get(quote.speaker_id) if quote.speaker_id else None,
-                assign_cluster(conn, quote.text),
+                assign_cluster(conn, quote.text, rowid),
                 article.source,
                 date,
-            )
-            for quote in article.quotes
-        ],
-    )
+            ),
+        )
     return True, old is not None
 
 

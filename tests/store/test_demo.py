@@ -1,0 +1,49 @@
+"""The demo corpus through the whole system: the syndicated copy of the ferry-strike wire
+story forms, for each quote both copies print, one cluster with exactly the two occurrences."""
+
+from __future__ import annotations
+
+import pytest
+
+from saidwhat.store import Corpus
+
+
+@pytest.fixture(scope="module")
+def demo_corpus(demo_dir, tmp_path_factory, nlp):
+    if not (demo_dir / "wire-ferry-strike.txt").exists():
+        pytest.skip("examples/demo has no ferry-strike story")
+    corpus = Corpus(tmp_path_factory.mktemp("demo") / "demo.db")
+    report = corpus.ingest([str(demo_dir)])
+    assert report.skipped == 0 and report.articles == corpus.stats().articles
+    return corpus
+
+
+def test_syndicated_quote_is_one_cluster_with_two_occurrences(demo_corpus):
+    [match, *_] = demo_corpus.check("We have asked for one thing for three years")
+    assert match.closeness == "trimmed"
+    cluster = demo_corpus.cluster(match.cluster_id)
+    origins = {
+        demo_corpus.article(o.article_id).origin.rsplit("/", 1)[-1] for o in cluster.occurrences
+    }
+    assert cluster.size == 2
+    assert origins == {"wire-ferry-strike.txt", "courier-ferry-strike.txt"}
+
+
+def test_every_shared_cluster_of_the_demo_joins_the_two_ferry_copies(demo_corpus):
+    shared = demo_corpus.conn.execute(
+        "SELECT cluster_id FROM quotes GROUP BY cluster_id HAVING COUNT(DISTINCT article_rowid) > 1"
+    ).fetchall()
+    assert shared
+    for (cluster_id,) in shared:
+        cluster = demo_corpus.cluster(cluster_id)
+        origins = {demo_corpus.article(o.article_id).origin for o in cluster.occurrences}
+        assert all("ferry-strike" in o for o in origins), cluster.text
+
+
+def test_ingesting_the_demo_twice_adds_nothing(demo_corpus, demo_dir):
+    before = demo_corpus.stats()
+    again = demo_corpus.ingest([str(demo_dir)])
+    assert again.articles == 0 and again.unchanged == before.articles
+    assert demo_corpus.stats().model_dump(exclude={"size_bytes"}) == before.model_dump(
+        exclude={"size_bytes"}
+    )
