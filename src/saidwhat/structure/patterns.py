@@ -22,7 +22,9 @@ NOISE = re.compile(
     | comments?(?:\ \(\d+\))? | \d+\ comments? | leave\ a\ comment | view\ comments
     | (?:sign\ up|subscribe|register)\b.{0,80}
     | (?:get\ )?(?:our|the)\ (?:free\ )?(?:\w+\ )?newsletter.{0,60}
-    | read\ (?:more|next|the\ rest|the\ full\ (?:story|article)|also)\b.{0,100}
+    | read\ (?:more|next|also)(?:\s*[:|»›>\-].{0,100}|\s+(?:stories|articles|news|here)
+      |\s+(?:at|on)\b.{0,60})?
+    | read\ (?:the\ rest|the\ full\ (?:story|article))\b.{0,100}
     | continue\ reading.{0,60} | click\ here.{0,80} | see\ also:?.{0,80}
     | advertisement | sponsored(?:\ content)? | ad | paid\ content | promoted
     | related(?:\ (?:stories|articles|coverage|content|links|topics|news))?:?.{0,100}
@@ -50,7 +52,7 @@ _MONTH = (
     r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 DATE_LINE = re.compile(
-    rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    rf"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
     rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
     rf"(?:[,\s]+(?:at\s+)?\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{{2,4}})?)?\s*",
     _I,
