@@ -255,3 +255,21 @@ def test_records_are_consistent(nlp):
         for mention in speaker.mentions:
             assert mention.text == article.text[mention.start : mention.end]
     assert Article.model_validate_json(article.model_dump_json()) == article
+
+
+def test_bare_surname_means_the_most_mentioned_bearer(nlp):
+    text = (
+        "Senator Maria Lund toured the flooded valley on Monday. Maria Lund met farmers.\n\n"
+        "Her brother, Erik Lund, runs a dairy there.\n\n"
+        "Lund said the state would pay for new dikes."
+    )
+    article = run(nlp, text, [("the state would pay for new dikes", "Lund", "said")])
+    assert speaker_names(article) == ["Maria Lund"]
+
+
+def test_first_person_outside_quotes_is_the_author(nlp):
+    text = "I asked the ferry operators about the fares.\n\nI said the fares were too high."
+    article = run(nlp, text, [("the fares were too high", "I", "said")])
+    (quote,) = article.quotes
+    assert article.speaker(quote.speaker_id).name == "the author"
+    assert any("outside quotes -> the author" in e for e in quote.evidence)

@@ -22,8 +22,11 @@ from saidwhat.speakers.roster import Entity, Roster
 INHERITED = 0.6  # how much of the previous quote's certainty a continuation keeps
 
 
-def attribute(doc: Doc, article: Article, candidates: list[QuoteCandidate]) -> Article:
-    """Fill ``article.quotes`` and ``article.speakers`` from the candidates."""
+def attribute(
+    doc: Doc, article: Article, candidates: list[QuoteCandidate], *, calibrated: bool = True
+) -> Article:
+    """Fill ``article.quotes`` and ``article.speakers`` from the candidates
+    (``calibrated=False``: raw confidences, for fitting the calibration table)."""
     text = article.text
     resolver = Resolver(doc, article, Roster(doc))
     paragraph_starts = [s for s, _ in article.paragraphs] or [0]
@@ -46,7 +49,7 @@ def attribute(doc: Doc, article: Article, candidates: list[QuoteCandidate]) -> A
             type=candidate.type,
             cue=_span(text, candidate.cue),
             speaker_mention=_span(text, mention),
-            confidence=confidence(candidate.score, resolution.certainty),
+            confidence=confidence(candidate.score, resolution.certainty, calibrated),
             evidence=evidence,
         )
         built.append((candidate, quote, resolution.entity, resolution.certainty))

@@ -47,6 +47,8 @@ class Resolver:
         self.history: list[tuple[int, Entity]] = []  # resolved sources: (start, speaker)
         self._groups: dict[str, Entity] = {}
         self._unknown: dict[str, Entity] = {}
+        byline = re.sub(r"^(?i:by)\s+", "", article.byline or "").strip()
+        self.author = Entity(name=byline or "the author", kind="person" if byline else "unknown")
         self._roles: dict[str, Entity] = {}
         self._alias: dict[int, Entity] = {}  # id(roster person) -> the speaker it merged into
 
@@ -238,6 +240,9 @@ class Resolver:
                 return found
         if word in lx.PERSONAL_PRONOUNS or word in lx.RELATIVE_PRONOUNS:
             return self._antecedent(written, at, lx.PRONOUN_GENDER.get(word))
+        if word in lx.FIRST_PERSON_SINGULAR:
+            evidence = [f"pronoun '{written}' outside quotes -> the author '{self.author.name}'"]
+            return Resolution(self.author, 0.6, evidence)
         previous = self.previous(at)
         if previous is not None and previous.kind != "person":
             evidence = [f"pronoun '{written}' -> '{previous.name}' (previous source)"]

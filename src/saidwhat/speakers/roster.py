@@ -163,7 +163,7 @@ class Roster:
 
     def _match_person(self, name: PersonName, at: int) -> Entity | None:
         """The person a written name refers to: same surname and no clashing given name,
-        or a lone given name ("Hillary") of exactly one person; nearest before ``at`` first."""
+        or a lone given name ("Hillary") of exactly one person."""
         same = [
             p
             for p in self.entities
@@ -178,10 +178,10 @@ class Roster:
                 return None
         if not same:
             return None
-        before = [p for p in same if p.mentions and p.first <= at]
-        return max(
-            before or same, key=lambda p: max((s for s, _ in p.mentions if s <= at), default=-1)
-        )
+        # Several people share the surname ("Hillary", "Chelsea" Clinton): a bare surname
+        # means the one the article is about (most mentioned so far), else the first named.
+        before = [p for p in same if p.mentions and p.first <= at] or same
+        return max(before, key=lambda p: (sum(s <= at for s, _ in p.mentions), -p.first))
 
     def person_by_name(self, text: str, at: int) -> Entity | None:
         name = parse_name(text)
