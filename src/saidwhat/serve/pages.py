@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from typing import Annotated, Any
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, urlencode
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
@@ -30,20 +30,30 @@ router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 Store = Annotated[Corpus, Depends(corpus)]
 
 
-def facets(hits: list[QuoteHit]) -> dict[str, list[tuple[str, int]]]:
-    """Most frequent speakers, outlets and quote types among the hits."""
+def facets(hits: list[QuoteHit]) -> dict[str, list[tuple[str, str, int]]]:
+    """(filter value, label, count) of the most frequent speakers, outlets and quote types
+    among the hits; a speaker is filtered by id, so that namesakes never mix."""
     count = {
-        "speaker": Counter(h.speaker for h in hits if h.speaker),
-        "source": Counter(h.source for h in hits if h.source),
-        "type": Counter(h.type for h in hits),
+        "speaker": Counter((str(h.speaker_id), h.speaker) for h in hits if h.speaker),
+        "source": Counter((h.source, h.source) for h in hits if h.source),
+        "type": Counter((h.type, h.type) for h in hits),
     }
-    return {name: counter.most_common(FACET_TOP) for name, counter in count.items()}
+    return {
+        name: [(value, label, n) for (value, label), n in counter.most_common(FACET_TOP)]
+        for name, counter in count.items()
+    }
 
 
-def link(request: Request, **changes: Any) -> str:
-    """This page's URL with some parameters set (None removes one); always back to page 1."""
-    url = request.url.remove_query_params(["cursor", *changes])
-    return str(url.include_query_params(**{k: v for k, v in changes.items() if v is not None}))
+def link(request: Request, **changes: str | None) -> str:
+    """This page's URL (relative) with some parameters set or removed (None), empty ones
+    dropped, and always back to the first page."""
+    kept = [
+        (k, v)
+        for k, v in request.query_params.multi_items()
+        if v and k != "cursor" and k not in changes
+    ]
+    kept += [(k, v) for k, v in changes.items() if v]
+    return f"{request.url.path}?{urlencode(kept)}" if kept else request.url.path
 
 
 @router.get("/")

@@ -1,0 +1,142 @@
+"""The web pages over HTTP: they render from the corpus, escape article text, work as plain
+forms without JavaScript, and fetch a URL only when the user gives one (a loopback server)."""
+
+from __future__ import annotations
+
+import html
+import http.server
+import re
+import threading
+from collections.abc import Iterator
+
+import httpx
+import pytest
+
+INVENTED_PAGE = """<!doctype html><html><head><title>Tram line opens in Durnwick</title></head>
+<body><article><h1>Tram line opens in Durnwick</h1>
+<p>The first tram in forty years left Durnwick station on Saturday morning.</p>
+<p>"It is quieter than the bus and twice as fast," said Perpetua Halloran, who rode it to work.</p>
+<p>The line cost the city less than planned, officials said.</p></article></body></html>"""
+
+
+@pytest.fixture(scope="module")
+def article_site() -> Iterator[str]:
+    """A one-page web site on loopback with an invented article (no outside network)."""
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            body = INVENTED_PAGE.encode()
+            self.send_response(200 if self.path == "/tram" else 404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            return
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    thread.join(timeout=5)
+
+
+def test_search_page_lists_hits_with_facets_and_pages(client: httpx.Client) -> None:
+    response = client.get("/", params={"text": "", "speaker": "", "since": "", "type": ""})
+    assert response.status_code == 200 and "text/html" in response.headers["content-type"]
+    page = response.text
+    assert page.count('<li class="hit">') == 20 and 'rel="next"' in page
+    assert re.search(r'<ul class="chips">.*?href="/\?[^"]*speaker=', page, re.S)
+    next_url = html.unescape(re.search(r'href="([^"]+)" rel="next"', page).group(1))
+    second = client.get(next_url).text
+    first_ids = set(re.findall(r'href="/articles/([^"]+)"', page))
+    assert '<li class="hit">' in second and "First page" in second and first_ids
+
+
+def test_search_page_bolds_the_matching_words(client: httpx.Client) -> None:
+    hit = client.get("/api/quotes").json()["items"][0]
+    word = max(re.findall(r"[A-Za-z]{4,}", hit["text"]), key=len)
+    page = client.get("/", params={"text": word}).text
+    assert re.search(rf"<b>{word}</b>", page, re.I)
+
+
+def test_bad_filter_on_a_page_is_an_html_error(client: httpx.Client) -> None:
+    response = client.get("/", params={"since": "last week"})
+    assert response.status_code == 422 and "text/html" in response.headers["content-type"]
+    assert "since" in response.text
+
+
+def test_unknown_article_is_a_404_page(client: httpx.Client) -> None:
+    response = client.get("/articles/no-such-article")
+    assert response.status_code == 404 and "no such article" in response.text
+
+
+def test_article_page_marks_every_quote(client: httpx.Client) -> None:
+    hit = client.get("/api/quotes").json()["items"][0]
+    article = client.get(f"/api/articles/{hit['article_id']}").json()
+    page = client.get(f"/articles/{hit['article_id']}").text
+    numbers = set(re.findall(r'<mark class="q c[x\d]" data-q="(\d+)"', page))
+    assert numbers == {str(n) for n in range(1, len(article["quotes"]) + 1)}
+    assert page.count('class="pop"') == len(article["quotes"])
+
+
+def test_hostile_text_is_escaped_in_the_html(client: httpx.Client) -> None:
+    page = client.get("/articles/hostile-markup").text
+    assert "<script>window" not in page and "<img src=x" not in page
+    assert "&lt;script&gt;window.__pwned" in page and "&lt;img src=x onerror=" in page
+
+
+def test_cluster_page_lists_every_occurrence(client: httpx.Client) -> None:
+    hits = client.get("/api/quotes", params={"limit": 100}).json()["items"]
+    shared = next(h for h in hits if h["cluster_size"] > 1)
+    page = client.get(f"/clusters/{shared['cluster_id']}").text
+    assert page.count("<blockquote>") == shared["cluster_size"]
+    assert f"Printed {shared['cluster_size']} times" in page
+
+
+def test_check_page_names_the_closeness(client: httpx.Client) -> None:
+    hit = next(
+        h
+        for h in client.get("/api/quotes", params={"limit": 100}).json()["items"]
+        if len(h["text"].split()) >= 6
+    )
+    page = client.get("/check", params={"text": hit["text"]}).text
+    assert '<span class="badge exact">exact</span>' in page
+    assert "Did anyone really say this?" in client.get("/check").text
+
+
+def test_speakers_page_and_docs(client: httpx.Client) -> None:
+    top = client.get("/api/speakers").json()[0]
+    assert (
+        f'<a href="/speakers/{top["id"]}">{html.escape(top["name"])}</a>'
+        in client.get("/speakers").text
+    )
+    assert "/api/extract" in client.get("/docs").text
+
+
+def test_paste_text_runs_extraction(client: httpx.Client) -> None:
+    text = (
+        "Orchard saved\n\nThe old orchard in Tamsby will not be sold.\n\n"
+        '"The trees stay where they are," said Ilse Brackenbury, who chairs the parish council.'
+    )
+    page = client.post("/paste", data={"text": text, "url": ""}).text
+    assert "Ilse Brackenbury" in page and '<mark class="q' in page
+
+
+def test_paste_url_fetches_the_page_the_user_gave(client: httpx.Client, article_site: str) -> None:
+    response = client.post("/paste", data={"text": "", "url": f"{article_site}/tram"})
+    assert response.status_code == 200
+    assert "Perpetua Halloran" in response.text and '<mark class="q' in response.text
+
+
+def test_paste_errors_are_one_line_on_the_page(client: httpx.Client, article_site: str) -> None:
+    empty = client.post("/paste", data={"text": "  ", "url": ""})
+    assert empty.status_code == 422 and "paste an article" in empty.text
+    missing = client.post("/paste", data={"text": "", "url": f"{article_site}/gone"})
+    assert missing.status_code == 422
+    error = re.search(r'<p class="error">(.*?)</p>', missing.text, re.S).group(1)
+    assert "/gone" in error and "404" in error and "\n" not in error.strip()
+    scheme = client.post("/paste", data={"text": "", "url": "file:///etc/passwd"})
+    assert scheme.status_code == 422 and "root:" not in scheme.text
