@@ -67,7 +67,7 @@ def quote_table(article: Article) -> Table:
             quote.type,
             speaker_label(article, quote),
             quote.cue.text if quote.cue else "",
-            Text(trim(quote.text)),
+            Text(trim(quoted_words(article, quote))),
             f"{quote.confidence:.2f}",
         )
     return table
@@ -81,6 +81,14 @@ def speaker_label(article: Article, quote: Quote) -> Text:
     if quote.speaker_mention is not None:
         return Text(quote.speaker_mention.text, style="dim")
     return Text("")
+
+
+def quoted_words(article: Article, quote: Quote) -> str:
+    """The words attributed: the fragments of a split quote joined by an ellipsis, so the
+    attribution between them ('…," she said. "…') is not shown as part of the quote."""
+    if len(quote.fragments) < 2:
+        return quote.text
+    return " … ".join(article.text[start:end] for start, end in quote.fragments)
 
 
 def trim(text: str, limit: int = QUOTE_CHARS) -> str:
