@@ -22,9 +22,10 @@ import resource
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
+
+from _measure import ChildMemory
 
 REPO = Path(__file__).resolve().parent.parent
 DEV = REPO.parent / "shared" / "data" / "polnear" / "dev.jsonl"
@@ -54,42 +55,6 @@ def articles(repeat: int) -> tuple[str, list[dict]]:
 
 def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-class ChildMemory:
-    """Samples the RSS of this process's children (pool workers) and keeps each one's peak."""
-
-    def __init__(self, every: float = 0.1):
-        import psutil
-
-        self._me, self._every, self.peaks, self.cpu = psutil.Process(), every, {}, {}
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._sample, daemon=True)
-
-    def __enter__(self) -> ChildMemory:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self._stop.set()
-        self._thread.join()
-
-    def _sample(self) -> None:
-        import psutil
-
-        while not self._stop.wait(self._every):
-            for child in self._me.children(recursive=True):
-                try:
-                    rss = child.memory_info().rss / 2**20
-                    times = child.cpu_times()
-                except psutil.Error:
-                    continue
-                self.peaks[child.pid] = max(rss, self.peaks.get(child.pid, 0.0))
-                self.cpu[child.pid] = times.user + times.system
-
-    def cpu_seconds(self) -> float:
-        """CPU time used by the children so far (as last sampled)."""
-        return sum(self.cpu.values())
 
 
 def steady_rate(stream, batch: int, cpu=time.process_time) -> dict:
