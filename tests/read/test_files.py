@@ -38,6 +38,15 @@ def test_html_file_gives_main_text_and_page_metadata(tmp_path, article_html):
     assert doc.meta["author"] == "Wendell Ashby"
 
 
+def test_html_meta_charset_is_honoured(tmp_path):
+    words = "Мэр города Снежинск сказал журналистам, что новый мост откроют осенью. " * 3
+    page = f'<html><head><meta charset="windows-1251"></head><body><p>{words}</p></body></html>'
+    path = tmp_path / "page.html"
+    path.write_bytes(page.encode("cp1251"))
+    [doc] = read_all(path)
+    assert doc.text.startswith("Мэр города Снежинск")
+
+
 def test_html_in_a_txt_file_is_recognised(tmp_path, article_html):
     path = tmp_path / "saved-page.txt"
     path.write_text(article_html, encoding="utf-8")

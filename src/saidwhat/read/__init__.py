@@ -11,7 +11,13 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from saidwhat.errors import InputError
-from saidwhat.read.decode import MAX_ARTICLE_BYTES, decode_bytes, normalise_text, size_reason
+from saidwhat.read.decode import (
+    MAX_ARTICLE_BYTES,
+    decode_bytes,
+    html_charset,
+    normalise_text,
+    size_reason,
+)
 from saidwhat.read.files import ARTICLE_SUFFIXES, document_from_text, iter_path
 from saidwhat.read.html import document_from_html, looks_like_html
 from saidwhat.read.url import USER_AGENT, fetch_document, is_url
@@ -37,7 +43,7 @@ def read_stdin(_: str = STDIN) -> Document:
     data = sys.stdin.buffer.read(MAX_ARTICLE_BYTES + 1)
     if len(data) > MAX_ARTICLE_BYTES:
         raise InputError(STDIN, size_reason())
-    return document_from_text(decode_bytes(data, STDIN), STDIN)
+    return document_from_text(decode_bytes(data, STDIN, declared=html_charset(data)), STDIN)
 
 
 def _guard(read: Callable[[str], Document], value: str) -> Document | Skipped:
@@ -50,6 +56,7 @@ def _guard(read: Callable[[str], Document], value: str) -> Document | Skipped:
 __all__ = [
     "ARTICLE_SUFFIXES",
     "MAX_ARTICLE_BYTES",
+    "STDIN",
     "USER_AGENT",
     "document_from_html",
     "iter_documents",

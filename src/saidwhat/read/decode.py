@@ -7,6 +7,7 @@ agree on the exact text, because all offsets in an Article point into it.
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 from saidwhat.errors import InputError
@@ -55,6 +56,17 @@ def normalise_text(text: str) -> str:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return unicodedata.normalize("NFC", text)
+
+
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]{2,40})""", re.IGNORECASE
+)
+
+
+def html_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares in a <meta> tag near its top, if any."""
+    match = _META_CHARSET.search(data[:4096])
+    return match.group(1).decode("ascii") if match else None
 
 
 def binary_kind(head: bytes) -> str | None:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from saidwhat.errors import InputError
 from saidwhat.read.corpus import iter_csv, iter_jsonl
-from saidwhat.read.decode import MAX_ARTICLE_BYTES, decode_bytes, size_reason
+from saidwhat.read.decode import MAX_ARTICLE_BYTES, decode_bytes, html_charset, size_reason
 from saidwhat.read.html import document_from_html, looks_like_html
 from saidwhat.records import Document, Skipped
 
@@ -87,7 +87,8 @@ def read_article_file(path: Path) -> Document:
     size = path.stat().st_size
     if size > MAX_ARTICLE_BYTES:
         raise InputError(str(path), size_reason(size))
-    text = decode_bytes(path.read_bytes(), str(path))
+    data = path.read_bytes()
+    text = decode_bytes(data, str(path), declared=html_charset(data))
     return document_from_text(text, str(path), html=path.name.lower().endswith(HTML_SUFFIXES))
 
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from saidwhat import __version__
 from saidwhat.errors import InputError
-from saidwhat.read.decode import MAX_ARTICLE_BYTES, decode_bytes, size_reason
+from saidwhat.read.decode import MAX_ARTICLE_BYTES, decode_bytes, html_charset, size_reason
 from saidwhat.read.html import document_from_html, looks_like_html
 from saidwhat.records import Document
 
@@ -47,7 +47,7 @@ def fetch_document(url: str, *, timeout: float = TIMEOUT_SECONDS) -> Document:
     except httpx.HTTPError as exc:
         detail = str(exc).splitlines()[0][:160] if str(exc) else type(exc).__name__
         raise InputError(url, f"cannot fetch ({detail})") from None
-    text = decode_bytes(data, url, declared=charset)
+    text = decode_bytes(data, url, declared=charset or html_charset(data))
     if "html" in content_type or looks_like_html(text):
         return document_from_html(text, origin=url, url=final_url)
     return Document(text=text, url=final_url, origin=url)
