@@ -74,6 +74,10 @@ def test_credit(text, agency):
     [
         "Reporting by the Valley Post last year showed the contract was never signed.",
         "The report was written by an outside firm, the mayor said.",
+        "Copyright infringement claims rose sharply last year, the agency said.",
+        "Okafor, who contributed reporting to the Valley Post for a decade before joining the"
+        " council in 2019, said the paper's closure left the town without a watchdog and that"
+        " residents had noticed within weeks.",
     ],
 )
 def test_body_sentences_are_not_credits(text):

@@ -70,19 +70,24 @@ AGENCIES: dict[str, re.Pattern[str]] = {
     "Xinhua": re.compile(r"\bXinhua\b"),
 }
 
+CREDIT_MAX_WORDS = 30
+"""Copyright and "contributed" lines are short; a longer unit is a body paragraph about them."""
 CREDIT = re.compile(
     r"""(?:
-      (?:copyright\b|©|\(c\)).{0,200}
+      (?:copyright\b|©|\(c\))\s*(?-i:[A-Z0-9©(]).{0,200}
     | .{0,200}\bcontributed\ (?:to\ this\ (?:report|story|article)|reporting|research)\b.{0,80}
     | .{0,120}\b(?:AP|Reuters|AFP|Associated\ Press|Agence\ France-Presse)\b\ contributed\b.{0,80}
-    | \(\s*(?:additional\ )?(?:reporting|writing|editing)\ by\b[^)]{0,300}\)\.?
     | (?:additional\ )?reporting\ by\b[^.]{0,200};\s*editing\ by\b.{0,200}
     | this\ (?:story|article)\ (?:was\ )?(?:first\ |originally\ )?(?:published|appeared)
       \ (?:by|in|on)\b.{0,120}
     )""",
     _I | re.VERBOSE,
 )
-CREDIT_MAX_WORDS = 60
+STAFF_CREDIT = re.compile(
+    # Reuters style, any length: "(Reporting by A in X; Additional reporting by B; Editing by C)"
+    r"\(\s*(?:additional\ )?(?:reporting|writing|editing)\ by\b[^)]{0,600}\)\.?",
+    _I | re.VERBOSE,
+)
 
 BYLINE = re.compile(
     r"By\s+(?:[A-Z][\w.'’\-]*|[A-Z]{2,}[\w.'’\-]*)(?:\s+(?:[A-Z][\w.'’\-]*|de|van|von|da|del|la|and|&))+"
@@ -139,6 +144,8 @@ def is_date(text: str) -> bool:
 
 def is_credit(text: str) -> bool:
     """A wire credit or copyright line: 'Copyright AP - Associated Press', '(Reuters)'..."""
+    if STAFF_CREDIT.fullmatch(text):
+        return True
     return len(words(text)) <= CREDIT_MAX_WORDS and bool(CREDIT.fullmatch(text))
 
 
