@@ -9,6 +9,7 @@ from fastapi.staticfiles import StaticFiles
 
 from saidwhat import __version__
 from saidwhat.serve import api, errors, pages
+from saidwhat.serve.querying import Cached, Overview
 from saidwhat.serve.render import STATIC
 from saidwhat.serve.security import BodyLimit, SecurityHeaders
 from saidwhat.store import Corpus
@@ -30,7 +31,8 @@ def create_app(db: str | Path) -> FastAPI:
         docs_url=None,  # /docs is our own page: Swagger UI would need a CDN and inline script
         redoc_url=None,
     )
-    app.state.corpus = Corpus(db, readonly=True)
+    corpus = app.state.corpus = Corpus(db, readonly=True)
+    app.state.overview = Cached(lambda: Overview(corpus.stats(), corpus.speakers(top=500)))
     app.add_middleware(BodyLimit, limit=MAX_BODY)
     app.add_middleware(SecurityHeaders)
     errors.install(app)

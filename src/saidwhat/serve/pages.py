@@ -15,7 +15,13 @@ from saidwhat.records import Article
 from saidwhat.serve.api import MAX_ID, found
 from saidwhat.serve.extracting import extract_article, extract_url
 from saidwhat.serve.highlight import blocks, quote_views
-from saidwhat.serve.querying import SearchQuery, corpus, search_page
+from saidwhat.serve.querying import (
+    SearchQuery,
+    corpus,
+    decode_cursor,
+    encode_cursor,
+    search_page,
+)
 from saidwhat.serve.render import page, unquoted
 from saidwhat.serve.snippets import snippet_parts
 from saidwhat.serve.timeline import weekly
@@ -63,8 +69,14 @@ def search(
     query: Annotated[SearchQuery, Depends()],
     cursor: Annotated[str | None, Query(max_length=100)] = None,
 ) -> HTMLResponse:
-    hits, next_cursor = search_page(store, query, PAGE_SIZE, cursor)
     sample = store.search(query.text, **query.filters(), limit=FACET_SAMPLE)
+    offset = decode_cursor(cursor)
+    if offset + PAGE_SIZE < len(sample) or len(sample) < FACET_SAMPLE:  # the page is in it
+        hits = sample[offset : offset + PAGE_SIZE]
+        more = offset + PAGE_SIZE < len(sample)
+        next_cursor = encode_cursor(offset + PAGE_SIZE) if more else None
+    else:
+        hits, next_cursor = search_page(store, query, PAGE_SIZE, cursor)
     return page(
         request,
         "search.html",
@@ -75,14 +87,13 @@ def search(
         next_url=link(request, cursor=next_cursor) if next_cursor else None,
         first_url=link(request) if cursor else None,
         link=lambda **changes: link(request, **changes),
-        stats=store.stats(),
-        top_speakers=store.speakers(top=30),
+        overview=request.app.state.overview.get(),
     )
 
 
 @router.get("/speakers")
-def speakers(request: Request, store: Store) -> HTMLResponse:
-    return page(request, "speakers.html", speakers=store.speakers(top=500))
+def speakers(request: Request) -> HTMLResponse:
+    return page(request, "speakers.html", speakers=request.app.state.overview.get().top_speakers)
 
 
 @router.get("/speakers/{speaker}")

@@ -4,18 +4,49 @@ opaque pagination cursor, and the corpus opened for this app."""
 from __future__ import annotations
 
 import base64
+import math
+import threading
+import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
-from typing import Annotated, Literal
+from typing import Annotated, Generic, Literal, NamedTuple, TypeVar
 
 from fastapi import HTTPException, Query, Request
 
 from saidwhat.records import QuoteType
 from saidwhat.store import Corpus
-from saidwhat.store.models import QuoteHit
+from saidwhat.store.models import CorpusStats, QuoteHit, SpeakerSummary
 
 DATE = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"  # empty: no filter (an empty form field)
 MAX_LIMIT = 100
 MAX_OFFSET = 10_000  # deeper pages are better served by narrower filters
+T = TypeVar("T")
+
+
+class Cached(Generic[T]):
+    """A value recomputed at most every ``seconds``: corpus-wide figures shown around every
+    page (counts, top speakers) cost a full scan on a big corpus; an ingest running beside
+    the server shows up within that time."""
+
+    def __init__(self, compute: Callable[[], T], seconds: float = 300.0) -> None:
+        self.compute = compute
+        self.seconds = seconds
+        self._value: T | None = None
+        self._at = -math.inf
+        self._lock = threading.Lock()
+
+    def get(self) -> T:
+        with self._lock:
+            if self._value is None or time.monotonic() - self._at > self.seconds:
+                self._value, self._at = self.compute(), time.monotonic()
+            return self._value
+
+
+class Overview(NamedTuple):
+    """What the search page shows around the results: corpus size and names to pick from."""
+
+    stats: CorpusStats
+    top_speakers: list[SpeakerSummary]
 
 
 def corpus(request: Request) -> Corpus:
