@@ -26,6 +26,10 @@ from saidwhat.structure import patterns as p
         "Follow @valleypost.",
         "Skip to main content",
         "Updated 3:45 p.m. EST, March 4, 2026",
+        "Published 10:32 AM EST Mar 28, 2018",
+        "Last updated on March 4, 2026 at 9:30 am",
+        "Sign up to get an email from reporter Ada Finch when she publishes a new story.",
+        "Subscribe to the Valley Post politics podcast here.",
         "Photo: Lena Marsh / Valley Post",
         "Mayor Ada Finch speaks at the ribbon cutting on Monday. (AP Photo/Jon Hale)",
         "Jon Hale via Getty Images.",
@@ -44,6 +48,12 @@ def test_noise(text):
         "The bakery's cookies sold out by noon, owner Ines Dorr said.",
         "Published reports say the council will vote on the plan next week.",
         "Follow the money, said council member Rafe Ortiz, and you will find the answer.",
+        "Register to vote by Oct. 10, officials said.",
+        "Follow through on your promises, she told the council.",
+        "The newsletter, which the mayor sends weekly, angered residents.",
+        "Related charges were filed against two other men, prosecutors said.",
+        "Trending upward, the numbers suggest a recovery.",
+        "Published in 2015, the report found that 40 bridges were unsafe.",
     ],
 )
 def test_body_sentences_are_not_noise(text):

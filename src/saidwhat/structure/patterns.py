@@ -14,25 +14,32 @@ from saidwhat.structure.units import BULLET
 _I = re.IGNORECASE
 
 NOISE_MAX_WORDS = 20
+_LEAD = r"(?:\s*[:|»›>\-].{0,100})?"  # "Related: Council delays vote", or nothing
 NOISE = re.compile(
-    r"""(?:
+    rf"""(?:
       contact(?:\ us)? | about\ us | home | menu | search | skip\ to(?:\ main)?\ content
     | share(?:\ this)?(?:\ (?:article|story|page|post))?(?:\ (?:on|via)\ \w+)?
     | share\ on\ \w+ | tweet(?:\ this)? | e-?mail(?:\ this)?(?:\ (?:article|story))? | print
     | comments?(?:\ \(\d+\))? | \d+\ comments? | leave\ a\ comment | view\ comments
-    | (?:sign\ up|subscribe|register)\b.{0,80}
-    | (?:get\ )?(?:our|the)\ (?:free\ )?(?:\w+\ )?newsletter.{0,60}
-    | read\ (?:more|next|also)(?:\s*[:|»›>\-].{0,100}|\s+(?:stories|articles|news|here)
-      |\s+(?:at|on)\b.{0,60})?
-    | read\ (?:the\ rest|the\ full\ (?:story|article))\b.{0,100}
-    | continue\ reading.{0,60} | click\ here.{0,80} | see\ also:?.{0,80}
+    | sign\ up | subscribe | register
+    | (?:sign\ up|subscribe|register)\b.{{0,80}}
+      \b(?:newsletters?|e-?mails?|inbox|alerts|podcast|account|subscription|access|here|now)\b
+      .{{0,60}}
+    | (?:get\ )?(?:our|the)\ (?:free\ )?(?:\w+\ )?newsletters?
+      (?:{_LEAD}|\s+(?:in\ your\ inbox|delivered)\b.{{0,60}})
+    | read\ (?:more|next|also)(?:{_LEAD}|\s+(?:stories|articles|news|here)
+      |\s+(?:at|on)\b.{{0,60}})
+    | read\ (?:the\ rest|the\ full\ (?:story|article))\b.{{0,100}}
+    | continue\ reading.{{0,60}} | click\ here.{{0,80}} | see\ also{_LEAD}
     | advertisement | sponsored(?:\ content)? | ad | paid\ content | promoted
-    | related(?:\ (?:stories|articles|coverage|content|links|topics|news))?:?.{0,100}
-    | more\ (?:from|on|stories)\b.{0,80} | (?:most\ (?:read|popular|viewed)|trending).{0,80}
-    | follow\ (?:us|\S+)\ on\ .{0,80} | like\ us\ on\ .{0,60} | follow\ @\w+.{0,60}
+    | related(?:\ (?:stories|articles|coverage|content|links|topics|news))?{_LEAD}
+    | more\ (?:from|on|stories)\b[^.!?]{{0,80}}
+    | (?:most\ (?:read|popular|viewed)|trending(?:\ now|\ stories)?){_LEAD}
+    | (?:follow|like)\ (?:us|@?\S+)\ on\ (?:twitter|x|facebook|instagram|linkedin|tiktok
+      |threads|bluesky|mastodon|youtube|social\ media)\b.{{0,40}}
+    | follow\ @\w+.{{0,60}}
     | privacy\ policy | terms\ (?:of\ (?:use|service))? | all\ rights\ reserved\.?
-    | (?:watch|listen|video|photos?|images?|gallery|credit|file\ photo)\s*:.{0,120}
-    | (?:published|updated|posted|last\ updated|first\ published)\b[^!?]{0,40}\d[^!?]{0,40}
+    | (?:watch|listen|video|photos?|images?|gallery|credit|file\ photo)\s*:.{{0,120}}
     )[\s.!:]*""",
     _I | re.VERBOSE,
 )
@@ -57,6 +64,16 @@ DATE_LINE = re.compile(
     rf"(?:[,\s]+(?:at\s+)?\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{{2,4}})?)?\s*",
     _I,
 )
+
+_STAMP_TOKEN = (
+    rf"(?:{_MONTH}|\d{{1,4}}(?:[:.]\d{{2}})?|[ap]\.?m\.?|(?-i:[A-Z]{{2,4}})"
+    r"|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?|on|at|[,:|/\-—])"
+)
+TIMESTAMP = re.compile(
+    rf"(?:published|updated|posted|last\s+updated|first\s+published)(?:\s*{_STAMP_TOKEN})+\s*",
+    _I,
+)
+"""'Updated 3:45 p.m. EST, March 4, 2026': page metadata (not 'Published in 2015, the…')."""
 
 AGENCIES: dict[str, re.Pattern[str]] = {
     "AP": re.compile(r"\bAP\b|\bAssociated Press\b"),
@@ -132,7 +149,7 @@ def words(text: str) -> list[str]:
 def is_noise(text: str) -> bool:
     """Page furniture: share bars, newsletter boxes, cookie notices, photo captions..."""
     count = len(words(text))
-    if count <= NOISE_MAX_WORDS and NOISE.fullmatch(text):
+    if count <= NOISE_MAX_WORDS and (NOISE.fullmatch(text) or TIMESTAMP.fullmatch(text)):
         return True
     return count <= LONG_NOISE_MAX_WORDS and bool(LONG_NOISE.fullmatch(text))
 
