@@ -26,7 +26,7 @@ from pathlib import Path
 
 from saidwhat.pipeline import extract_many
 from saidwhat.read import iter_documents
-from saidwhat.records import Article, Quote, Speaker
+from saidwhat.records import Article
 from saidwhat.store import Corpus, ingest_articles
 
 REPO = Path(__file__).resolve().parent.parent
@@ -65,36 +65,34 @@ def vary_quote(text: str, vocabulary: list[str], rng: random.Random) -> str:
     return " ".join(words)
 
 
-def synthetic(seeds: list[Article], quotes: int, rng: random.Random) -> Iterator[Article]:
-    """Articles until ``quotes`` quotes have been produced."""
+def synthetic(
+    seeds: list[Article], quotes: int, rng: random.Random, start: int = 0
+) -> Iterator[Article]:
+    """Articles (ids from ``start``) until ``quotes`` quotes have been produced."""
     vocabulary = sorted({w for a in seeds for q in a.quotes for w in q.text.split() if w.isalpha()})
-    made = n = 0
+    made, n = 0, start
     while made < quotes:
         base = seeds[n % len(seeds)]
-        renames = {
-            s.id: f"{rng.choice(FIRST)} {rng.choice(LAST)}"
-            for s in base.speakers
-            if s.kind == "person" and rng.random() < 0.7
-        }
         speakers = [
-            Speaker(**{**s.model_dump(), "name": renames.get(s.id, s.name), "mentions": []})
+            s.model_copy(update={"name": f"{rng.choice(FIRST)} {rng.choice(LAST)}", "mentions": []})
+            if s.kind == "person" and rng.random() < 0.7
+            else s
             for s in base.speakers
         ]
         chosen = base.quotes[: quotes - made]
-        article_quotes = [
-            Quote(**{**q.model_dump(), "text": vary_quote(q.text, vocabulary, rng)}) for q in chosen
-        ]
         day = rng.randrange(730)
-        yield Article(
-            **{
-                **base.model_dump(),
+        yield base.model_copy(
+            update={
                 "id": f"bench-{n}",
                 "url": f"https://example.org/{n}",
                 "source": rng.choice(OUTLETS),
                 "published": f"{2023 + day // 365}-{1 + day % 365 // 31:02d}-{1 + day % 28:02d}",
                 "origin": f"bench:{n}",
-                "quotes": [q.model_dump() for q in article_quotes],
-                "speakers": [s.model_dump() for s in speakers],
+                "quotes": [
+                    q.model_copy(update={"text": vary_quote(q.text, vocabulary, rng)})
+                    for q in chosen
+                ],
+                "speakers": speakers,
             }
         )
         made += len(chosen)

@@ -91,10 +91,11 @@ def likeness_rank(found: Likeness) -> tuple[int, float]:
     return ({"exact": 2, "trimmed": 1, "paraphrase": 0}[found.closeness], found.similarity)
 
 
-def assign_cluster(conn: sqlite3.Connection, text: str, article_rowid: int) -> int:
+def assign_cluster(conn: sqlite3.Connection, text: str, own: set[int]) -> int:
     """The cluster of a quote's text, created when no cluster holds the same quote. A quote
-    never joins a cluster by near-likeness with another quote of its own article: an article
-    that quotes a part of a quote again is attributing twice, not reprinting."""
+    never joins a cluster by near-likeness with another quote of its own article (``own``: the
+    clusters its article's quotes are in so far): an article that quotes a part of a quote
+    again is attributing twice, not reprinting."""
     norm = normalise(text)
     key = stable_hash(norm)
     row = conn.execute("SELECT cluster_id FROM wordings WHERE norm_hash = ?", (key,)).fetchone()
@@ -102,11 +103,7 @@ def assign_cluster(conn: sqlite3.Connection, text: str, article_rowid: int) -> i
         return row[0]
     cluster_id = None
     for candidate in candidate_clusters(conn, norm):
-        same_article = conn.execute(
-            "SELECT 1 FROM quotes WHERE cluster_id = ? AND article_rowid = ? LIMIT 1",
-            (candidate, article_rowid),
-        ).fetchone()
-        if not same_article and best_wording(conn, candidate, norm, paraphrase=False):
+        if candidate not in own and best_wording(conn, candidate, norm, paraphrase=False):
             cluster_id = candidate
             break
     if cluster_id is None:

@@ -28,6 +28,7 @@ from saidwhat.store.names import (
 from saidwhat.store.text import normalise
 
 PERSONLIKE = ("person",)
+COOCCURRENCE_WINDOW = 500  # co-quoted people are looked for in a person's latest N articles
 
 
 @dataclass
@@ -132,10 +133,11 @@ def _evidence(
     if cospeakers:
         marks = ",".join("?" * len(cospeakers))
         shared = conn.execute(
-            "SELECT COUNT(DISTINCT b.person_id) FROM article_speakers a"
+            "SELECT COUNT(DISTINCT b.person_id) FROM (SELECT article_rowid FROM article_speakers"
+            "  WHERE person_id = ? ORDER BY article_rowid DESC LIMIT ?) a"
             " JOIN article_speakers b ON b.article_rowid = a.article_rowid"
-            f" WHERE a.person_id = ? AND b.person_id IN ({marks})",
-            (candidate.id, *cospeakers),
+            f" WHERE b.person_id IN ({marks})",
+            (candidate.id, COOCCURRENCE_WINDOW, *cospeakers),
         ).fetchone()[0]
         score += shared
     return score

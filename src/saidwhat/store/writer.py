@@ -188,7 +188,10 @@ def _write_article(
     people = resolve_article(conn, rowid, article, date)
     # One by one, shortest first: each quote's cluster sees the article's quotes before it,
     # so a long span that contains another quote of the same article does not swallow it.
+    own: set[int] = set()
     for quote in sorted(article.quotes, key=lambda q: len(q.text)):
+        cluster_id = assign_cluster(conn, quote.text, own)
+        own.add(cluster_id)
         conn.execute(
             "INSERT INTO quotes (article_rowid, quote_id, text, type, start, end, confidence,"
             " speaker_id, person_id, cluster_id, source, date)"
@@ -203,7 +206,7 @@ def _write_article(
                 quote.confidence,
                 quote.speaker_id,
                 people.get(quote.speaker_id) if quote.speaker_id else None,
-                assign_cluster(conn, quote.text, rowid),
+                cluster_id,
                 article.source,
                 date,
             ),
