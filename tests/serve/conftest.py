@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -57,34 +58,42 @@ def corpus_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return db
 
 
+@contextmanager
+def running_server(db: Path, log_path: Path, token: str = "") -> Iterator[str]:
+    """`saidwhat serve` in its own process until the block ends (then stopped by its pid)."""
+    port = free_port()
+    env = {**os.environ, "SAIDWHAT_TOKEN": token}
+    with log_path.open("w+") as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "saidwhat", "serve", "--db", str(db), "--port", str(port)],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env=env,
+        )
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                httpx.get(f"{url}/api/stats", timeout=1).raise_for_status()
+                break
+            except httpx.HTTPError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    server.kill()
+                    log.seek(0)
+                    pytest.fail(f"saidwhat serve did not start: {log.read()}")
+                time.sleep(0.2)
+        try:
+            yield url
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+
+
 @pytest.fixture(scope="session")
 def base_url(corpus_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """`saidwhat serve` in its own process; stopped (by its pid) at the end of the session."""
-    port = free_port()
-    log = (tmp_path_factory.mktemp("serve-log") / "serve.log").open("w+")
-    env = {**os.environ, "SAIDWHAT_TOKEN": ""}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "saidwhat", "serve", "--db", str(corpus_db), "--port", str(port)],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        env=env,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            httpx.get(f"{url}/api/stats", timeout=1).raise_for_status()
-            break
-        except httpx.HTTPError:
-            if server.poll() is not None or time.monotonic() > deadline:
-                log.seek(0)
-                server.kill()
-                pytest.fail(f"saidwhat serve did not start: {log.read()}")
-            time.sleep(0.2)
-    yield url
-    server.terminate()
-    server.wait(timeout=10)
-    log.close()
+    """The server every test shares: no token, so nothing can be written."""
+    with running_server(corpus_db, tmp_path_factory.mktemp("serve-log") / "serve.log") as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -149,6 +149,18 @@ def test_extract_returns_the_article_record(client: httpx.Client) -> None:
     assert "Vantongeren" in speaker["name"]
 
 
+def test_extract_reads_an_html_page(client: httpx.Client) -> None:
+    page = (
+        "<!doctype html><html><head><title>Quarry closes</title></head><body><article>"
+        "<h1>Quarry closes</h1><p>The Hennock quarry shut on Friday after ninety years.</p>"
+        '<p>"We cut the stone for half the county," said Tamsin Ruddle, its last foreman.</p>'
+        "<script>var tracking = 1;</script></article></body></html>"
+    )
+    article = client.post("/api/extract", json={"text": page}).json()
+    assert "<p>" not in article["text"] and "tracking" not in article["text"]
+    assert any("half the county" in q["text"] for q in article["quotes"])
+
+
 @pytest.mark.parametrize(
     ("body", "status"),
     [({"text": ""}, 422), ({"text": "   \n  "}, 422), ({"txt": "x"}, 422), ({"text": 5}, 422)],

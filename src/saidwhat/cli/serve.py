@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import typer
@@ -20,7 +21,9 @@ def serve_command(
 ) -> None:
     """Serve a corpus: web pages to search it and a REST API (docs at /docs).
 
-    The corpus is opened read-only; nothing a visitor does changes it.
+    The corpus is opened read-only; nothing a visitor does changes it. Only when the
+    environment variable SAIDWHAT_TOKEN is set can POST /api/articles store articles, and
+    only for callers sending the header 'Authorization: Bearer <that token>'.
 
     Example: saidwhat serve --db news.db   then open http://127.0.0.1:8000/
     """
@@ -28,9 +31,12 @@ def serve_command(
 
     from saidwhat.serve import create_app
 
-    app = create_app(db)  # a missing or foreign file: one-line error, exit 2
+    token = os.environ.get("SAIDWHAT_TOKEN") or None
+    app = create_app(db, token=token)  # a missing or foreign file: one-line error, exit 2
     shown = f"[{host}]" if ":" in host else host
     typer.echo(f"saidwhat: serving {db} at http://{shown}:{port}/ (Ctrl-C to stop)", err=True)
+    if token:
+        typer.echo("saidwhat: POST /api/articles stores articles (SAIDWHAT_TOKEN is set)", err=True)
     if host not in LOOPBACK:
         typer.echo(
             f"saidwhat: warning: listening on {host}, not only this machine: anyone who can"

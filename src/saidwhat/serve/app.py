@@ -8,7 +8,7 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from saidwhat import __version__
-from saidwhat.serve import api, errors, pages
+from saidwhat.serve import api, errors, pages, writing
 from saidwhat.serve.querying import Cached, Overview
 from saidwhat.serve.render import STATIC
 from saidwhat.serve.security import BodyLimit, SecurityHeaders
@@ -21,9 +21,10 @@ across outlets, look up a speaker, check whether anyone really said something, o
 quotes of an article you send. Errors are `{"error": "..."}` with the HTTP status."""
 
 
-def create_app(db: str | Path) -> FastAPI:
+def create_app(db: str | Path, *, token: str | None = None) -> FastAPI:
     """The API and the pages over the corpus at ``db``, opened read-only (SQLite mode=ro):
-    a missing or foreign file raises SaidwhatError here, not at the first request."""
+    a missing or foreign file raises SaidwhatError here, not at the first request. With a
+    ``token``, POST /api/articles may also store articles (a second, writable connection)."""
     app = FastAPI(
         title="saidwhat",
         version=__version__,
@@ -32,11 +33,14 @@ def create_app(db: str | Path) -> FastAPI:
         redoc_url=None,
     )
     corpus = app.state.corpus = Corpus(db, readonly=True)
+    app.state.token = token or None
+    app.state.writer = Corpus(db) if token else None
     app.state.overview = Cached(lambda: Overview(corpus.stats(), corpus.speakers(top=500)))
     app.add_middleware(BodyLimit, limit=MAX_BODY)
     app.add_middleware(SecurityHeaders)
     errors.install(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api.router)
+    app.include_router(writing.router)
     app.include_router(pages.router)
     return app

@@ -15,7 +15,14 @@ from saidwhat.serve.render import page
 
 log = logging.getLogger("saidwhat.serve")
 
-TITLES = {400: "Bad request", 404: "Not found", 413: "Too large", 503: "Unavailable"}
+TITLES = {
+    400: "Bad request",
+    401: "Unauthorized",
+    403: "Forbidden",
+    404: "Not found",
+    413: "Too large",
+    503: "Unavailable",
+}
 
 
 def _respond(request: Request, status: int, message: str) -> Response:

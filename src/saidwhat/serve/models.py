@@ -27,6 +27,7 @@ class ExtractRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     text: str = Field(description="the article as plain text or as an HTML page")
+    id: str | None = Field(None, description="its id in a corpus (else URL, else text hash)")
     url: str | None = Field(None, description="where it was published (not fetched)")
     title: str | None = None
     published: str | None = Field(None, description="ISO 8601 date, as given")

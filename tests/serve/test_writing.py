@@ -1,0 +1,61 @@
+"""Storing an article through the API: off without SAIDWHAT_TOKEN, and with it only for a
+caller who sends that token; what is stored is then found by search like any ingested one."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from .conftest import running_server
+
+TOKEN = "test-token-4c1e"
+ARTICLE = {
+    "id": "stored-over-http",
+    "source": "Test Gazette",
+    "published": "2026-11-02",
+    "text": "Lighthouse keeper retires\n\nThe Skerrow lighthouse has a new keeper.\n\n"
+    '"Forty winters out here taught me patience," said Eamon Threlfall, who retired on Friday.',
+}
+
+
+@pytest.fixture(scope="module")
+def writable_url(corpus_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A second server, on a copy of the corpus, started with SAIDWHAT_TOKEN set."""
+    folder = tmp_path_factory.mktemp("writable")
+    copy = folder / "corpus.db"
+    shutil.copy(corpus_db, copy)
+    with running_server(copy, folder / "serve.log", token=TOKEN) as url:
+        yield url
+
+
+def test_storing_is_off_without_a_token(client: httpx.Client) -> None:
+    response = client.post(
+        "/api/articles", json=ARTICLE, headers={"Authorization": f"Bearer {TOKEN}"}
+    )
+    assert response.status_code == 403 and "SAIDWHAT_TOKEN" in response.json()["error"]
+
+
+@pytest.mark.parametrize("header", [None, "Bearer wrong", f"Basic {TOKEN}", TOKEN])
+def test_storing_needs_the_right_bearer_token(writable_url: str, header: str | None) -> None:
+    headers = {"Authorization": header} if header else {}
+    response = httpx.post(f"{writable_url}/api/articles", json=ARTICLE, headers=headers)
+    assert response.status_code == 401 and response.headers["www-authenticate"] == "Bearer"
+    assert httpx.get(f"{writable_url}/api/articles/{ARTICLE['id']}").status_code == 404
+
+
+def test_a_stored_article_is_served_and_found(writable_url: str) -> None:
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    response = httpx.post(f"{writable_url}/api/articles", json=ARTICLE, headers=auth, timeout=60)
+    assert response.status_code == 201 and response.json()["id"] == ARTICLE["id"]
+    stored = httpx.get(f"{writable_url}/api/articles/{ARTICLE['id']}").json()
+    assert stored["text"] == ARTICLE["text"] and stored["quotes"]
+    hits = httpx.get(f"{writable_url}/api/quotes", params={"text": "winters patience"}).json()
+    assert [h["article_id"] for h in hits["items"]] == [ARTICLE["id"]]
+    again = httpx.post(f"{writable_url}/api/articles", json=ARTICLE, headers=auth, timeout=60)
+    assert again.status_code == 201
+    hits = httpx.get(f"{writable_url}/api/quotes", params={"text": "winters patience"}).json()
+    assert len(hits["items"]) == 1, "storing the same article twice adds nothing"
