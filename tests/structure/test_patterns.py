@@ -139,6 +139,7 @@ def test_dateline(text, dateline, agency):
         "Officials — including the mayor — said no.",
         "The mayor - who was late - said no.",
         "EXCLUSIVE – Council member speaks out.",
+        "AP-GfK Poll: Voters see the mayor as electable.",
         "Washington — a city of monuments — sleeps.",
     ],
 )

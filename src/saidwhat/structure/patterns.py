@@ -125,7 +125,7 @@ _PLACE_TITLE = r"[A-Z][a-z.'’\-]+(?:\s+[A-Z][a-z.'’\-]+){0,3}"
 _REGION = r"(?:,\s*[A-Z][A-Za-z.'’\-]*(?:\s+[A-Z][A-Za-z.'’\-]*){0,2})?"
 _WHEN = rf"(?:,\s*{_MONTH}\s+\d{{1,2}})?"
 _AGENCY = r"\((?P<agency>[A-Z][A-Za-z.&\- ]{0,40})\)"
-_DASH = r"\s*(?:—|–|--|-)\s*"
+_DASH = r"(?:\s*[—–]\s*|\s*--\s*|\s+-\s+)"  # a hyphen needs spaces: "AP-GfK" is a word
 DATELINE = re.compile(
     # An all-caps place, or a title-case place when an agency in parentheses follows.
     rf"(?:{_PLACE_CAPS}{_REGION}{_WHEN}|{_PLACE_TITLE}{_REGION}{_WHEN}(?=\s*\())"
