@@ -55,6 +55,15 @@ def test_search_page_lists_hits_with_facets_and_pages(client: httpx.Client) -> N
     assert '<li class="hit">' in second and "First page" in second and first_ids
 
 
+def test_a_speaker_facet_filters_by_that_speaker(client: httpx.Client) -> None:
+    page = client.get("/").text
+    href, name = re.search(r'<a href="(/\?speaker=\d+)">([^<]+?) <span', page).groups()
+    filtered = client.get(html.unescape(href)).text
+    assert f"speaker: {name} ×" in filtered
+    metas = re.findall(r'<div class="meta">\s*<a href="/speakers/[^"]+">([^<]+)</a>', filtered)
+    assert metas and set(metas) == {name}
+
+
 def test_search_page_bolds_the_matching_words(client: httpx.Client) -> None:
     hit = client.get("/api/quotes").json()["items"][0]
     word = max(re.findall(r"[A-Za-z]{4,}", hit["text"]), key=len)

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -63,6 +64,11 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(SaidwhatError)
     async def unusable(request: Request, exc: SaidwhatError) -> Response:
         return _respond(request, 422, str(exc))
+
+    @app.exception_handler(sqlite3.Error)
+    async def store_unreadable(request: Request, exc: sqlite3.Error) -> Response:
+        log.error("corpus error on %s: %s", request.url.path, exc)
+        return _respond(request, 503, f"the corpus cannot be read right now ({exc})")
 
     @app.exception_handler(Exception)
     async def crashed(request: Request, exc: Exception) -> Response:

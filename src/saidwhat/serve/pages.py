@@ -50,6 +50,13 @@ def facets(hits: list[QuoteHit]) -> dict[str, list[tuple[str, str, int]]]:
     }
 
 
+def active_filters(query: SearchQuery, hits: list[QuoteHit]) -> list[tuple[str, str]]:
+    """(parameter, label) of each filter in use; a speaker id is shown as the name."""
+    active = [(name, value) for name, value in query.filters().items() if value]
+    named = hits[0].speaker if hits and query.speaker and query.speaker.isdigit() else None
+    return [(name, named if name == "speaker" and named else value) for name, value in active]
+
+
 def link(request: Request, **changes: str | None) -> str:
     """This page's URL (relative) with some parameters set or removed (None), empty ones
     dropped, and always back to the first page."""
@@ -88,6 +95,7 @@ def search(
         first_url=link(request) if cursor else None,
         link=lambda **changes: link(request, **changes),
         overview=request.app.state.overview.get(),
+        active=active_filters(query, hits),
     )
 
 
