@@ -3,7 +3,10 @@ user corrections that survive re-ingest. Hand-built records: the store logic is 
 
 from __future__ import annotations
 
+import pytest
 from builders import article, person
+
+from saidwhat.errors import SaidwhatError
 
 
 def test_name_variants_with_agreeing_roles_are_one_person(corpus):
@@ -223,3 +226,40 @@ def test_merge_and_split_survive_reingest(corpus):
         "Tomas Brenn": 1,
         "Brenn": 1,
     }
+
+
+def test_an_aliases_file_merges_now_and_steers_future_ingests(corpus, tmp_path):
+    corpus.add(
+        [
+            article(
+                "a1",
+                [
+                    (
+                        person("s1", "Ana Ferreira", ["minister"]),
+                        "The port will reopen by the end of the month",
+                    )
+                ],
+            ),
+            article(
+                "a2",
+                [(person("s1", "Ferreira"), "Nobody told us anything about the closure at all")],
+            ),
+        ]
+    )
+    aliases = tmp_path / "aliases.txt"
+    aliases.write_text(
+        "# corrections\nAna Ferreira = Ferreira; Minister Ferreira\nJo Lund = Lundy\n"
+    )
+    assert corpus.apply_aliases(aliases) == 1
+    corpus.add(
+        [
+            article(
+                "a3", [(person("s1", "Lundy"), "The ferry timetable is final and will not change")]
+            )
+        ]
+    )
+    assert corpus.speaker("Ferreira").quotes == 2
+    assert corpus.speaker("Lundy").name == "Jo Lund"
+    aliases.write_text("Ana Ferreira Ferreira\n")
+    with pytest.raises(SaidwhatError, match=r"aliases.txt:1: expected"):
+        corpus.apply_aliases(aliases)

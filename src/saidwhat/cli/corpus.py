@@ -107,6 +107,9 @@ def ingest_command(
     batch: int = typer.Option(100, "--batch", min=1, help="Articles per transaction."),
     force: bool = typer.Option(False, "--force", help="Re-extract inputs already ingested."),
     model: str = typer.Option(None, "--model", help="spaCy pipeline name (env SAIDWHAT_MODEL)."),
+    aliases: Path = typer.Option(
+        None, "--aliases", help="An aliases file to apply after ingesting (see `speakers aliases`)."
+    ),
 ) -> None:
     """Extract quotes and speakers from articles and add them to the corpus.
 
@@ -116,7 +119,7 @@ def ingest_command(
 
     Examples:
       saidwhat ingest examples/demo --db news.db
-      saidwhat ingest crawl.jsonl.gz more/ --db news.db --workers 2
+      saidwhat ingest crawl.jsonl.gz more/ --db news.db --workers 2 --aliases aliases.txt
     """
     corpus = Corpus(db)
     columns = (
@@ -150,6 +153,8 @@ def ingest_command(
         report = corpus.ingest(
             paths, workers=workers, batch_size=batch, force=force, model=model, progress=show
         )
+    if aliases:
+        corpus.apply_aliases(aliases)
     stats = corpus.stats()
     typer.echo(
         f"{report.articles} articles ({report.changed} replaced), {report.quotes} quotes, "
@@ -294,6 +299,21 @@ def split_command(
     """
     profile = Corpus(db).split_speaker(speaker, names)
     typer.echo(f"new speaker {profile.name} (id {profile.id}): {profile.quotes} quotes")
+
+
+@speakers_app.command("aliases")
+def aliases_command(
+    path: Path = typer.Argument(..., help="Lines of 'Canonical Name = alias; alias'."),
+    db: Path = DB,
+) -> None:
+    """Apply an aliases file: speakers known under an alias are merged into the canonical
+    one, and future ingests resolve the aliases the same way.
+
+    Example file line:  Bill de Blasio = Mayor de Blasio; B. de Blasio
+    Example: saidwhat speakers aliases aliases.txt --db news.db
+    """
+    merges = Corpus(db).apply_aliases(path)
+    typer.echo(f"{path}: applied, {merges} speakers merged")
 
 
 def speaker_command(

@@ -18,6 +18,7 @@ import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from saidwhat.errors import SaidwhatError
 from saidwhat.records import Article, Document, Skipped
 from saidwhat.store import queries
 from saidwhat.store.models import (
@@ -33,7 +34,13 @@ from saidwhat.store.models import (
     SpeakerSummary,
 )
 from saidwhat.store.schema import SCHEMA_VERSION, connect, transaction
-from saidwhat.store.speakers import drop_orphans, merge_people, split_person
+from saidwhat.store.speakers import (
+    apply_aliases,
+    drop_orphans,
+    merge_people,
+    parse_aliases,
+    split_person,
+)
 from saidwhat.store.writer import Progress, ingest_articles, ingest_documents
 
 
@@ -116,6 +123,20 @@ class Corpus:
             person_id = split_person(self.conn, speaker, names)
             drop_orphans(self.conn)
         return self.speaker(person_id)
+
+    def apply_aliases(self, path: str | Path) -> int:
+        """Apply an aliases file (``Canonical Name = alias; alias`` a line): known speakers
+        under an alias are merged into the canonical one, and future ingests follow it."""
+        path = Path(path)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise SaidwhatError(f"{path}: cannot read aliases file ({exc.strerror})") from None
+        entries = parse_aliases(text, str(path))
+        with transaction(self.conn):
+            merges = apply_aliases(self.conn, entries)
+            drop_orphans(self.conn)
+        return merges
 
     # -- questions -------------------------------------------------------------------------
 

@@ -391,3 +391,50 @@ def _pin_aliases(conn: sqlite3.Connection, person_id: int) -> None:
         " SELECT norm, person_id FROM aliases WHERE person_id = ?",
         (person_id,),
     )
+
+
+def parse_aliases(text: str, origin: str) -> list[tuple[str, list[str]]]:
+    """An aliases file: one speaker a line, ``Canonical Name = alias; other alias``; '#'
+    starts a comment. A malformed line is a one-line error naming the file and line."""
+    entries = []
+    for number, line in enumerate(text.splitlines(), 1):
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        name, sep, aliases = line.partition("=")
+        names = [a.strip() for a in aliases.split(";") if a.strip()]
+        if not sep or not name.strip() or not names:
+            raise SaidwhatError(f"{origin}:{number}: expected 'Name = alias; alias', got {line!r}")
+        entries.append((name.strip(), names))
+    return entries
+
+
+def apply_aliases(conn: sqlite3.Connection, entries: list[tuple[str, list[str]]]) -> int:
+    """Make each alias mean its canonical speaker: people already known under the alias are
+    merged into it, and the alias is pinned so that future ingests resolve it the same way.
+    A canonical name the corpus does not know yet becomes a person. Returns merges done."""
+    merges = 0
+    for name, aliases in entries:
+        norm = normalise(name)
+        ids = [r[0] for r in conn.execute("SELECT person_id FROM aliases WHERE norm = ?", (norm,))]
+        if ids:
+            target = ids[0]
+        else:
+            parsed = parse_person(name)
+            target = conn.execute(
+                "INSERT INTO people (name, kind, first_name, surname) VALUES (?, 'person', ?, ?)",
+                (name, parsed.first, parsed.surname),
+            ).lastrowid
+        for alias in [name, *aliases]:
+            conn.execute(
+                "INSERT OR IGNORE INTO aliases (person_id, alias, norm) VALUES (?, ?, ?)",
+                (target, alias, normalise(alias)),
+            )
+            for (other,) in conn.execute(
+                "SELECT DISTINCT person_id FROM aliases WHERE norm = ? AND person_id != ?",
+                (normalise(alias), target),
+            ).fetchall():
+                merge_people(conn, target, other)
+                merges += 1
+        _pin_aliases(conn, target)
+    return merges
