@@ -1,5 +1,6 @@
-"""A real corpus built by the real `saidwhat ingest`, served by the real `saidwhat serve`
-(uvicorn) on a free loopback port, and a real headless Chromium driven by Playwright."""
+"""A real corpus built by the real `saidwhat ingest` of the demo corpus (plus our hostile
+article), served by the real `saidwhat serve` (uvicorn) on a free loopback port, and a real
+headless Chromium driven by Playwright."""
 
 from __future__ import annotations
 
@@ -44,16 +45,10 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def corpus_inputs() -> list[Path]:
-    """The demo corpus when it exists (else our invented articles), plus the hostile article."""
-    demo = sorted(p for p in DEMO.glob("*") if p.is_file() and p.suffix != ".md")
-    return [DEMO if demo else FIXTURES / "articles.jsonl", FIXTURES / "hostile.jsonl"]
-
-
 @pytest.fixture(scope="session")
 def corpus_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     db = tmp_path_factory.mktemp("serve") / "corpus.db"
-    done = saidwhat("ingest", *corpus_inputs(), "--db", db)
+    done = saidwhat("ingest", DEMO, FIXTURES / "hostile.jsonl", "--db", db)
     assert done.returncode == 0, done.stderr
     return db
 
