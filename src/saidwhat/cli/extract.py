@@ -115,7 +115,8 @@ class _Reporter:
         for result in results:
             if isinstance(result, Skipped):
                 self.failed += 1
-                self._say(f"saidwhat: {result.origin}: {result.reason}")
+                # One line, whatever a file name or an upstream message holds.
+                self._say(" ".join(f"saidwhat: {result.origin}: {result.reason}".splitlines()))
             else:
                 self.done += 1
                 yield result
