@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 from pathlib import Path
+from urllib.parse import quote
 
 import httpx
 import pytest
@@ -217,3 +218,13 @@ def test_serve_without_a_corpus_is_one_clear_line(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert done.stderr.strip().count("\n") == 0 and "missing.db" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_an_article_identified_by_its_url(client: httpx.Client) -> None:
+    ids = {h["article_id"] for h in all_hits(client, limit=100)}
+    url_id = next((i for i in sorted(ids) if "://" in i), None)
+    if url_id is None:
+        pytest.skip("no article in this corpus is identified by its URL")
+    encoded = quote(url_id, safe="/")
+    assert client.get(f"/api/articles/{encoded}").json()["id"] == url_id
+    assert client.get(f"/articles/{encoded}").status_code == 200
