@@ -144,6 +144,16 @@ def test_reuters_dateline_gives_source_and_the_editing_line_is_credit():
     assert len(article.paragraphs) == 2
 
 
+def test_an_outlet_in_the_dateline_is_the_source():
+    text = "Fire Closes Road\n\nLOS ANGELES (KTLA) — A brush fire closed the road, officials said."
+    article = structure(text)
+    assert (article.source, article.credit, article.dateline) == (
+        "KTLA",
+        "KTLA",
+        "LOS ANGELES (KTLA) —",
+    )
+
+
 def test_corpus_style_text_keeps_every_paragraph():
     article = structure(CORPUS_STYLE)
     assert_consistent(article)

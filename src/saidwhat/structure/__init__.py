@@ -50,7 +50,7 @@ def structure_document(document: Document) -> Article:
     )
     return Article(
         id=article_id(document, text),
-        source=document.source or copyright_agency or (agency_of(agency) if agency else None),
+        source=document.source or copyright_agency or (agency and (agency_of(agency) or agency)),
         url=document.url,
         published=document.published,
         title=document.title,
