@@ -49,6 +49,13 @@ def seed_articles() -> list[Article]:
     return found
 
 
+def words_of(seeds: list[Article]) -> list[str]:
+    """The words of the seed articles (all their text, not only quotes) and some numbers: what
+    a reworded quote draws its new words from."""
+    words = {w for a in seeds for w in a.text.split() if w.isalpha()}
+    return sorted(words | {str(n) for n in range(1, 2000)})
+
+
 def vary_quote(text: str, vocabulary: list[str], rng: random.Random) -> str:
     """Reprint (40%), re-punctuate (15%), trim (15%) or reword into a new quote (30%)."""
     roll = rng.random()
@@ -69,7 +76,7 @@ def synthetic(
     seeds: list[Article], quotes: int, rng: random.Random, start: int = 0
 ) -> Iterator[Article]:
     """Articles (ids from ``start``) until ``quotes`` quotes have been produced."""
-    vocabulary = sorted({w for a in seeds for q in a.quotes for w in q.text.split() if w.isalpha()})
+    vocabulary = words_of(seeds)
     made, n = 0, start
     while made < quotes:
         base = seeds[n % len(seeds)]
@@ -149,16 +156,22 @@ def main() -> None:
         f"{stats.clusters:,} clusters"
     )
 
-    vocabulary = sorted({w for a in seeds for q in a.quotes for w in q.text.split() if w.isalpha()})
-    long_words = [w for w in vocabulary if len(w) > 4]
+    vocabulary = words_of(seeds)
     texts = [q.text for a in seeds for q in a.quotes]
+    quote_words = [[w for w in t.split() if w.isalpha() and len(w) > 4] for t in texts]
+    quote_words = [ws for ws in quote_words if len(ws) >= 2]
     people = [s.name for s in corpus.speakers(top=200)]
-    searches = [
-        (lambda w=" ".join(rng.sample(long_words, 2)): corpus.search(w))
-        if i % 2
-        else (lambda w=rng.choice(long_words), s=rng.choice(OUTLETS): corpus.search(w, source=s))
-        for i in range(args.queries)
-    ]
+
+    def one_search(i: int) -> Callable[[], object]:
+        """Words of one real quote: two of them; one with an outlet; one with a speaker."""
+        words = rng.choice(quote_words)
+        if i % 3 == 0:
+            return lambda w=" ".join(rng.sample(words, 2)): corpus.search(w)
+        if i % 3 == 1:
+            return lambda w=rng.choice(words), s=rng.choice(OUTLETS): corpus.search(w, source=s)
+        return lambda w=rng.choice(words), p=rng.choice(people): corpus.search(w, speaker=p)
+
+    searches = [one_search(i) for i in range(args.queries)]
     speakers = [(lambda p=rng.choice(people): corpus.speaker(p)) for _ in range(args.queries)]
     checks = [
         (lambda t=vary_quote(rng.choice(texts), vocabulary, rng): corpus.check(t))

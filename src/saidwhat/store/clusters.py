@@ -10,6 +10,7 @@ compared, never all pairs. ``closeness`` is also what ``check`` reports.
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -22,6 +23,7 @@ CHECK_PART_WORDS = 3  # but someone checking "not be intimidated" wants the quot
 EDIT_SIMILARITY = 90.0  # fuzz.ratio at or above which two wordings are one lightly edited quote
 PARAPHRASE_SIMILARITY = 55.0  # token_sort_ratio at or above which `check` calls it a paraphrase
 CANDIDATES = 4
+PER_FINGERPRINT = 64
 
 
 @dataclass(frozen=True)
@@ -55,17 +57,19 @@ def likeness(
 
 
 def candidate_clusters(conn: sqlite3.Connection, norm: str, limit: int = CANDIDATES) -> list[int]:
-    """Clusters sharing the most fingerprints with a wording (the n-gram index lookup)."""
-    hashes = list(fingerprints(norm))
-    if not hashes:
-        return []
-    marks = ",".join("?" * len(hashes))
-    rows = conn.execute(
-        f"SELECT cluster_id FROM fingerprints WHERE hash IN ({marks})"
-        " GROUP BY cluster_id ORDER BY COUNT(*) DESC, cluster_id LIMIT ?",
-        (*hashes, limit),
-    ).fetchall()
-    return [r[0] for r in rows]
+    """Clusters sharing the most fingerprints with a wording (the n-gram index lookup). A
+    fingerprint shared by very many clusters (a stock phrase) contributes only its first
+    PER_FINGERPRINT clusters, so the cost of a look-up does not grow with the corpus."""
+    shared: Counter[int] = Counter()
+    for fingerprint in fingerprints(norm):
+        shared.update(
+            r[0]
+            for r in conn.execute(
+                "SELECT cluster_id FROM fingerprints WHERE hash = ? LIMIT ?",
+                (fingerprint, PER_FINGERPRINT),
+            )
+        )
+    return [cluster_id for cluster_id, _ in shared.most_common(limit)]
 
 
 def best_wording(

@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 import sqlite3
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from saidwhat.records import Article
 from saidwhat.store.clusters import (
     CHECK_PART_WORDS,
+    Likeness,
     best_wording,
     candidate_clusters,
     likeness_rank,
@@ -223,61 +224,74 @@ def cluster(conn: sqlite3.Connection, cluster_id: int) -> Cluster | None:
     )
 
 
-def first_occurrence(conn: sqlite3.Connection, cluster_id: int) -> tuple[Occurrence, int] | None:
-    """Where a cluster appeared first, and how many occurrences it has."""
-    row = conn.execute(
-        f"{OCCURRENCE}{FROM} WHERE q.cluster_id = ?{OLDEST_FIRST} LIMIT 1", (cluster_id,)
-    ).fetchone()
-    if row is None:
-        return None
-    size = conn.execute(
-        "SELECT COUNT(*) FROM quotes WHERE cluster_id = ?", (cluster_id,)
-    ).fetchone()
-    return Occurrence(**dict(row)), size[0]
+def first_occurrence(conn: sqlite3.Connection, cluster_id: int) -> tuple[Occurrence, int]:
+    """Where a cluster appeared first (earliest date, else earliest ingested), and how many
+    occurrences it has. Two indexed look-ups, however big the cluster."""
+    row = (
+        conn.execute(
+            f"{OCCURRENCE}{FROM} WHERE q.cluster_id = ? AND q.date IS NOT NULL"
+            " ORDER BY q.date, q.rowid LIMIT 1",
+            (cluster_id,),
+        ).fetchone()
+        or conn.execute(
+            f"{OCCURRENCE}{FROM} WHERE q.cluster_id = ? ORDER BY q.rowid LIMIT 1", (cluster_id,)
+        ).fetchone()
+    )
+    size = conn.execute("SELECT COUNT(*) FROM quotes WHERE cluster_id = ?", (cluster_id,))
+    return Occurrence(**dict(row)), size.fetchone()[0]
 
 
 def check(conn: sqlite3.Connection, text: str, limit: int = 5) -> list[CheckMatch]:
     """The real quotes closest to ``text``: clusters proposed by the fingerprint index (exact,
-    trimmed, partial) and by full-text search on its rarest content words (paraphrases), each
-    compared word by word."""
+    trimmed, partial), then, if those are not enough, by full-text search on its longest
+    content words (paraphrases); each compared word by word."""
     norm = normalise(text)
     if not norm:
         return []
-    candidates = dict.fromkeys(candidate_clusters(conn, norm, limit=10))
-    words = sorted({w for w in norm.split() if w not in STOPWORDS and len(w) > 2}, key=len)[-8:]
-    if words:
-        rows = conn.execute(
-            "SELECT q.cluster_id FROM quotes_fts JOIN quotes q ON q.rowid = quotes_fts.rowid"
-            " WHERE quotes_fts MATCH ? ORDER BY rank LIMIT 30",
-            (" OR ".join(f'"{w}"' for w in words),),
-        )
-        candidates.update(dict.fromkeys(r[0] for r in rows if r[0] is not None))
+    found: dict[int, Likeness] = {}
+
+    def compare(cluster_ids: Iterable[int]) -> None:
+        for cluster_id in cluster_ids:
+            if cluster_id not in found:
+                likeness = best_wording(conn, cluster_id, norm, CHECK_PART_WORDS)
+                if likeness:
+                    found[cluster_id] = likeness
+
+    compare(candidate_clusters(conn, norm, limit=10))
+    if sum(f.closeness != "paraphrase" for f in found.values()) < limit:
+        compare(_fts_candidates(conn, norm))
+    ranked = sorted(found.items(), key=lambda item: likeness_rank(item[1]), reverse=True)
     matches = []
-    for cluster_id in candidates:
-        found = best_wording(conn, cluster_id, norm, CHECK_PART_WORDS)
-        first = found and first_occurrence(conn, cluster_id)
-        if not first:
-            continue
-        occurrence, size = first
+    for cluster_id, likeness in ranked[:limit]:
+        occurrence, size = first_occurrence(conn, cluster_id)
         matches.append(
-            (
-                likeness_rank(found),
-                CheckMatch(
-                    closeness=found.closeness,
-                    similarity=min(found.similarity, 100.0),
-                    text=conn.execute(
-                        "SELECT text FROM clusters WHERE id = ?", (cluster_id,)
-                    ).fetchone()[0],
-                    speaker=occurrence.speaker,
-                    speaker_id=occurrence.speaker_id,
-                    cluster_id=cluster_id,
-                    occurrences=size,
-                    first=occurrence,
-                ),
+            CheckMatch(
+                closeness=likeness.closeness,
+                similarity=min(likeness.similarity, 100.0),
+                text=conn.execute(
+                    "SELECT text FROM clusters WHERE id = ?", (cluster_id,)
+                ).fetchone()[0],
+                speaker=occurrence.speaker,
+                speaker_id=occurrence.speaker_id,
+                cluster_id=cluster_id,
+                occurrences=size,
+                first=occurrence,
             )
         )
-    matches.sort(key=lambda m: m[0], reverse=True)
-    return [m for _, m in matches[:limit]]
+    return matches
+
+
+def _fts_candidates(conn: sqlite3.Connection, norm: str, words: int = 4) -> list[int]:
+    """Clusters of the best full-text matches of the longest content words of ``norm``."""
+    content = sorted({w for w in norm.split() if w not in STOPWORDS and len(w) > 2}, key=len)
+    if not content:
+        return []
+    rows = conn.execute(
+        "SELECT q.cluster_id FROM quotes_fts JOIN quotes q ON q.rowid = quotes_fts.rowid"
+        " WHERE quotes_fts MATCH ? ORDER BY rank LIMIT 30",
+        (" OR ".join(f'"{w}"' for w in content[-words:]),),
+    )
+    return list(dict.fromkeys(r[0] for r in rows if r[0] is not None))
 
 
 def article(conn: sqlite3.Connection, article_id: str) -> Article | None:
