@@ -34,7 +34,7 @@ def found(value: T | None, what: str) -> T:
 def search_quotes(
     store: Store,
     query: Annotated[SearchQuery, Depends()],
-    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 20,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="hits per page")] = 20,
     cursor: Annotated[str | None, Query(max_length=100, description="from next_cursor")] = None,
 ) -> QuotePage:
     """Full-text search with the filters of `saidwhat search`, best first; empty text lists
@@ -44,14 +44,16 @@ def search_quotes(
 
 
 @router.get("/clusters/{cluster_id}", response_model=Cluster, summary="One quote everywhere")
-def get_cluster(store: Store, cluster_id: Annotated[int, Path(ge=1, le=MAX_ID)]) -> Cluster:
+def get_cluster(
+    store: Store, cluster_id: Annotated[int, Path(ge=1, le=MAX_ID, description="from a hit")]
+) -> Cluster:
     """Every occurrence of one quote across outlets, oldest first, and where it appeared first."""
     return found(store.cluster(cluster_id), f"quote cluster {cluster_id}")
 
 
 @router.get("/speakers", response_model=list[SpeakerSummary], summary="Most-quoted speakers")
 def list_speakers(
-    store: Store, top: Annotated[int, Query(ge=1, le=1000)] = 50
+    store: Store, top: Annotated[int, Query(ge=1, le=1000, description="how many")] = 50
 ) -> list[SpeakerSummary]:
     return store.speakers(top=top)
 
@@ -60,7 +62,7 @@ def list_speakers(
 def get_speaker(
     store: Store,
     speaker: Annotated[str, Path(max_length=200, description="name, alias or id")],
-    recent: Annotated[int, Query(ge=0, le=100)] = 10,
+    recent: Annotated[int, Query(ge=0, le=100, description="latest quotes to include")] = 10,
 ) -> SpeakerProfile:
     """Aliases, titles and affiliations (with when seen), outlets, first/last seen, and the
     latest quotes."""
@@ -70,7 +72,9 @@ def get_speaker(
 
 
 @router.get("/articles/{article_id:path}", response_model=Article, summary="One article")
-def get_article(store: Store, article_id: str) -> Article:
+def get_article(
+    store: Store, article_id: Annotated[str, Path(description="its id (may be a URL)")]
+) -> Article:
     """The stored article: text, structure, every quote and every speaker."""
     return found(store.article(article_id), f"article: {article_id}")
 
@@ -79,7 +83,7 @@ def get_article(store: Store, article_id: str) -> Article:
 def check(
     store: Store,
     text: Annotated[str, Query(min_length=1, max_length=2000, description="the words to check")],
-    limit: Annotated[int, Query(ge=1, le=50)] = 5,
+    limit: Annotated[int, Query(ge=1, le=50, description="closest matches to return")] = 5,
 ) -> list[CheckMatch]:
     """The closest real quotes in the corpus: who said them, where and when first, and whether
     the wording is exact, trimmed or only paraphrase-level."""

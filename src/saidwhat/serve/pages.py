@@ -174,8 +174,18 @@ def docs(request: Request) -> HTMLResponse:
     """The API reference from the OpenAPI schema (Swagger UI would need a CDN and inline JS)."""
     schema = request.app.openapi()
     operations = [
-        (method.upper(), path, operation)
+        (method.upper(), path, operation, _model(operation.get("requestBody", {})),
+         _model(operation["responses"].get("200") or operation["responses"].get("201") or {}))
         for path, methods in schema["paths"].items()
         for method, operation in methods.items()
-    ]
+    ]  # fmt: skip
     return page(request, "docs.html", schema=schema, operations=operations)
+
+
+def _model(part: dict[str, Any]) -> str | None:
+    """The name of the JSON model a request body or response refers to (``list[X]`` for arrays)."""
+    body = part.get("content", {}).get("application/json", {}).get("schema", {})
+    if body.get("type") == "array":
+        return f"list[{_model({'content': {'application/json': {'schema': body['items']}}})}]"
+    ref = body.get("$ref")
+    return ref.rsplit("/", 1)[-1] if ref else None
