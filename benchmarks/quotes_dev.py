@@ -29,6 +29,36 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from polnear import article_of  # noqa: E402  (scripts/polnear.py)
 
 
+def calibration(gold: list[dict], rows: list[dict], scorer: Path) -> None:
+    """Share of predictions right with speaker (lenient) per score band: calibrated scores
+    mean that of those scored >= 0.8 at least 80% are right."""
+    sys.path.insert(0, str(scorer.parent))
+    import score as reference  # ../shared/eval/score.py
+
+    bands: dict[str, list[int]] = {}
+    for g, row in zip(gold, rows, strict=True):
+        golds = [(q, reference.chars(q)) for q in g["quotes"]]
+        for p in row["quotes"]:
+            pc = reference.chars(p)
+            best, inside = None, 0.0
+            for q, gc in golds:
+                share = len(gc & pc) / max(1, len(pc))
+                if share > inside:
+                    best, inside = q, share
+            spk_ok = best is not None and (
+                reference.spk(best) is None
+                and reference.spk(p) is None
+                or reference.overlaps(reference.spk(best), reference.spk(p))
+            )
+            band = ">=0.8" if p["score"] >= 0.8 else "0.6-0.8" if p["score"] >= 0.6 else "<0.6"
+            bands.setdefault(band, []).append(int(inside >= 0.5 and spk_ok))
+    for band in (">=0.8", "0.6-0.8", "<0.6"):
+        hits = bands.get(band, [])
+        if hits:
+            share = sum(hits) / len(hits)
+            print(f"score {band}: {len(hits)} predicted, {share:.3f} right with speaker")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--gold", type=Path, default=SHARED / "data/polnear/dev.jsonl")
@@ -75,6 +105,7 @@ def main() -> None:
     subprocess.run(
         [sys.executable, str(scorer), str(args.gold), str(args.pred), "--brief"], check=True
     )
+    calibration(gold, rows, scorer)
     with args.pred.with_suffix(".score.json").open("w") as full:
         cmd = [sys.executable, str(scorer), str(args.gold), str(args.pred)]
         subprocess.run(cmd, check=True, stdout=full)

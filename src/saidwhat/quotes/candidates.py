@@ -80,11 +80,11 @@ class Raw:
 
     @property
     def start(self) -> int:
-        return self.fragments[0][0]
+        return min(s for s, _ in self.fragments)
 
     @property
     def end(self) -> int:
-        return self.fragments[-1][1]
+        return max(e for _, e in self.fragments)
 
 
 class Regions:
@@ -122,20 +122,23 @@ def _cue_span(cue: Token) -> tuple[int, int]:
     return min(t.idx for t in toks), max(t.idx + len(t.text) for t in toks)
 
 
-def _span_of(doc: Doc, tokens: list[Token]) -> list[tuple[int, int]]:
-    span = char_span(tokens)
+def _span_of(tokens: list[Token], within: tuple[int, int]) -> list[tuple[int, int]]:
+    """The content span of the tokens, kept inside the cue's paragraph (the parser may run a
+    sentence over a paragraph break)."""
+    span = char_span(t for t in tokens if within[0] <= t.idx < within[1])
     return [span] if span and span[1] > span[0] else []
 
 
-def clause_candidates(doc: Doc, tokens: list[Token]) -> list[Raw]:
+def clause_candidates(doc: Doc, tokens: list[Token], regions: Regions) -> list[Raw]:
     """Verb-centred candidates: clausal complements, parataxis, objects, according to."""
     out: list[Raw] = []
     for tok in tokens:
+        within = regions.spans[regions.index(tok.idx) or 0]
         if tok.lower_ == "according":
             to = next((c for c in tok.children if c.lower_ == "to"), None)
             pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
             if pobj is not None and tok.head is not tok:
-                frags = _span_of(doc, subtree_span(doc, tok.head, minus=tok.subtree))
+                frags = _span_of(subtree_span(doc, tok.head, minus=tok.subtree), within)
                 if frags:
                     raw = Raw(
                         "according",
@@ -156,7 +159,7 @@ def clause_candidates(doc: Doc, tokens: list[Token]) -> list[Raw]:
         ):
             lo = min(c.left_edge.i for c in side)
             hi = max(c.right_edge.i for c in side)
-            frags = _span_of(doc, list(doc[lo : hi + 1]))
+            frags = _span_of(list(doc[lo : hi + 1]), within)
             if frags:
                 where = "after" if side[0].i < tok.i else "before"
                 out.append(
@@ -165,7 +168,7 @@ def clause_candidates(doc: Doc, tokens: list[Token]) -> list[Raw]:
         if ccomps:
             continue
         if tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX"):
-            frags = _span_of(doc, subtree_span(doc, tok.head, minus=tok.subtree))
+            frags = _span_of(subtree_span(doc, tok.head, minus=tok.subtree), within)
             if frags:
                 out.append(
                     _with_source(Raw("parataxis", frags, evidence=["cue-after-clause"]), doc, tok)
@@ -185,13 +188,13 @@ def clause_candidates(doc: Doc, tokens: list[Token]) -> list[Raw]:
         if objs:
             lo = min(c.left_edge.i for c in objs)
             hi = max(c.right_edge.i for c in objs)
-            frags = _span_of(doc, list(doc[lo : hi + 1]))
+            frags = _span_of(list(doc[lo : hi + 1]), within)
             if frags:
                 out.append(_with_source(Raw("object", frags, evidence=["object-of-cue"]), doc, tok))
     return out
 
 
-def colon_candidates(doc: Doc, tokens: list[Token]) -> list[Raw]:
+def colon_candidates(doc: Doc, tokens: list[Token], regions: Regions) -> list[Raw]:
     """``Name: what they said`` at the start of a sentence (headlines, interview transcripts)."""
     out: list[Raw] = []
     for tok in tokens:
@@ -203,7 +206,7 @@ def colon_candidates(doc: Doc, tokens: list[Token]) -> list[Raw]:
             continue
         if any(t.pos_ in ("VERB", "AUX") for t in lead):
             continue
-        frags = _span_of(doc, list(rest))
+        frags = _span_of(list(rest), regions.spans[regions.index(tok.idx) or 0])
         src = char_span(lead)
         if frags and src:
             head = lead.root
@@ -239,12 +242,34 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
-def absorb_marks(raws: list[Raw], spans: list[MarkSpan]) -> list[list[int]]:
+def is_scare_quote(doc: Doc, mark: MarkSpan) -> bool:
+    """A term in quote marks rather than speech: a few words modifying a noun outside the marks
+    ('"sanctuary city" policies') or following "so-called"."""
+    span = doc.char_span(mark.start, mark.end, alignment_mode="expand")
+    if span is None or not mark.closed:
+        return False
+    words = [t for t in span if t.is_alpha]
+    if not words or len(words) > 4:
+        return False
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_ in ("so-called", "called") and len(words) <= 3:
+        return True
+    root = span.root
+    return (
+        root.dep_ in ("compound", "amod", "nmod")
+        and not (span.start <= root.head.i < span.end)
+        and root.head.pos_ in ("NOUN", "PROPN")
+    )
+
+
+def absorb_marks(raws: list[Raw], spans: list[MarkSpan], doc: Doc) -> list[list[int]]:
     """Grow each clause candidate over the quote marks it overlaps; return the chains no
-    candidate holds (they need a cue of their own)."""
+    candidate holds (they need a cue of their own). Scare quotes are left alone."""
     free: list[list[int]] = []
     for chain in _chains(spans):
         first = spans[chain[0]]
+        if len(chain) == 1 and is_scare_quote(doc, first):
+            continue
         held = False
         for raw in raws:
             frag = raw.fragments[0]
@@ -256,7 +281,7 @@ def absorb_marks(raws: list[Raw], spans: list[MarkSpan]) -> list[list[int]]:
                 continue  # an attribution inside the quote does not hold the quote
             held = True
             s, e = min(frag[0], first.start), max(frag[1], first.end)
-            raw.fragments = [(s, e)] + [(spans[j].start, spans[j].end) for j in chain[1:]]
+            raw.fragments = sorted([(s, e)] + [(spans[j].start, spans[j].end) for j in chain[1:]])
             raw.marks.extend(chain)
             if len(chain) > 1:
                 raw.evidence.append("multi-paragraph-quote")
@@ -265,17 +290,47 @@ def absorb_marks(raws: list[Raw], spans: list[MarkSpan]) -> list[list[int]]:
     return free
 
 
-def _speech_verb_near(doc: Doc, lo: int, hi: int, inside: tuple[int, int]) -> Token | None:
-    """The reporting verb nearest to the quote, outside it, within tokens [lo, hi)."""
+def _speech_verb_near(
+    doc: Doc, lo: int, hi: int, inside: tuple[int, int], within: tuple[int, int]
+) -> Token | None:
+    """The reporting verb nearest to the quote, outside it, within tokens [lo, hi) and the
+    character range ``within`` (the quote's paragraphs)."""
     best, dist = None, 10**9
     for tok in doc[lo:hi]:
+        if not within[0] <= tok.idx < within[1] or inside[0] <= tok.idx < inside[1]:
+            continue
         if tok.lemma_.lower() in SPEECH_LEMMAS and tok.pos_ in ("VERB", "AUX"):
-            if inside[0] <= tok.idx < inside[1]:
-                continue
             d = min(abs(tok.idx - inside[0]), abs(tok.idx - inside[1]))
             if d < dist:
                 best, dist = tok, d
     return best
+
+
+def _attach(host: Raw, chain: list[int], frags: list[tuple[int, int]], why: str) -> None:
+    """Add a quote to a candidate as further fragments (split or continued quotes)."""
+    host.fragments = sorted(host.fragments + frags)
+    host.marks.extend(chain)
+    host.evidence.append(why)
+
+
+def _lead_in(doc: Doc, regions: Regions, start: int) -> tuple[int, int] | None:
+    """The token range of the sentence ending in a colon right before a quote (same paragraph
+    or the end of the previous one), else None."""
+    i = regions.index(start)
+    if i is None:
+        return None
+    base, stop = regions.spans[i][0], start
+    if not doc.text[base:stop].strip() and i > 0:
+        base, stop = regions.spans[i - 1]
+    before = doc.text[base:stop].rstrip()
+    if not before.endswith(":"):
+        return None
+    end = base + len(before)
+    colon = doc.char_span(end - 1, end, alignment_mode="expand")
+    if colon is None:
+        return None
+    sent = colon[0].sent
+    return sent.start, colon[0].i + 1
 
 
 def mark_candidates(
@@ -283,7 +338,6 @@ def mark_candidates(
 ) -> list[Raw]:
     """Candidates for quotations in marks that no clause candidate holds."""
     out: list[Raw] = []
-    held = sorted(raws + out, key=lambda r: r.start)
     for chain in chains:
         first, last = spans[chain[0]], spans[chain[-1]]
         frags = [(spans[j].start, spans[j].end) for j in chain]
@@ -291,8 +345,11 @@ def mark_candidates(
         if qspan is None or len(qspan) < 2:
             continue
         words = sum(1 for t in qspan if t.is_alpha)
-        sent_lo, sent_hi = qspan[0].sent.start, qspan[-1].sent.end
-        text_before = doc.text[regions.spans[regions.index(first.start) or 0][0] : first.start]
+        inside = (first.start, last.end)
+        within = (
+            regions.spans[regions.index(first.start) or 0][0],
+            regions.spans[regions.index(last.end - 1) or 0][1],
+        )
         dash = DASH_SOURCE.match(doc.text, last.end)
         if dash is not None:
             raw = Raw("marks-dash", frags, None, dash.span(1), None, dash.span(2), ["quote-marks"])
@@ -300,34 +357,28 @@ def mark_candidates(
             raw.evidence.append("dash-attribution")
             out.append(raw)
             continue
-        cue = _speech_verb_near(doc, sent_lo, sent_hi, (first.start, last.end))
-        if cue is not None:
-            raw = _with_source(
-                Raw("marks", frags, marks=list(chain), evidence=["quote-marks"]), doc, cue
-            )
-            raw.evidence.append(
-                "cue:" + ("said-after-quote" if cue.idx > last.end else "before-quote")
-            )
-            out.append(raw)
+        held = raws + out
+        cue = _speech_verb_near(doc, qspan[0].sent.start, qspan[-1].sent.end, inside, within)
+        host = next((r for r in held if r.marks and r.cue is not None and r.cue == cue), None)
+        if host is not None:  # '"…," she said. "…"': the second part of a split quote
+            _attach(host, chain, frags, "split-quote")
             continue
-        if text_before.rstrip().endswith(":") and sent_lo > 0:
-            prev = doc[sent_lo - 1].sent
-            cue = _speech_verb_near(doc, prev.start, prev.end + 1, (first.start, last.end))
-            if cue is not None:
-                raw = _with_source(
-                    Raw(
-                        "marks", frags, marks=list(chain), evidence=["quote-marks", "colon-lead-in"]
-                    ),
-                    doc,
-                    cue,
-                )
-                out.append(raw)
-                continue
-        host = _continued(held + out, first.start, regions)
+        evidence = ["quote-marks"]
+        if cue is None:
+            lead = _lead_in(doc, regions, first.start)
+            if lead is not None:
+                cue = _speech_verb_near(doc, lead[0], lead[1], inside, (0, len(doc.text)))
+                evidence.append("colon-lead-in")
+        if cue is not None:
+            if "colon-lead-in" not in evidence:
+                evidence.append("cue:" + ("said-after-quote" if cue.idx > last.end else "before"))
+            out.append(
+                _with_source(Raw("marks", frags, marks=list(chain), evidence=evidence), doc, cue)
+            )
+            continue
+        host = _continued(held, first.start, regions)
         if host is not None and words >= 2:
-            host.fragments.extend(frags)
-            host.marks.extend(chain)
-            host.evidence.append("continued-quote")
+            _attach(host, chain, frags, "continued-quote")
             continue
         if words >= 4:
             out.append(Raw("marks-alone", frags, marks=list(chain), evidence=["quote-marks"]))
@@ -350,7 +401,7 @@ def _continued(raws: list[Raw], start: int, regions: Regions) -> Raw | None:
 def find_candidates(doc: Doc, regions: Regions, spans: list[MarkSpan]) -> list[Raw]:
     """All proposals of the article in text order (overlapping ones included)."""
     tokens = [t for t in doc if regions.index(t.idx) is not None]
-    raws = clause_candidates(doc, tokens) + colon_candidates(doc, tokens)
-    free = absorb_marks(raws, spans)
+    raws = clause_candidates(doc, tokens, regions) + colon_candidates(doc, tokens, regions)
+    free = absorb_marks(raws, spans, doc)
     raws += mark_candidates(doc, spans, free, raws, regions)
     return sorted(raws, key=lambda r: (r.start, r.end))

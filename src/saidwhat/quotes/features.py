@@ -73,6 +73,9 @@ def candidate_features(
         f[f"cue_tag={cue.tag_}"] = 1.0
         f[f"cue_dep={cue.dep_}"] = 1.0
         kids = {c.dep_ for c in cue.children}
+        for c in cue.children:
+            if c.dep_ == "prt":
+                f[f"cue_prt={lemma}|{c.lower_}"] = 1.0
         f["cue_neg"] = float("neg" in kids)
         f["cue_aux_modal"] = float(any(c.tag_ == "MD" for c in cue.children))
         f["cue_passive"] = float("auxpass" in kids or "nsubjpass" in kids)

@@ -1,7 +1,7 @@
 """Helpers over the dependency parse: token sets to character spans, the source mention of a cue.
 
-Reads token ``dep_``, ``head``, ``pos_``, ``tag_``, ``lemma_`` and ``is_punct`` only (parser,
-tagger, lemmatizer); entity labels are read by the features, never needed here.
+Reads token ``dep_``, ``head``, ``pos_``, ``lemma_`` (parser, tagger, lemmatizer) and, to keep
+dates out of source mentions, ``ent_type_`` (NER).
 """
 
 from __future__ import annotations
@@ -77,6 +77,10 @@ def mention_span(doc: Doc, head: Token) -> tuple[int, int] | None:
             continue
         if child.i > head.i and any(t.text == "," for t in doc[head.i : child.left_edge.i]):
             continue
+        if child.dep_ in ("prep", "npadvmod") and any(
+            t.ent_type_ in ("DATE", "TIME") for t in child.subtree
+        ):
+            continue  # "Trump on Wednesday said": the time is not part of the name
         keep.extend(child.subtree)
     lo, hi = min(t.i for t in keep), max(t.i for t in keep)
     return char_span(doc[lo : hi + 1])
