@@ -1,8 +1,10 @@
 """Storing an article through the API: off without SAIDWHAT_TOKEN, and with it only for a
-caller who sends that token; what is stored is then found by search like any ingested one."""
+caller who sends that token; what is stored is then found by search like any ingested one.
+And the read-only server sees what an ingest running beside it writes (WAL), no restart."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -10,7 +12,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from .conftest import running_server
+from .conftest import running_server, saidwhat
 
 TOKEN = "test-token-4c1e"
 ARTICLE = {
@@ -23,12 +25,16 @@ ARTICLE = {
 
 
 @pytest.fixture(scope="module")
-def writable_url(corpus_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A second server, on a copy of the corpus, started with SAIDWHAT_TOKEN set."""
-    folder = tmp_path_factory.mktemp("writable")
-    copy = folder / "corpus.db"
+def writable_copy(corpus_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    copy = tmp_path_factory.mktemp("writable") / "corpus.db"
     shutil.copy(corpus_db, copy)
-    with running_server(copy, folder / "serve.log", token=TOKEN) as url:
+    return copy
+
+
+@pytest.fixture(scope="module")
+def writable_url(writable_copy: Path) -> Iterator[str]:
+    """A second server, on a copy of the corpus, started with SAIDWHAT_TOKEN set."""
+    with running_server(writable_copy, writable_copy.with_suffix(".log"), token=TOKEN) as url:
         yield url
 
 
@@ -59,3 +65,27 @@ def test_a_stored_article_is_served_and_found(writable_url: str) -> None:
     assert again.status_code == 201
     hits = httpx.get(f"{writable_url}/api/quotes", params={"text": "winters patience"}).json()
     assert len(hits["items"]) == 1, "storing the same article twice adds nothing"
+
+
+def test_an_ingest_beside_the_server_shows_up_at_once(
+    writable_url: str, writable_copy: Path, tmp_path: Path
+) -> None:
+    late = tmp_path / "late.jsonl"
+    late.write_text(
+        json.dumps(
+            {
+                "id": "late-news",
+                "source": "Test Gazette",
+                "text": "Bell tower repaired\n\n"
+                '"The bell rings true again," said Constance Abernethy, the verger.',
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    assert httpx.get(f"{writable_url}/api/articles/late-news").status_code == 404
+    done = saidwhat("ingest", late, "--db", writable_copy)
+    assert done.returncode == 0, done.stderr
+    assert httpx.get(f"{writable_url}/api/articles/late-news").status_code == 200
+    hits = httpx.get(f"{writable_url}/api/quotes", params={"text": "bell rings true"}).json()
+    assert [h["article_id"] for h in hits["items"]] == ["late-news"]
