@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from itertools import islice
 
-from saidwhat.records import Article, Document, Skipped
+from saidwhat.records import Article, Document, Quote, Skipped
 from saidwhat.store.clusters import assign_cluster
 from saidwhat.store.models import IngestReport
 from saidwhat.store.schema import transaction
@@ -190,7 +190,8 @@ def _write_article(
     # so a long span that contains another quote of the same article does not swallow it.
     own: set[int] = set()
     for quote in sorted(article.quotes, key=lambda q: len(q.text)):
-        cluster_id = assign_cluster(conn, quote.text, own)
+        words = quote_words(article, quote)
+        cluster_id = assign_cluster(conn, words, own)
         own.add(cluster_id)
         conn.execute(
             "INSERT INTO quotes (article_rowid, quote_id, text, type, start, end, confidence,"
@@ -199,7 +200,7 @@ def _write_article(
             (
                 rowid,
                 quote.id,
-                quote.text,
+                words,
                 quote.type,
                 quote.start,
                 quote.end,
@@ -212,6 +213,16 @@ def _write_article(
             ),
         )
     return True, old is not None
+
+
+def quote_words(article: Article, quote: Quote) -> str:
+    """What was said, without the cue: a split quote's fragments joined by an ellipsis
+    ("We have asked …," he said. "Nobody should …" -> "We have asked …, … Nobody should …").
+    This is the wording the store searches, clusters and shows."""
+    pieces = [article.text[s:e].strip() for s, e in quote.fragments if e > s]
+    if len(pieces) < 2 or not all(pieces):
+        return quote.text
+    return " … ".join(pieces)
 
 
 def ingest_documents(
