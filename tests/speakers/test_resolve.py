@@ -273,3 +273,22 @@ def test_first_person_outside_quotes_is_the_author(nlp):
     (quote,) = article.quotes
     assert article.speaker(quote.speaker_id).name == "the author"
     assert any("outside quotes -> the author" in e for e in quote.evidence)
+
+
+def test_titles_and_bodies_from_appositions(nlp):
+    text = (
+        "Nora Feld, the Harbor Authority's chief economist, said tolls would rise.\n\n"
+        "Later the mayor, Paul Okafor, said he would veto any rise."
+    )
+    article = run(
+        nlp,
+        text,
+        [
+            ("tolls would rise", "Nora Feld", "said"),
+            ("he would veto any rise", "Paul Okafor", "said"),
+        ],
+    )
+    feld, okafor = (article.speaker(q.speaker_id) for q in article.quotes)
+    assert feld.titles == ["economist"]
+    assert feld.affiliations == ["Harbor Authority"]
+    assert okafor.titles == ["Mayor"]

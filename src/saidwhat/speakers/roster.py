@@ -69,7 +69,8 @@ class Entity:
         self.gender = self.gender or lx.TITLE_GENDER.get(title.lower())
 
     def add_affiliation(self, body: str) -> None:
-        if body and body not in self.affiliations:
+        """Add a body unless it is already there (or part of one there: 'Charlotte')."""
+        if body and not any(body.lower() in known.lower() for known in self.affiliations):
             self.affiliations.append(body)
 
     def add_mention(self, span: tuple[int, int]) -> None:
@@ -135,8 +136,9 @@ class Roster:
             if root.lemma_.lower() in lx.ORG_HEADS and proper and root.pos_ == "NOUN":
                 named = chunk[proper[0].i - chunk.start :]
                 self.organization(named.text, (named.start_char, named.end_char))
-        for _, _, person in self.people:
-            self._read_roles(person)
+        for start, end, person in self.people:
+            self._read_roles(person, start, end)
+            self._read_appositions(person, start, end)
 
     # -- people -----------------------------------------------------------------------------
     def add_person(self, start: int, end: int) -> Entity | None:
@@ -205,29 +207,58 @@ class Roster:
         return [e for e in self.entities if e.kind == "person" and shown in e.titles]
 
     # -- roles around names -----------------------------------------------------------------
-    def _read_roles(self, person: Entity) -> None:
-        for start, end in list(person.mentions):
-            line_start = self.text.rfind("\n", 0, start) + 1
-            before = _BEFORE.search(self.text[max(line_start, start - 80) : start])
-            if before:
-                of = _OF_BODY.match(self.text[end : end + 80])
-                org = of.group("org") if of else None
-                self._take_role(person, before.group("title"), before.group("mod"), org, start)
-            line_end = self.text.find("\n", end)
-            line_end = len(self.text) if line_end < 0 else line_end
-            after = _AFTER.match(self.text[end : min(end + 140, line_end)])
-            if after:
-                org = after.group("org")
-                self._take_role(person, after.group("title"), after.group("mod"), org, start)
+    def _read_roles(self, person: Entity, start: int, end: int) -> None:
+        """Titles written next to a name: 'Trump spokeswoman X', 'X, a spokeswoman for Y'."""
+        line_start = self.text.rfind("\n", 0, start) + 1
+        before = _BEFORE.search(self.text[max(line_start, start - 80) : start])
+        if before:
+            of = _OF_BODY.match(self.text[end : end + 80])
+            bodies = _bodies(before.group("mod"), of.group("org") if of else None)
+            self._take_role(person, before.group("title"), bodies, start)
+        line_end = self.text.find("\n", end)
+        line_end = len(self.text) if line_end < 0 else line_end
+        after = _AFTER.match(self.text[end : min(end + 140, line_end)])
+        if after:
+            bodies = _bodies(after.group("mod"), after.group("org"))
+            self._take_role(person, after.group("title"), bodies, start)
 
-    def _take_role(
-        self, person: Entity, title: str, mod: str | None, org: str | None, at: int
-    ) -> None:
+    def _read_appositions(self, person: Entity, start: int, end: int) -> None:
+        """Titles in an apposition of the parse, however long: 'X, the White House's deputy
+        press secretary, said'; 'the press secretary, X, said'. Bodies named inside it count."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            return
+        root = span.root
+        nodes = [c for c in root.children if c.dep_ == "appos"]
+        nodes += [root.head] if root.dep_ == "appos" and root.head is not root else []
+        for node in nodes:
+            phrase = self.doc[node.left_edge.i : node.right_edge.i + 1]
+            if phrase.start_char <= start < phrase.end_char:
+                phrase = self.doc[node.left_edge.i : span.start]  # the title before the name
+            title = next(
+                (
+                    m
+                    for m in _TITLE_RE.finditer(phrase.text)
+                    if m.end() + phrase.start_char > node.idx
+                ),
+                None,
+            )
+            if title is None:
+                continue
+            bodies = self._bodies_within(phrase.start_char, phrase.end_char)
+            self._take_role(person, title.group(0), bodies, start)
+
+    def _bodies_within(self, start: int, end: int) -> list[str]:
+        """The bodies and places the article names inside [start, end)."""
+        found = [
+            org.name
+            for org in self._orgs.values()
+            if any(start <= s and e <= end for s, e in org.mentions)
+        ]
+        return found + [p for s, p in self._places if start <= s < end]
+
+    def _take_role(self, person: Entity, title: str, bodies: list[str], at: int) -> None:
         person.add_title(title)
-        bodies = [org] if org else []
-        words = [w for w in (mod or "").split() if w.lower().strip(".") not in _FUNCTION_WORDS]
-        if words and not _TITLE_RE.fullmatch(" ".join(words)):
-            bodies.append(" ".join(words))
         for body in bodies:
             person.add_affiliation(self._expand_body(clean(body)))
         if not bodies:
@@ -289,3 +320,13 @@ class Roster:
         return max(
             found, key=lambda o: (max((s for s, _ in o.mentions if s < at), default=-1), o.first)
         )
+
+
+def _bodies(mod: str | None, org: str | None) -> list[str]:
+    """The body words around a title: 'Trump' in 'Trump spokeswoman', 'the White House' in
+    'spokeswoman for the White House' (function words and titles dropped)."""
+    bodies = [org] if org else []
+    words = [w for w in (mod or "").split() if w.lower().strip(".") not in _FUNCTION_WORDS]
+    if words and not _TITLE_RE.fullmatch(" ".join(words)):
+        bodies.append(" ".join(words))
+    return bodies
