@@ -103,3 +103,26 @@ def test_speech_cue_slice(cue, speech):
     from saidwhat.evaluate.score import is_speech_cue
 
     assert is_speech_cue({"cue": cue}) is speech
+
+
+def test_missing_gold_file_and_bad_pred_out_are_one_line_errors(tmp_path):
+    saidwhat = Path(sys.executable).parent / "saidwhat"
+    missing = subprocess.run(
+        [str(saidwhat), "evaluate", str(tmp_path / "none.jsonl")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert missing.returncode == 2
+    assert missing.stderr.strip() == f"saidwhat: {tmp_path / 'none.jsonl'}: no such gold file"
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text('{"id": "a", "text": "Nothing said.", "quotes": []}\n', encoding="utf-8")
+    bad_out = tmp_path / "no" / "pred.jsonl"
+    out = subprocess.run(
+        [str(saidwhat), "evaluate", str(gold), "--pred-out", str(bad_out)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert out.returncode == 2
+    assert "no such directory" in out.stderr and "Traceback" not in out.stderr

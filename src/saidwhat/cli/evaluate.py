@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 from rich.table import Table
 
+from saidwhat.errors import InputError
 from saidwhat.evaluate import evaluate, load_gold, run_pipeline
 
 
@@ -36,6 +37,8 @@ def evaluate_command(
       saidwhat evaluate dev.jsonl --limit 20 --json --pred-out pred.jsonl
     """
     docs = load_gold(gold, limit)
+    if pred_out and not pred_out.parent.is_dir():
+        raise InputError(str(pred_out), "no such directory for the predictions")
     console = Console(stderr=True)
     with Progress(
         "[progress.description]{task.description}",
@@ -49,9 +52,13 @@ def evaluate_command(
         task = bar.add_task("evaluating", total=len(docs))
         run = run_pipeline(docs, model, progress=lambda: bar.advance(task))
     if pred_out:
-        with pred_out.open("w", encoding="utf-8") as out:
-            for row in run.predictions.values():
-                out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        rows = "".join(
+            json.dumps(row, ensure_ascii=False) + "\n" for row in run.predictions.values()
+        )
+        try:
+            pred_out.write_text(rows, encoding="utf-8")
+        except OSError as exc:
+            raise InputError(str(pred_out), f"cannot write predictions ({exc.strerror})") from None
     result = evaluate(docs, run)
     if as_json:
         typer.echo(json.dumps(result, indent=1))

@@ -23,6 +23,8 @@ def load_gold(path: Path, limit: int | None = None) -> list[dict]:
     """Gold documents of a JSONL file; a broken line is a one-line InputError naming it."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        raise InputError(str(path), "no such gold file") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(str(path), f"cannot read gold file ({exc.__class__.__name__})") from None
     docs = []
