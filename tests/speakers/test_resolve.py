@@ -292,3 +292,34 @@ def test_titles_and_bodies_from_appositions(nlp):
     assert feld.titles == ["economist"]
     assert feld.affiliations == ["Harbor Authority"]
     assert okafor.titles == ["Mayor"]
+
+
+def test_odd_candidates_never_raise(nlp):
+    """Sources anywhere (half words, punctuation, outside the text, empty): no exception."""
+    import random
+
+    text = (
+        'Mayor Anna Kowalski said the bridge, which cost $4 million, would open. "It\'s ours," '
+        "she said.\n\nOfficials at the Transport Department said: \"We agree.\" He added, 'no'."
+    )
+    article = structure_document(Document(text=text, origin="test"))
+    doc = nlp(text)
+    rng = random.Random(11)
+    candidates = []
+    for _ in range(200):
+        start = rng.randint(0, len(text) - 2)
+        source_start = rng.randint(-3, len(text) + 3)
+        source = (source_start, source_start + rng.randint(-2, 25))
+        candidates.append(
+            QuoteCandidate(
+                fragments=[(start, min(len(text), start + rng.randint(1, 60)))],
+                type=rng.choice(["direct", "mixed", "indirect"]),
+                cue=source if rng.random() < 0.3 else None,
+                source=source if rng.random() < 0.8 else None,
+                score=rng.random(),
+            )
+        )
+    result = attribute(doc, article, candidates)
+    assert len(result.quotes) == len(candidates)
+    ids = {s.id for s in result.speakers}
+    assert all(q.speaker_id is None or q.speaker_id in ids for q in result.quotes)

@@ -33,7 +33,7 @@ def attribute(
     built: list[tuple[QuoteCandidate, Quote, Entity | None, float]] = []
     for candidate in sorted(candidates, key=lambda c: (c.start, c.end)):
         evidence = list(candidate.evidence)
-        mention = candidate.source
+        mention = _valid(text, candidate.source)
         if mention is not None:
             enclosing = _enclosing_speaker(built, mention)
             resolution = resolver.resolve(mention, enclosing)
@@ -47,7 +47,7 @@ def attribute(
             end=candidate.end,
             fragments=sorted(candidate.fragments),
             type=candidate.type,
-            cue=_span(text, candidate.cue),
+            cue=_span(text, _valid(text, candidate.cue)),
             speaker_mention=_span(text, mention),
             confidence=confidence(candidate.score, resolution.certainty, calibrated),
             evidence=evidence,
@@ -120,3 +120,10 @@ def _speakers(text: str, entities: list[Entity | None]) -> list[tuple[Entity, Sp
 
 def _span(text: str, span: tuple[int, int] | None) -> Span | None:
     return Span(text=text[span[0] : span[1]], start=span[0], end=span[1]) if span else None
+
+
+def _valid(text: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """A span that holds some text of the article, else None (never trust offsets blindly)."""
+    if span is None or not (0 <= span[0] < span[1] <= len(text)):
+        return None
+    return span if text[span[0] : span[1]].strip() else None

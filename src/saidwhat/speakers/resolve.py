@@ -92,8 +92,9 @@ class Resolver:
         if org is not None:
             return org
         content = [w for w in words if w not in _DETERMINERS]
-        if self._is_role(start, end, content):
-            return self._role(written, start)
+        title = self._title_head(start, end, content)
+        if title:
+            return self._role(written, start, title)
         if content and content[-1] in lx.ORG_HEADS:
             body = self.roster.organization_by_head(content[-1], start)
             if body is not None:
@@ -149,7 +150,8 @@ class Resolver:
         self._roles = {k: v for k, v in self._roles.items() if v is not role}
 
     def _organization(self, start: int, end: int) -> Resolution | None:
-        for ent in self.doc.char_span(start, end, alignment_mode="expand").ents:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        for ent in span.ents if span is not None else ():
             if ent.label_ in ("ORG", "FAC", "GPE"):
                 body = self.roster.organization(ent.text)
                 return Resolution(body, 0.95, [f"body '{ent.text}' (named entity {ent.label_})"])
@@ -160,9 +162,8 @@ class Resolver:
             return Resolution(body, 0.95, [f"body '{body.name}'"])
         return None
 
-    def _role(self, written: str, at: int) -> Resolution:
+    def _role(self, written: str, at: int, title: str) -> Resolution:
         """'Press Secretary', 'the mayor' -> the person holding that role in the article."""
-        title = _TITLE_RE.search(written).group(0)
         holders = [self._canonical(p) for p in self.roster.holders(title)]
         if holders:
             holder = min(holders, key=lambda p: abs(p.first - at))
@@ -184,14 +185,17 @@ class Resolver:
             self._roles[key] = role
         return Resolution(role, 0.5, [f"role '{written.strip()}' (no name for it in the article)"])
 
-    def _is_role(self, start: int, end: int, content: list[str]) -> bool:
-        """The mention is headed by a title: 'Press Secretary', 'a spokeswoman for X'."""
+    def _title_head(self, start: int, end: int, content: list[str]) -> str | None:
+        """The title heading the mention, if any: 'Press Secretary', 'a spokeswoman for X'."""
         if not content:
-            return False
-        if _TITLE_RE.fullmatch(" ".join(content[-2:])) or _TITLE_RE.fullmatch(content[-1]):
-            return True
+            return None
+        for words in (" ".join(content[-2:]), content[-1]):
+            if _TITLE_RE.fullmatch(words):
+                return words
         span = self.doc.char_span(start, end, alignment_mode="expand")
-        return bool(span is not None and len(span) and _TITLE_RE.fullmatch(span.root.lower_))
+        if span is not None and len(span) and _TITLE_RE.fullmatch(span.root.lower_):
+            return span.root.lower_
+        return None
 
     def _is_group(self, start: int, end: int, content: list[str]) -> bool:
         span = self.doc.char_span(start, end, alignment_mode="expand")
