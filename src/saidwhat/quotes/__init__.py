@@ -58,6 +58,11 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
+def _nested(inner: Raw, outer: Raw) -> bool:
+    """True when inner's cue lies in outer's content (an attribution reported by another)."""
+    return inner.cue is not None and any(s <= inner.cue.idx < e for s, e in outer.fragments)
+
+
 def select(scored: list[tuple[float, Raw]], threshold: float) -> list[tuple[float, Raw]]:
     """Best first: keep a candidate unless it shares a cue with a kept one or mostly repeats
     a kept one's content (nested attributions with their own cue stay)."""
@@ -71,6 +76,8 @@ def select(scored: list[tuple[float, Raw]], threshold: float) -> list[tuple[floa
             if raw.cue is not None and other.cue is not None and raw.cue.i == other.cue.i:
                 clash = True
                 break
+            if _nested(raw, other) or _nested(other, raw):
+                continue
             shared = _overlap(span, (other.start, other.end))
             if shared >= 0.5 * (raw.end - raw.start) and shared >= 0.5 * (other.end - other.start):
                 clash = True

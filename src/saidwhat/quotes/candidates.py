@@ -21,7 +21,13 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from saidwhat.quotes.marks import MarkSpan
-from saidwhat.quotes.syntax import char_span, mention_span, subject_of, subtree_span
+from saidwhat.quotes.syntax import (
+    char_span,
+    is_quote_token,
+    mention_span,
+    subject_of,
+    subtree_span,
+)
 
 # '"…" ― Jane Doe' (a name after a dash ends the line or sentence)
 DASH_SOURCE = re.compile(
@@ -30,7 +36,7 @@ DASH_SOURCE = re.compile(
     re.MULTILINE,
 )
 OBJECT_DEPS = {"dobj", "oprd", "dative", "attr"}
-OBJECT_PREPS = {"for", "on", "as", "to"}
+OBJECT_PREPS = {"for", "on", "as", "to", "about", "of", "with", "by", "against"}
 # reporting verbs used to hook quote marks that the parse did not attach (small, closed class)
 SPEECH_LEMMAS = {
     "say",
@@ -129,6 +135,29 @@ def _span_of(tokens: list[Token], within: tuple[int, int]) -> list[tuple[int, in
     return [span] if span and span[1] > span[0] else []
 
 
+def _noun_clause(doc: Doc, noun: Token, within: tuple[int, int]) -> list[Raw]:
+    """ "Trump's claim that ...", "a Times report that ...": a noun with a that-clause; the
+    source is the possessor or the proper-noun compound."""
+    clause = next(
+        (c for c in noun.children if c.dep_ in ("acl", "relcl", "ccomp") and c.i > noun.i
+         and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)),
+        None,
+    )  # fmt: skip
+    if clause is None:
+        return []
+    frags = _span_of(list(doc[clause.left_edge.i : clause.right_edge.i + 1]), within)
+    if not frags:
+        return []
+    raw = Raw("noun-clause", frags, noun, _cue_span(noun), evidence=["that-clause-of-noun"])
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    names = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if owner is not None:
+        raw.subject, raw.source = owner, mention_span(doc, owner)
+    elif names:
+        raw.subject, raw.source = names[-1], char_span(doc[names[0].left_edge.i : noun.i])
+    return [raw]
+
+
 def clause_candidates(doc: Doc, tokens: list[Token], regions: Regions) -> list[Raw]:
     """Verb-centred candidates: clausal complements, parataxis, objects, according to."""
     out: list[Raw] = []
@@ -150,6 +179,9 @@ def clause_candidates(doc: Doc, tokens: list[Token], regions: Regions) -> list[R
                         ["according-to"],
                     )
                     out.append(raw)
+            continue
+        if tok.pos_ == "NOUN":
+            out.extend(_noun_clause(doc, tok, within))
             continue
         if tok.pos_ not in ("VERB", "AUX"):
             continue
@@ -195,32 +227,30 @@ def clause_candidates(doc: Doc, tokens: list[Token], regions: Regions) -> list[R
 
 
 def colon_candidates(doc: Doc, tokens: list[Token], regions: Regions) -> list[Raw]:
-    """``Name: what they said`` at the start of a sentence (headlines, interview transcripts)."""
+    """``Name: what they said`` at the start of a sentence (headlines, interview transcripts);
+    at the start of a paragraph the whole paragraph is what they said."""
     out: list[Raw] = []
     for tok in tokens:
         if tok.text != ":" or tok.i == tok.sent.start or tok.i - tok.sent.start > 5:
             continue
-        lead = doc[tok.sent.start : tok.i]
-        rest = doc[tok.i + 1 : tok.sent.end]
-        if len(rest) < 3 or not any(t.pos_ == "PROPN" or t.is_title for t in lead):
+        lead = [t for t in doc[tok.sent.start : tok.i] if not is_quote_token(t)]
+        if not lead or not any(t.pos_ == "PROPN" or t.is_title or t.is_upper for t in lead):
             continue
         if any(t.pos_ in ("VERB", "AUX") for t in lead):
             continue
-        frags = _span_of(list(rest), regions.spans[regions.index(tok.idx) or 0])
+        region = regions.spans[regions.index(tok.idx) or 0]
+        kind, end = "colon-name", tok.sent.end
+        if not doc.text[region[0] : lead[0].idx].strip("\"\u201c\u201d' "):
+            kind = "colon-paragraph"
+            while end < len(doc) and doc[end].idx < region[1]:
+                end += 1
+        rest = list(doc[tok.i + 1 : end])
+        frags = _span_of(rest, region)
         src = char_span(lead)
-        if frags and src:
-            head = lead.root
-            out.append(
-                Raw(
-                    "colon-name",
-                    frags,
-                    tok,
-                    (tok.idx, tok.idx + 1),
-                    head,
-                    src,
-                    ["name-colon-lead-in"],
-                )
-            )
+        if len(rest) >= 3 and frags and src:
+            head = max(lead, key=lambda t: t.pos_ == "PROPN")
+            colon = (tok.idx, tok.idx + 1)
+            out.append(Raw(kind, frags, tok, colon, head, src, ["name-colon-lead-in"]))
     return out
 
 
