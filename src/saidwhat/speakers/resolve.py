@@ -99,6 +99,8 @@ class Resolver:
             body = self.roster.organization_by_head(content[-1], start)
             if body is not None:
                 return Resolution(body, 0.8, [f"body '{written}' -> '{body.name}' (named nearby)"])
+            body = self.roster.organization(written, (start, end))
+            return Resolution(body, 0.6, [f"body '{written}' (not named in the article)"])
         if self._is_group(start, end, content):
             return self._group(written)
         return self._unlisted(written, start, end)

@@ -26,6 +26,7 @@ _AFTER = re.compile(
 _OF_BODY = re.compile(
     r"^\s+of\s+(?P<org>(?:the\s+)?[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*){0,3})"
 )
+_TITLE_PREFIX = re.compile(rf"^(?:(?:the\s+)?{_TITLE}\s+)+")  # "President Bill Clinton"
 _FUNCTION_WORDS = {"the", "a", "an", "but", "and", "in", "on", "at", "as", "after", "when"}
 _FUNCTION_WORDS |= {"former", "then", "while", "if", "for", "with", "by", "to", "of", "said"}
 
@@ -235,13 +236,9 @@ class Roster:
             phrase = self.doc[node.left_edge.i : node.right_edge.i + 1]
             if phrase.start_char <= start < phrase.end_char:
                 phrase = self.doc[node.left_edge.i : span.start]  # the title before the name
+            head = node.idx - phrase.start_char  # the title must be the apposition's head
             title = next(
-                (
-                    m
-                    for m in _TITLE_RE.finditer(phrase.text)
-                    if m.end() + phrase.start_char > node.idx
-                ),
-                None,
+                (m for m in _TITLE_RE.finditer(phrase.text) if m.start() <= head < m.end()), None
             )
             if title is None:
                 continue
@@ -325,7 +322,7 @@ class Roster:
 def _bodies(mod: str | None, org: str | None) -> list[str]:
     """The body words around a title: 'Trump' in 'Trump spokeswoman', 'the White House' in
     'spokeswoman for the White House' (function words and titles dropped)."""
-    bodies = [org] if org else []
+    bodies = [_TITLE_PREFIX.sub("", org)] if org else []
     words = [w for w in (mod or "").split() if w.lower().strip(".") not in _FUNCTION_WORDS]
     if words and not _TITLE_RE.fullmatch(" ".join(words)):
         bodies.append(" ".join(words))
