@@ -320,6 +320,18 @@ def absorb_marks(raws: list[Raw], spans: list[MarkSpan], doc: Doc) -> list[list[
     return free
 
 
+def _adjacent_with_subject(doc: Doc, verb: Token, quote: tuple[int, int]) -> bool:
+    """Any verb with a subject right next to a quote ('"…?" Vitter demanded', 'he boasted,
+    "…"'): at most four tokens between them, no sentence end between."""
+    if not any(c.dep_ == "nsubj" for c in verb.children):
+        return False
+    if verb.idx >= quote[1]:
+        gap = doc.char_span(quote[1], verb.idx, alignment_mode="expand")
+    else:
+        gap = doc.char_span(verb.idx + len(verb.text), quote[0], alignment_mode="expand")
+    return gap is not None and len(gap) <= 4 and not any(t.text in ".!?" for t in gap)
+
+
 def _speech_verb_near(
     doc: Doc, lo: int, hi: int, inside: tuple[int, int], within: tuple[int, int]
 ) -> Token | None:
@@ -329,7 +341,9 @@ def _speech_verb_near(
     for tok in doc[lo:hi]:
         if not within[0] <= tok.idx < within[1] or inside[0] <= tok.idx < inside[1]:
             continue
-        if tok.lemma_.lower() in SPEECH_LEMMAS and tok.pos_ in ("VERB", "AUX"):
+        if tok.pos_ in ("VERB", "AUX") and (
+            tok.lemma_.lower() in SPEECH_LEMMAS or _adjacent_with_subject(doc, tok, inside)
+        ):
             d = min(abs(tok.idx - inside[0]), abs(tok.idx - inside[1]))
             if d < dist:
                 best, dist = tok, d
@@ -388,7 +402,9 @@ def mark_candidates(
             out.append(raw)
             continue
         held = raws + out
-        cue = _speech_verb_near(doc, qspan[0].sent.start, qspan[-1].sent.end, inside, within)
+        lo = min(qspan[0].sent.start, max(0, qspan.start - 5))
+        hi = max(qspan[-1].sent.end, min(len(doc), qspan.end + 5))
+        cue = _speech_verb_near(doc, lo, hi, inside, within)
         host = next((r for r in held if r.marks and r.cue is not None and r.cue == cue), None)
         if host is not None:  # '"…," she said. "…"': the second part of a split quote
             _attach(host, chain, frags, "split-quote")
