@@ -323,3 +323,42 @@ def test_odd_candidates_never_raise(nlp):
     assert len(result.quotes) == len(candidates)
     ids = {s.id for s in result.speakers}
     assert all(q.speaker_id is None or q.speaker_id in ids for q in result.quotes)
+
+
+def test_unnamed_role_then_full_name_and_title_inside_a_name(nlp):
+    text = (
+        "The port's chief engineer told the board that the crane had failed twice.\n\n"
+        '"We cannot lift anything heavy until it is fixed," Tomasz Wielgus said.\n\n'
+        "The mayor's spokeswoman added that repairs would be paid for. "
+        "Spokeswoman Dalia Rahimi said the port would stay open."
+    )
+    article = run(
+        nlp,
+        text,
+        [
+            ("that the crane had failed twice", "The port's chief engineer", "told"),
+            ('"We cannot lift anything heavy until it is fixed,"', "Tomasz Wielgus", "said"),
+            ("that repairs would be paid for", "The mayor's spokeswoman", "added"),
+            ("the port would stay open", "Spokeswoman Dalia Rahimi", "said"),
+        ],
+    )
+    assert speaker_names(article) == [
+        "Tomasz Wielgus",
+        "Tomasz Wielgus",
+        "Dalia Rahimi",
+        "Dalia Rahimi",
+    ]
+    assert article.quotes[0].speaker_mention.text == "The port's chief engineer"
+    assert article.speaker(article.quotes[2].speaker_id).titles == ["spokeswoman"]
+
+
+def test_group_named_after_a_body(nlp):
+    text = (
+        "The Lakeside Water Board raised prices.\n\n"
+        "Lakeside Water Board officials said it was needed."
+    )
+    article = run(nlp, text, [("it was needed", "Lakeside Water Board officials", "said")])
+    (group,) = article.speakers
+    assert group.kind == "group"
+    assert group.name == "Lakeside Water Board officials"
+    assert group.affiliations == ["Lakeside Water Board"]

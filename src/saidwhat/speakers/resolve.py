@@ -85,6 +85,8 @@ class Resolver:
         words = clean(written).lower().split()
         if len(words) == 1 and words[0] in _PRONOUN_WORDS:
             return self._pronoun(words[0], written, start, enclosing, depth)
+        if len(words) > 1 and words[-1] in lx.GROUP_HEADS:
+            return self._group(start, end)  # "Harlow Springs officials", "Clinton aides"
         person = self.roster.person_at(start, end) or self._known_name(written, start, words)
         if person is not None:
             return self._named_person(self._canonical(person), written, start)
@@ -102,7 +104,7 @@ class Resolver:
             body = self.roster.organization(written, (start, end))
             return Resolution(body, 0.6, [f"body '{written}' (not named in the article)"])
         if self._is_group(start, end, content):
-            return self._group(written)
+            return self._group(start, end)
         return self._unlisted(written, start, end)
 
     # -- names and bodies -------------------------------------------------------------------
@@ -115,7 +117,7 @@ class Resolver:
                 f"name '{clean(written)}' first appears right after the unnamed "
                 f"'{role.titles[0] if role.titles else role.name}' -> same speaker"
             )
-            return Resolution(role, 0.8, evidence)
+            return Resolution(role, 0.6 if person.given else 0.8, evidence)
         if not clean(written).endswith(person.name):
             evidence.append(f"name '{clean(written)}' -> '{person.name}' (fullest name)")
         return Resolution(person, 1.0 if not evidence else 0.95, evidence)
@@ -129,10 +131,11 @@ class Resolver:
         return self.roster.person_by_name(written, at)
 
     def _unnamed_role_before(self, person: Entity, at: int) -> Entity | None:
-        """An unnamed role holder quoted just before a surname the article never gave before."""
-        if person.given or person.first < at:
+        """An unnamed role holder ("The city's finance director told ...") quoted in the
+        attribution just before a name the article gives here for the first time, untitled."""
+        if person.first < at or person.titles:
             return None
-        role = self.previous(at)
+        role = self.previous(at, window=1)
         if role is None or role.named or role.kind != "person":
             return None
         if role.gender and person.gender and role.gender != person.gender:
@@ -158,7 +161,7 @@ class Resolver:
                 body = self.roster.organization(ent.text)
                 return Resolution(body, 0.95, [f"body '{ent.text}' (named entity {ent.label_})"])
             if ent.label_ == "NORP" and ent.text.lower().endswith("s"):
-                return self._group(self.text[start:end])
+                return self._group(start, end)
         body = self.roster.known_organization(self.text[start:end])
         if body is not None:
             return Resolution(body, 0.95, [f"body '{body.name}'"])
@@ -172,12 +175,9 @@ class Resolver:
             shown = lx.display_title(title)
             evidence = [f"role '{written.strip()}' -> '{holder.name}' ({shown} in the article)"]
             return Resolution(holder, 0.85, evidence)
-        previous = self.previous(at, window=1)
-        if previous and previous.kind == "person" and previous.named and not previous.titles:
-            previous.add_title(title)
-            evidence = [f"role '{written.strip()}' -> '{previous.name}' (previous speaker)"]
-            return Resolution(previous, 0.6, evidence)
-        key = lx.display_title(title)
+        # One unnamed holder per wording: "the spokesman" twice is one person, "a senior
+        # official" and "an official" may be two.
+        key = " ".join(w for w in clean(written).lower().split() if w not in _DETERMINERS)
         role = self._roles.get(key)
         if role is None:
             role = Entity(name=clean(written), kind="person", named=False)
@@ -205,12 +205,18 @@ class Resolver:
         plural = head is not None and head.tag_ in ("NNS", "NNPS")
         return plural or bool(content and content[-1] in lx.GROUP_HEADS)
 
-    def _group(self, written: str) -> Resolution:
-        name = clean(written)
-        name = name[:1].lower() + name[1:] if name[:1].isupper() and name[1:2].islower() else name
+    def _group(self, start: int, end: int) -> Resolution:
+        """An unnamed group ("Officials", "Harlow Springs officials"), one record per wording;
+        bodies named in the wording are its affiliations."""
+        name = clean(self.text[start:end])
+        first = self.doc.char_span(start, end, alignment_mode="expand")
+        if first is not None and len(first) and first[0].pos_ != "PROPN" and name[1:2].islower():
+            name = name[:1].lower() + name[1:]  # "Officials" at a sentence start
         group = self._groups.get(name.lower())
         if group is None:
             group = Entity(name=name, kind="group", named=False)
+            for body in self.roster.bodies_within(start, end):
+                group.add_affiliation(body)
             self._groups[name.lower()] = group
         return Resolution(group, 0.9, [f"unnamed group '{name}'"])
 

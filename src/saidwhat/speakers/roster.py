@@ -88,6 +88,7 @@ class PersonName:
     surname: str
     gender: str | None
     tokens: int
+    titles: tuple[str, ...] = ()  # titles written inside the name ("Spokeswoman Imani Farrow")
 
 
 def parse_name(text: str) -> PersonName | None:
@@ -96,10 +97,13 @@ def parse_name(text: str) -> PersonName | None:
     while words and words[0].lower().rstrip(".") in lx.HONORIFICS:
         gender = gender or lx.HONORIFIC_GENDER.get(words[0].lower().rstrip("."))
         words = words[1:]
-    while len(words) > 1 and _TITLE_RE.fullmatch(words[0]):
-        words = words[1:]  # "Mayor de Blasio", "President Trump"
+    titles = []
     while len(words) > 2 and _TITLE_RE.fullmatch(" ".join(words[:2])):
-        words = words[2:]  # "Attorney General Jeff Sessions"
+        titles.append(" ".join(words[:2]))  # "Attorney General Jeff Sessions"
+        words = words[2:]
+    while len(words) > 1 and _TITLE_RE.fullmatch(words[0]):
+        titles.append(words[0])  # "Mayor de Blasio", "President Trump"
+        words = words[1:]
     while len(words) > 1 and words[-1].lower().rstrip(".,") in lx.NAME_SUFFIXES:
         words = words[:-1]
     if not words or not any(ch.isalpha() for ch in words[-1]):
@@ -110,7 +114,7 @@ def parse_name(text: str) -> PersonName | None:
     if given and gender is None:
         gender = lx.FEMALE if given in lx.FEMALE_NAMES else None
         gender = gender or (lx.MALE if given in lx.MALE_NAMES else None)
-    return PersonName(" ".join(words), given, surname, gender, len(words))
+    return PersonName(" ".join(words), given, surname, gender, len(words), tuple(titles))
 
 
 class Roster:
@@ -154,6 +158,8 @@ class Roster:
             person.name = name.shown
         person.given = person.given or name.given
         person.gender = person.gender or name.gender
+        for title in name.titles:
+            person.add_title(title)
         person.add_mention((start, end))
         insort(self.people, (start, end, person), key=lambda item: item[:2])
         self._people_starts = [s for s, _, _ in self.people]
@@ -242,10 +248,10 @@ class Roster:
             )
             if title is None:
                 continue
-            bodies = self._bodies_within(phrase.start_char, phrase.end_char)
+            bodies = self.bodies_within(phrase.start_char, phrase.end_char)
             self._take_role(person, title.group(0), bodies, start)
 
-    def _bodies_within(self, start: int, end: int) -> list[str]:
+    def bodies_within(self, start: int, end: int) -> list[str]:
         """The bodies and places the article names inside [start, end)."""
         found = [
             org.name
