@@ -64,6 +64,10 @@ TITLES = (
     "county supervisor",
     "supervisor",
     "council member",
+    "alderman",
+    "alderwoman",
+    "organizer",
+    "organiser",
     "councilman",
     "councilwoman",
     "secretary",
@@ -104,6 +108,8 @@ TITLES = (
     "owner",
 )
 TITLE_GENDER = {
+    "alderwoman": FEMALE,
+    "alderman": MALE,
     "councilwoman": FEMALE,
     "councilman": MALE,
     "spokeswoman": FEMALE,
@@ -150,6 +156,8 @@ LOWER_CASE_ROLES = {
     "scientist",
     "founder",
     "owner",
+    "organizer",
+    "organiser",
 }
 # A role implies the body it speaks for, when that body is named in the article.
 ROLE_BODY = {

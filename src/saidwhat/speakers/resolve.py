@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from saidwhat.records import Article
 from saidwhat.speakers import lexicon as lx
-from saidwhat.speakers.roster import Entity, Roster, clean
+from saidwhat.speakers.roster import Entity, Roster, clean, parse_name
 
 # How far back (in paragraphs) an antecedent or a previous attribution may lie.
 WINDOW_PARAGRAPHS = 3
@@ -90,13 +90,13 @@ class Resolver:
         person = self.roster.person_at(start, end) or self._known_name(written, start, words)
         if person is not None:
             return self._named_person(self._canonical(person), written, start)
-        org = self._organization(start, end)
-        if org is not None:
-            return org
         content = [w for w in words if w not in _DETERMINERS]
         title = self._title_head(start, end, content)
         if title:
             return self._role(written, start, title)
+        org = self._organization(start, end)
+        if org is not None:
+            return org
         if content and content[-1] in lx.ORG_HEADS:
             body = self.roster.organization_by_head(content[-1], start)
             if body is not None:
@@ -128,7 +128,12 @@ class Resolver:
             return None
         if not clean(written)[:1].isupper():
             return None
-        return self.roster.person_by_name(written, at)
+        person = self.roster.person_by_name(written, at)
+        name = parse_name(written)
+        if person is not None and name and all(_is_name_word(w) for w in name.shown.split()):
+            end = at + len(written.rstrip())
+            return self.roster.add_person(at, end)  # a fuller name written here counts
+        return person
 
     def _unnamed_role_before(self, person: Entity, at: int) -> Entity | None:
         """An unnamed role holder ("The city's finance director told ...") quoted in the
@@ -155,13 +160,19 @@ class Resolver:
         self._roles = {k: v for k, v in self._roles.items() if v is not role}
 
     def _organization(self, start: int, end: int) -> Resolution | None:
+        """A body named by an entity of the mention: the one at its head, else the first
+        organisation; a plural head ("two of England's hospital groups") is a group."""
         span = self.doc.char_span(start, end, alignment_mode="expand")
-        for ent in span.ents if span is not None else ():
-            if ent.label_ in ("ORG", "FAC", "GPE"):
-                body = self.roster.organization(ent.text)
-                return Resolution(body, 0.95, [f"body '{ent.text}' (named entity {ent.label_})"])
-            if ent.label_ == "NORP" and ent.text.lower().endswith("s"):
-                return self._group(start, end)
+        ents = [e for e in span.ents if e.label_ in ("ORG", "FAC", "GPE", "NORP")] if span else []
+        head = [e for e in ents if e.start <= span.root.i < e.end] if ents else []
+        if not head and span is not None and span.root.tag_ in ("NNS", "NNPS"):
+            return None
+        ranked = head + sorted(ents, key=lambda e: e.label_ not in ("ORG", "FAC"))
+        for ent in ranked:
+            if ent.label_ == "NORP":
+                return self._group(start, end) if ent.text.lower().endswith("s") else None
+            body = self.roster.organization(ent.text)
+            return Resolution(body, 0.95, [f"body '{ent.text}' (named entity {ent.label_})"])
         body = self.roster.known_organization(self.text[start:end])
         if body is not None:
             return Resolution(body, 0.95, [f"body '{body.name}'"])
@@ -229,9 +240,7 @@ class Resolver:
             return Resolution(body, 0.8, [f"body '{name}' (acronym)"])
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is not None and any(t.pos_ == "PROPN" for t in span):
-            person = self.roster.person_by_name(written, start) or self.roster.add_person(
-                start, end
-            )
+            person = self.roster.add_person(start, end)  # joins the same name, if any
             if person is not None:
                 return self._named_person(self._canonical(person), written, start)
         unknown = self._unknown.setdefault(name.lower(), Entity(name=name, kind="unknown"))
@@ -330,3 +339,8 @@ _PRONOUN_WORDS = (
     | lx.RELATIVE_PRONOUNS
     | lx.NEUTER_PRONOUNS
 )
+
+
+def _is_name_word(word: str) -> bool:
+    """A word that can be part of a person's name: capitalised, or a particle ('de')."""
+    return word[:1].isupper() or word.lower() in lx.PARTICLES
