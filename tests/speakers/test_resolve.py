@@ -362,3 +362,19 @@ def test_group_named_after_a_body(nlp):
     assert group.kind == "group"
     assert group.name == "Lakeside Water Board officials"
     assert group.affiliations == ["Lakeside Water Board"]
+
+
+def test_names_are_taken_apart_from_titles_and_honorifics():
+    from saidwhat.speakers.roster import parse_name
+
+    ham = parse_name("Retired General Carter Ham")
+    assert (ham.shown, ham.given, ham.surname, ham.titles) == (
+        "Carter Ham",
+        "carter",
+        "ham",
+        ("General",),
+    )
+    assert parse_name("Retired General") is None
+    assert parse_name("Mrs. Ada Moreau").gender == "female"
+    assert parse_name("Mayor Bill de Blasio").shown == "Bill de Blasio"
+    assert parse_name("De Blasio").surname == parse_name("Bill de Blasio").surname

@@ -20,6 +20,8 @@ NEUTER_PRONOUNS = {"it", "its"}
 
 HONORIFIC_GENDER = {"mr": MALE, "mrs": FEMALE, "ms": FEMALE, "miss": FEMALE, "sir": MALE}
 HONORIFICS = set(HONORIFIC_GENDER) | {"dr", "prof", "rev", "hon"}
+# Words before a name that are neither name nor title ("Retired General X", "former Sen. Y").
+NAME_PREFIXES = {"retired", "former", "late", "then", "acting", "deputy", "interim"}
 NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 # Lower-case particles belong to the surname ("Bill de Blasio" -> "de Blasio").
 PARTICLES = {"de", "da", "di", "del", "della", "der", "van", "von", "la", "le", "du", "bin", "al"}
@@ -80,6 +82,19 @@ TITLES = (
     "judge",
     "sheriff",
     "commissioner",
+    "general",
+    "gen.",
+    "admiral",
+    "adm.",
+    "colonel",
+    "col.",
+    "lieutenant",
+    "lt.",
+    "sergeant",
+    "sgt.",
+    "captain",
+    "capt.",
+    "commander",
     "ambassador",
     "adviser",
     "advisor",
@@ -121,6 +136,12 @@ TITLE_GENDER = {
 }
 # Abbreviations shown in full in speaker records.
 TITLE_DISPLAY = {
+    "gen.": "General",
+    "adm.": "Admiral",
+    "col.": "Colonel",
+    "lt.": "Lieutenant",
+    "sgt.": "Sergeant",
+    "capt.": "Captain",
     "gov.": "Governor",
     "sen.": "Senator",
     "rep.": "Representative",

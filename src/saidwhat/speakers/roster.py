@@ -17,9 +17,9 @@ from saidwhat.speakers import lexicon as lx
 _TITLE_RE = lx.title_pattern()
 _TITLE = _TITLE_RE.pattern
 _CAP_WORDS = r"(?:[A-Z][\w.&-]*(?:['\u2019]s)?\s+){1,4}"
-_BEFORE = re.compile(rf"(?P<mod>{_CAP_WORDS})?(?P<title>{_TITLE}),?\s+$")
+_BEFORE = re.compile(rf"(?P<mod>{_CAP_WORDS})??(?P<title>{_TITLE}),?\s+$")
 _AFTER = re.compile(
-    rf"^,\s+(?:(?:a|an|the|who is|who was)\s+)?(?P<mod>{_CAP_WORDS})?(?P<title>{_TITLE})"
+    rf"^,\s+(?:(?:a|an|the|who is|who was)\s+)?(?P<mod>{_CAP_WORDS})??(?P<title>{_TITLE})"
     r"(?:\s+(?:for|of|at|to|with|in)\s+(?P<org>(?:the\s+)?[A-Z][\w.&'\u2019-]*"
     r"(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w.&'\u2019-]*){0,5}))?"
 )
@@ -94,7 +94,7 @@ class PersonName:
 def parse_name(text: str) -> PersonName | None:
     words = clean(text).split()
     gender = None
-    while words and words[0].lower().rstrip(".") in lx.HONORIFICS:
+    while words and words[0].lower().rstrip(".") in lx.HONORIFICS | lx.NAME_PREFIXES:
         gender = gender or lx.HONORIFIC_GENDER.get(words[0].lower().rstrip("."))
         words = words[1:]
     titles = []
@@ -106,8 +106,8 @@ def parse_name(text: str) -> PersonName | None:
         words = words[1:]
     while len(words) > 1 and words[-1].lower().rstrip(".,") in lx.NAME_SUFFIXES:
         words = words[:-1]
-    if not words or not any(ch.isalpha() for ch in words[-1]):
-        return None
+    if not words or not any(ch.isalpha() for ch in words[-1]) or _TITLE_RE.fullmatch(words[-1]):
+        return None  # no name left, or only a title ("Retired General")
     surname = words[-1].lower().strip(".,")
     given_words = [w for w in words[:-1] if w.lower() not in lx.PARTICLES]
     given = given_words[0].lower().strip(".,") if given_words else None
@@ -131,6 +131,9 @@ class Roster:
         for ent in doc.ents:
             if ent.label_ == "PERSON":
                 self.add_person(ent.start_char, ent.end_char)
+        for ent in doc.ents:
+            if ent.label_ in ("ORG", "FAC", "GPE") and self._names_person(ent.text, ent.start_char):
+                self.add_person(ent.start_char, ent.end_char)  # "Trump" tagged ORG
             elif ent.label_ in ("ORG", "FAC"):
                 self.organization(ent.text, (ent.start_char, ent.end_char))
             elif ent.label_ == "GPE":
@@ -191,6 +194,11 @@ class Roster:
         # means the one the article is about (most mentioned so far), else the first named.
         before = [p for p in same if p.mentions and p.first <= at] or same
         return max(before, key=lambda p: (sum(s <= at for s, _ in p.mentions), -p.first))
+
+    def _names_person(self, text: str, at: int) -> bool:
+        """A one-word entity that is the surname of a person the article names."""
+        words = clean(text).split()
+        return len(words) == 1 and self.person_by_name(text, at) is not None
 
     def person_by_name(self, text: str, at: int) -> Entity | None:
         name = parse_name(text)
