@@ -378,3 +378,15 @@ def test_names_are_taken_apart_from_titles_and_honorifics():
     assert parse_name("Mrs. Ada Moreau").gender == "female"
     assert parse_name("Mayor Bill de Blasio").shown == "Bill de Blasio"
     assert parse_name("De Blasio").surname == parse_name("Bill de Blasio").surname
+
+
+def test_they_goes_to_an_earlier_plural_subject(nlp):
+    text = (
+        "Nine fishing towns along the coast are suing the Lakeside Water Board.\n\n"
+        "They argue that the new dam has emptied the estuary."
+    )
+    article = run(nlp, text, [("that the new dam has emptied the estuary", "They", "argue")])
+    (group,) = article.speakers
+    assert group.kind == "group"
+    assert group.name == "nine fishing towns"
+    assert article.quotes[0].speaker_mention.text == "They"

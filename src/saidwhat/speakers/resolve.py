@@ -42,7 +42,9 @@ class Resolver:
         self.doc = doc
         self.text = article.text
         self.roster = roster
-        self._sentence_starts = [s.start_char for s in doc.sents]
+        sentences = list(doc.sents)
+        self._sentence_starts = [s.start_char for s in sentences]
+        self._sentence_tokens = [s.start for s in sentences]
         self._paragraph_starts = [s for s, _ in article.paragraphs] or [0]
         self.history: list[tuple[int, Entity]] = []  # resolved sources: (start, speaker)
         self._groups: dict[str, Entity] = {}
@@ -268,7 +270,24 @@ class Resolver:
         if previous is not None and previous.kind != "person":
             evidence = [f"pronoun '{written}' -> '{previous.name}' (previous source)"]
             return Resolution(previous, 0.6, evidence)
+        plural = self._plural_subject_before(at) if word in lx.PLURAL_PRONOUNS else None
+        if plural is not None:
+            found = self._group(*plural)
+            found.evidence = [f"pronoun '{written}' -> '{found.entity.name}' (earlier subject)"]
+            found.certainty = 0.5
+            return found
         return Resolution(None, 0.0, [f"pronoun '{written}' unresolved"])
+
+    def _plural_subject_before(self, at: int) -> tuple[int, int] | None:
+        """'Twenty-seven states ... are challenging ... They argue': the nearest plural
+        subject in this or the previous sentence."""
+        found = None
+        for token in self.doc[self._sentence_tokens[max(0, self.sentence(at) - 2)] :]:
+            if token.idx >= at:
+                break
+            if token.dep_ == "nsubj" and token.tag_ in ("NNS", "NNPS"):
+                found = (token.left_edge.idx, token.idx + len(token))
+        return found
 
     def _relative_antecedent(self, at: int) -> tuple[int, int] | None:
         """'X, who ..., said': the noun the relative clause hangs on."""
