@@ -3,8 +3,8 @@
 
 Sources are resolved in text order, so each attribution knows the ones before it: the subject
 of the previous attribution is the strongest antecedent for a pronoun, and an unnamed role
-holder ("Press Secretary added") takes the name of a surname that first appears right after it
-("... Sanders added").
+holder ("Press Secretary added") takes the name given for the first time in the attribution
+right after it ("... Sanders added").
 """
 
 from __future__ import annotations
@@ -114,10 +114,11 @@ class Resolver:
         evidence = []
         role = self._unnamed_role_before(person, at)
         if role is not None:
+            unnamed = role.name  # read before the merge names it
             self._merge(person, role)
             evidence.append(
                 f"name '{clean(written)}' first appears right after the unnamed "
-                f"'{role.titles[0] if role.titles else role.name}' -> same speaker"
+                f"'{unnamed}' -> same speaker"
             )
             return Resolution(role, 0.6 if person.given else 0.8, evidence)
         if not clean(written).endswith(person.name):
