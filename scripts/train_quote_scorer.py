@@ -95,13 +95,13 @@ def main() -> None:
     oof = np.zeros(len(y))
     for k in range(FOLDS):
         test = groups_arr % FOLDS == k
-        model = LogisticRegression(C=C, max_iter=3000, solver="liblinear")
+        model = LogisticRegression(C=C, max_iter=3000, solver="liblinear", random_state=0)
         model.fit(X[~test], y[~test])
         oof[test] = model.predict_proba(X[test])[:, 1]
     iso = IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0).fit(oof, y)
     cal = iso.predict(oof)
     threshold = best_threshold(gold, owners, groups, cal)
-    model = LogisticRegression(C=C, max_iter=3000, solver="liblinear").fit(X, y)
+    model = LogisticRegression(C=C, max_iter=3000, solver="liblinear", random_state=0).fit(X, y)
     weights = {
         name: round(float(w), 5)
         for name, w in zip(vec.get_feature_names_out(), model.coef_[0], strict=True)

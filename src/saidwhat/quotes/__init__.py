@@ -30,13 +30,13 @@ def regions_of(article: Article) -> tuple[Regions, dict[int, str]]:
         if section.kind in READ_SECTIONS:
             spans.append((section.start, section.end))
             kinds[section.start] = section.kind
-    return Regions(spans), kinds
+    return Regions(article.text, spans), kinds
 
 
 def propose(doc: Doc, article: Article) -> list[tuple[Raw, dict[str, float], float]]:
     """Every candidate with its features and quoted share (the scorer's input)."""
     regions, kinds = regions_of(article)
-    spans = find_mark_spans(doc.text, regions.spans)
+    spans = find_mark_spans(article.text, regions.spans)
     marks = [(m.start, m.end) for m in spans]
     starts = [m.start for m in spans]
 
@@ -49,7 +49,7 @@ def propose(doc: Doc, article: Article) -> list[tuple[Raw, dict[str, float], flo
         region = regions.index(raw.start)
         kind = kinds.get(regions.spans[region][0], "paragraph") if region is not None else "other"
         held = [marks[i] for i in raw.marks]
-        quoted = quoted_share(doc.text, raw.fragments, held) if held else 0.0
+        quoted = quoted_share(article.text, raw.fragments, held) if held else 0.0
         out.append((raw, candidate_features(raw, doc, quoted, kind, in_quote), quoted))
     return out
 

@@ -25,6 +25,7 @@ from saidwhat.quotes.syntax import (
     char_span,
     is_quote_token,
     mention_span,
+    sentence_bounds,
     subject_of,
     subtree_span,
 )
@@ -96,7 +97,8 @@ class Raw:
 class Regions:
     """The article parts quotes may come from (body, key points, headline), for fast lookup."""
 
-    def __init__(self, spans: list[tuple[int, int]]):
+    def __init__(self, text: str, spans: list[tuple[int, int]]):
+        self.text = text  # the article text (``Doc.text`` is rebuilt on every access)
         merged: list[tuple[int, int]] = []
         for s, e in sorted(spans):
             if merged and s <= merged[-1][1]:
@@ -113,8 +115,25 @@ class Regions:
 
 
 def _with_source(raw: Raw, doc: Doc, cue: Token) -> Raw:
+    """Set the cue and its source: the cue's subject, unless the parser took it from inside
+    the quote (then the words between quote and cue: '"…," Chief Ann Bo said')."""
     subj = subject_of(cue)
     raw.cue, raw.cue_span = cue, _cue_span(cue)
+    if raw.marks and subj is not None and any(s <= subj.idx < e for s, e in raw.fragments):
+        subj = None
+        raw.evidence.append("source-next-to-cue")
+        between = [t for t in doc[max(0, cue.i - 12) : cue.i] if t.idx >= raw.end]
+        between = [t for t in between if not t.is_punct and not is_quote_token(t)]
+        if cue.idx < raw.start:
+            between = []
+            for t in doc[cue.i + 1 :]:
+                if t.is_punct or t.idx >= raw.start:
+                    break
+                between.append(t)
+        names = [t for t in between if t.pos_ in ("PROPN", "NOUN", "PRON")]
+        if names and len(between) <= 8:
+            raw.subject, raw.source = names[-1], char_span(between)
+            return raw
     if subj is not None:
         raw.subject, raw.source = subj, mention_span(doc, subj)
     return raw
@@ -226,21 +245,24 @@ def clause_candidates(doc: Doc, tokens: list[Token], regions: Regions) -> list[R
     return out
 
 
-def colon_candidates(doc: Doc, tokens: list[Token], regions: Regions) -> list[Raw]:
+def colon_candidates(
+    doc: Doc, tokens: list[Token], regions: Regions, sents: list[tuple[int, int]]
+) -> list[Raw]:
     """``Name: what they said`` at the start of a sentence (headlines, interview transcripts);
     at the start of a paragraph the whole paragraph is what they said."""
     out: list[Raw] = []
     for tok in tokens:
-        if tok.text != ":" or tok.i == tok.sent.start or tok.i - tok.sent.start > 5:
+        sent_start, sent_end = sents[tok.i]
+        if tok.text != ":" or tok.i == sent_start or tok.i - sent_start > 5:
             continue
-        lead = [t for t in doc[tok.sent.start : tok.i] if not is_quote_token(t)]
+        lead = [t for t in doc[sent_start : tok.i] if not is_quote_token(t)]
         if not lead or not any(t.pos_ == "PROPN" or t.is_title or t.is_upper for t in lead):
             continue
         if any(t.pos_ in ("VERB", "AUX") for t in lead):
             continue
         region = regions.spans[regions.index(tok.idx) or 0]
-        kind, end = "colon-name", tok.sent.end
-        if not doc.text[region[0] : lead[0].idx].strip("\"\u201c\u201d' "):
+        kind, end = "colon-name", sent_end
+        if not regions.text[region[0] : lead[0].idx].strip("\"\u201c\u201d' "):
             kind = "colon-paragraph"
             while end < len(doc) and doc[end].idx < region[1]:
                 end += 1
@@ -357,28 +379,34 @@ def _attach(host: Raw, chain: list[int], frags: list[tuple[int, int]], why: str)
     host.evidence.append(why)
 
 
-def _lead_in(doc: Doc, regions: Regions, start: int) -> tuple[int, int] | None:
+def _lead_in(
+    doc: Doc, regions: Regions, sents: list[tuple[int, int]], start: int
+) -> tuple[int, int] | None:
     """The token range of the sentence ending in a colon right before a quote (same paragraph
     or the end of the previous one), else None."""
     i = regions.index(start)
     if i is None:
         return None
     base, stop = regions.spans[i][0], start
-    if not doc.text[base:stop].strip() and i > 0:
+    if not regions.text[base:stop].strip() and i > 0:
         base, stop = regions.spans[i - 1]
-    before = doc.text[base:stop].rstrip()
+    before = regions.text[base:stop].rstrip()
     if not before.endswith(":"):
         return None
     end = base + len(before)
     colon = doc.char_span(end - 1, end, alignment_mode="expand")
     if colon is None:
         return None
-    sent = colon[0].sent
-    return sent.start, colon[0].i + 1
+    return sents[colon[0].i][0], colon[0].i + 1
 
 
 def mark_candidates(
-    doc: Doc, spans: list[MarkSpan], chains: list[list[int]], raws: list[Raw], regions: Regions
+    doc: Doc,
+    spans: list[MarkSpan],
+    chains: list[list[int]],
+    raws: list[Raw],
+    regions: Regions,
+    sents: list[tuple[int, int]],
 ) -> list[Raw]:
     """Candidates for quotations in marks that no clause candidate holds."""
     out: list[Raw] = []
@@ -394,7 +422,7 @@ def mark_candidates(
             regions.spans[regions.index(first.start) or 0][0],
             regions.spans[regions.index(last.end - 1) or 0][1],
         )
-        dash = DASH_SOURCE.match(doc.text, last.end)
+        dash = DASH_SOURCE.match(regions.text, last.end)
         if dash is not None:
             raw = Raw("marks-dash", frags, None, dash.span(1), None, dash.span(2), ["quote-marks"])
             raw.marks = list(chain)
@@ -402,8 +430,8 @@ def mark_candidates(
             out.append(raw)
             continue
         held = raws + out
-        lo = min(qspan[0].sent.start, max(0, qspan.start - 5))
-        hi = max(qspan[-1].sent.end, min(len(doc), qspan.end + 5))
+        lo = min(sents[qspan.start][0], max(0, qspan.start - 5))
+        hi = max(sents[qspan.end - 1][1], min(len(doc), qspan.end + 5))
         cue = _speech_verb_near(doc, lo, hi, inside, within)
         host = next((r for r in held if r.marks and r.cue is not None and r.cue == cue), None)
         if host is not None:  # '"…," she said. "…"': the second part of a split quote
@@ -411,9 +439,9 @@ def mark_candidates(
             continue
         evidence = ["quote-marks"]
         if cue is None:
-            lead = _lead_in(doc, regions, first.start)
+            lead = _lead_in(doc, regions, sents, first.start)
             if lead is not None:
-                cue = _speech_verb_near(doc, lead[0], lead[1], inside, (0, len(doc.text)))
+                cue = _speech_verb_near(doc, lead[0], lead[1], inside, (0, len(regions.text)))
                 evidence.append("colon-lead-in")
         if cue is not None:
             if "colon-lead-in" not in evidence:
@@ -447,7 +475,8 @@ def _continued(raws: list[Raw], start: int, regions: Regions) -> Raw | None:
 def find_candidates(doc: Doc, regions: Regions, spans: list[MarkSpan]) -> list[Raw]:
     """All proposals of the article in text order (overlapping ones included)."""
     tokens = [t for t in doc if regions.index(t.idx) is not None]
-    raws = clause_candidates(doc, tokens, regions) + colon_candidates(doc, tokens, regions)
+    sents = sentence_bounds(doc)
+    raws = clause_candidates(doc, tokens, regions) + colon_candidates(doc, tokens, regions, sents)
     free = absorb_marks(raws, spans, doc)
-    raws += mark_candidates(doc, spans, free, raws, regions)
+    raws += mark_candidates(doc, spans, free, raws, regions, sents)
     return sorted(raws, key=lambda r: (r.start, r.end))

@@ -84,3 +84,12 @@ def mention_span(doc: Doc, head: Token) -> tuple[int, int] | None:
         keep.extend(child.subtree)
     lo, hi = min(t.i for t in keep), max(t.i for t in keep)
     return char_span(doc[lo : hi + 1])
+
+
+def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) token indices of each token's sentence, in one pass (``Token.sent`` costs a
+    walk over the doc on every call)."""
+    bounds: list[tuple[int, int]] = []
+    for sent in doc.sents:
+        bounds.extend([(sent.start, sent.end)] * (sent.end - sent.start))
+    return bounds
