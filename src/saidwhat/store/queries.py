@@ -31,7 +31,7 @@ from saidwhat.store.models import (
     SpeakerSummary,
 )
 from saidwhat.store.speakers import find_people
-from saidwhat.store.text import normalise
+from saidwhat.store.text import normalise, person_tag, source_tag, type_tag
 
 OCCURRENCE = (
     "SELECT q.rowid AS id, q.quote_id, q.text, q.type, q.confidence, p.name AS speaker,"
@@ -42,6 +42,15 @@ FROM = (
     " FROM quotes q JOIN articles a ON a.rowid = q.article_rowid"
     " LEFT JOIN people p ON p.id = q.person_id"
 )
+# Per speaker, by index look-ups only: quote count and first/last dates from (person_id,
+# date), article count from the speaker links.
+SUMMARY = (
+    "SELECT p.id, p.name, p.kind,"
+    " (SELECT COUNT(*) FROM quotes WHERE person_id = p.id) AS quotes,"
+    " (SELECT COUNT(*) FROM article_speakers WHERE person_id = p.id) AS articles,"
+    " (SELECT MIN(date) FROM quotes WHERE person_id = p.id) AS first_seen,"
+    " (SELECT MAX(date) FROM quotes WHERE person_id = p.id) AS last_seen FROM people p"
+)
 OLDEST_FIRST = " ORDER BY q.date IS NULL, q.date, q.rowid"
 _TOKEN = re.compile(r'"([^"]+)"|(\w+\*?)')
 _OPERATORS = {"OR", "AND", "NOT"}
@@ -49,6 +58,7 @@ _STOPWORD_TEXT = """a an and are as at be been but by do for from had has have h
 in is it its me my not of on or our she so that the their them they this to was we were what when
 who will with would you your said says"""
 STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+RANK_WINDOW = 5000
 
 
 @dataclass
@@ -62,17 +72,24 @@ class Filters:
     type: str | None = None
     clauses: list[str] = field(default_factory=list)
     params: list[object] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
 
-    def compile(self, conn: sqlite3.Connection) -> bool:
-        """Fill ``clauses``/``params``; False when nothing can match (an unknown speaker)."""
-        self.clauses, self.params = [], []
+    def compile(self, conn: sqlite3.Connection, as_tags: bool = False) -> bool:
+        """Fill ``clauses``/``params`` (and with ``as_tags``, full-text ``tags`` expressions
+        for speaker, outlet and type instead of clauses); False when nothing can match."""
+        self.clauses, self.params, self.tags = [], [], []
         if self.speaker:
             ids = find_people(conn, self.speaker)
             if not ids:
                 return False
-            self.clauses.append(f"q.person_id IN ({','.join('?' * len(ids))})")
-            self.params.extend(ids)
-        if self.source:
+            if as_tags:
+                self.tags.append(" OR ".join(person_tag(i) for i in ids))
+            else:
+                self.clauses.append(f"q.person_id IN ({','.join('?' * len(ids))})")
+                self.params.extend(ids)
+        if self.source and as_tags:
+            self.tags.append(source_tag(self.source))
+        elif self.source:
             self.clauses.append("q.source = ? COLLATE NOCASE")
             self.params.append(self.source)
         if self.since:
@@ -81,10 +98,16 @@ class Filters:
         if self.until:
             self.clauses.append("substr(q.date, 1, length(?)) <= ?")
             self.params.extend([self.until, self.until])
-        if self.type:
+        if self.type and as_tags:
+            self.tags.append(type_tag(self.type))
+        elif self.type:
             self.clauses.append("q.type = ?")
             self.params.append(self.type)
         return True
+
+    def match(self, query: str) -> str:
+        """The full-text expression: the words in the quote text, the filters in its tags."""
+        return f"{{text}} : ({query})" + "".join(f" AND {{tags}} : ({t})" for t in self.tags)
 
     def where(self, *more: str) -> str:
         clauses = [*more, *self.clauses]
@@ -112,26 +135,49 @@ def fts_query(text: str) -> str:
 def search(
     conn: sqlite3.Connection, text: str, filters: Filters, limit: int = 20, offset: int = 0
 ) -> list[QuoteHit]:
-    if not filters.compile(conn):
-        return []
     query = fts_query(text)
+    if not filters.compile(conn, as_tags=bool(query)):
+        return []
     size = "(SELECT COUNT(*) FROM quotes c WHERE c.cluster_id = q.cluster_id) AS cluster_size"
     if not query:
         sql = (
             f"{OCCURRENCE}, q.text AS snippet, 0.0 AS score, {size}{FROM}{filters.where()}"
             " ORDER BY q.date DESC, q.rowid DESC LIMIT ? OFFSET ?"
         )
-        rows = conn.execute(sql, (*filters.params, limit, offset))
-    else:
+        return [QuoteHit(**dict(r)) for r in conn.execute(sql, (*filters.params, limit, offset))]
+    match = filters.match(query)
+    floor = rank_floor(conn, match, offset + limit)
+
+    def ranked(floor: int | None) -> list[QuoteHit]:
+        window = ["quotes_fts MATCH ?"] + (["quotes_fts.rowid >= ?"] if floor else [])
         sql = (
             f"{OCCURRENCE}, snippet(quotes_fts, 0, '[', ']', '…', 40) AS snippet,"
-            f" -bm25(quotes_fts) AS score, {size}"
-            f" FROM quotes_fts JOIN quotes q ON q.rowid = quotes_fts.rowid"
+            f" -bm25(quotes_fts, 1.0, 0.0) AS score, {size}"
+            " FROM quotes_fts JOIN quotes q ON q.rowid = quotes_fts.rowid"
             " JOIN articles a ON a.rowid = q.article_rowid LEFT JOIN people p ON p.id = q.person_id"
-            f"{filters.where('quotes_fts MATCH ?')} ORDER BY rank LIMIT ? OFFSET ?"
+            f"{filters.where(*window)} ORDER BY bm25(quotes_fts, 1.0, 0.0) LIMIT ? OFFSET ?"
         )
-        rows = conn.execute(sql, (query, *filters.params, limit, offset))
-    return [QuoteHit(**dict(row)) for row in rows]
+        args = (match, *([floor] if floor else []), *filters.params, limit, offset)
+        return [QuoteHit(**dict(r)) for r in conn.execute(sql, args)]
+
+    hits = ranked(floor)
+    if floor and len(hits) < limit and filters.clauses:  # dates left too few in the window
+        hits = ranked(None)
+    return hits
+
+
+def rank_floor(conn: sqlite3.Connection, match: str, wanted: int) -> int | None:
+    """The lowest rowid of the RANK_WINDOW newest matches, or None when there are fewer.
+
+    bm25 costs a few microseconds per matching row, so a word found in a quarter of a million
+    quotes would take a second to rank; beyond RANK_WINDOW matches, search ranks the most
+    recently stored ones (filters are part of ``match``, so they are applied first)."""
+    row = conn.execute(
+        "SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? ORDER BY rowid DESC"
+        " LIMIT 1 OFFSET ?",
+        (match, max(RANK_WINDOW, wanted) - 1),
+    ).fetchone()
+    return row[0] if row else None
 
 
 def occurrences(
@@ -151,13 +197,7 @@ def speakers(
 ) -> list[SpeakerSummary]:
     """The most-quoted speakers."""
     where, params = ("WHERE p.kind = ?", [kind]) if kind else ("", [])
-    rows = conn.execute(
-        "SELECT p.id, p.name, p.kind, COUNT(q.rowid) AS quotes,"
-        " COUNT(DISTINCT q.article_rowid) AS articles, MIN(q.date) AS first_seen,"
-        " MAX(q.date) AS last_seen FROM people p LEFT JOIN quotes q ON q.person_id = p.id"
-        f" {where} GROUP BY p.id ORDER BY quotes DESC, p.name LIMIT ?",
-        (*params, top),
-    )
+    rows = conn.execute(f"{SUMMARY} {where} ORDER BY quotes DESC, p.name LIMIT ?", (*params, top))
     return [SpeakerSummary(**dict(row)) for row in rows]
 
 
@@ -169,13 +209,7 @@ def speaker(
     if not ids:
         return None
     person_id = ids[0]
-    row = conn.execute(
-        "SELECT p.id, p.name, p.kind, COUNT(q.rowid) AS quotes,"
-        " COUNT(DISTINCT q.article_rowid) AS articles, MIN(q.date) AS first_seen,"
-        " MAX(q.date) AS last_seen FROM people p LEFT JOIN quotes q ON q.person_id = p.id"
-        " WHERE p.id = ? GROUP BY p.id",
-        (person_id,),
-    ).fetchone()
+    row = conn.execute(f"{SUMMARY} WHERE p.id = ?", (person_id,)).fetchone()
     aliases = [
         r[0]
         for r in conn.execute(
@@ -243,8 +277,8 @@ def first_occurrence(conn: sqlite3.Connection, cluster_id: int) -> tuple[Occurre
 
 def check(conn: sqlite3.Connection, text: str, limit: int = 5) -> list[CheckMatch]:
     """The real quotes closest to ``text``: clusters proposed by the fingerprint index (exact,
-    trimmed, partial), then, if those are not enough, by full-text search on its longest
-    content words (paraphrases); each compared word by word."""
+    trimmed, partial), then, if none of those is exact or trimmed, by full-text search on its
+    longest content words (paraphrases); each compared word by word."""
     norm = normalise(text)
     if not norm:
         return []
@@ -258,7 +292,7 @@ def check(conn: sqlite3.Connection, text: str, limit: int = 5) -> list[CheckMatc
                     found[cluster_id] = likeness
 
     compare(candidate_clusters(conn, norm, limit=10))
-    if sum(f.closeness != "paraphrase" for f in found.values()) < limit:
+    if all(f.closeness == "paraphrase" for f in found.values()):
         compare(_fts_candidates(conn, norm))
     ranked = sorted(found.items(), key=lambda item: likeness_rank(item[1]), reverse=True)
     matches = []
@@ -286,10 +320,13 @@ def _fts_candidates(conn: sqlite3.Connection, norm: str, words: int = 4) -> list
     content = sorted({w for w in norm.split() if w not in STOPWORDS and len(w) > 2}, key=len)
     if not content:
         return []
+    match = Filters().match(" OR ".join(f'"{w}"' for w in content[-words:]))
+    floor = rank_floor(conn, match, 30) or 0
     rows = conn.execute(
         "SELECT q.cluster_id FROM quotes_fts JOIN quotes q ON q.rowid = quotes_fts.rowid"
-        " WHERE quotes_fts MATCH ? ORDER BY rank LIMIT 30",
-        (" OR ".join(f'"{w}"' for w in content[-words:]),),
+        " WHERE quotes_fts MATCH ? AND quotes_fts.rowid >= ?"
+        " ORDER BY bm25(quotes_fts, 1.0, 0.0) LIMIT 30",
+        (match, floor),
     )
     return list(dict.fromkeys(r[0] for r in rows if r[0] is not None))
 

@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from saidwhat.errors import SaidwhatError
+from saidwhat.store.text import quote_tags
 
 # Migration N brings a store from user_version N-1 to N. Append only; never edit a released one.
 MIGRATIONS: list[list[str]] = [
@@ -138,6 +139,35 @@ MIGRATIONS: list[list[str]] = [
     ],
 ]
 
+# 2: filter tags (speaker, outlet, quote type) as a second full-text column, so that a search
+# with filters intersects small doclists instead of ranking every match of a common word.
+MIGRATIONS.append(
+    [
+        "ALTER TABLE quotes ADD COLUMN tags TEXT NOT NULL DEFAULT ''",
+        "UPDATE quotes SET tags = saidwhat_tags(person_id, source, type)",
+        "DROP TRIGGER quotes_ai",
+        "DROP TRIGGER quotes_ad",
+        "DROP TABLE quotes_fts",
+        """CREATE VIRTUAL TABLE quotes_fts USING fts5(
+            text, tags, content='quotes', content_rowid='rowid',
+            tokenize='porter unicode61 remove_diacritics 2'
+        )""",
+        "INSERT INTO quotes_fts(quotes_fts) VALUES ('rebuild')",
+        """CREATE TRIGGER quotes_ai AFTER INSERT ON quotes BEGIN
+            INSERT INTO quotes_fts(rowid, text, tags) VALUES (new.rowid, new.text, new.tags);
+        END""",
+        """CREATE TRIGGER quotes_ad AFTER DELETE ON quotes BEGIN
+            INSERT INTO quotes_fts(quotes_fts, rowid, text, tags)
+            VALUES ('delete', old.rowid, old.text, old.tags);
+        END""",
+        """CREATE TRIGGER quotes_au AFTER UPDATE OF text, tags ON quotes BEGIN
+            INSERT INTO quotes_fts(quotes_fts, rowid, text, tags)
+            VALUES ('delete', old.rowid, old.text, old.tags);
+            INSERT INTO quotes_fts(rowid, text, tags) VALUES (new.rowid, new.text, new.tags);
+        END""",
+    ]
+)
+
 SCHEMA_VERSION = len(MIGRATIONS)
 CACHE_KIB = 256 * 1024
 
@@ -158,6 +188,7 @@ def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
         conn.execute("PRAGMA busy_timeout = 10000")
         conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")  # the indexes' hot pages stay in memory
         conn.execute("PRAGMA temp_store = MEMORY")
+        conn.create_function("saidwhat_tags", 3, quote_tags, deterministic=True)
         conn.execute("PRAGMA foreign_keys = ON")
         if not readonly:
             conn.execute("PRAGMA journal_mode = WAL")

@@ -324,7 +324,11 @@ def merge_people(conn: sqlite3.Connection, target: str | int, other: str | int) 
     if keep == gone:
         return keep
     conn.execute("UPDATE article_speakers SET person_id = ? WHERE person_id = ?", (keep, gone))
-    conn.execute("UPDATE quotes SET person_id = ? WHERE person_id = ?", (keep, gone))
+    conn.execute(
+        "UPDATE quotes SET person_id = ?, tags = saidwhat_tags(?, source, type)"
+        " WHERE person_id = ?",
+        (keep, keep, gone),
+    )
     conn.execute(
         "INSERT OR IGNORE INTO aliases (person_id, alias, norm)"
         " SELECT ?, alias, norm FROM aliases WHERE person_id = ?",
@@ -366,8 +370,9 @@ def split_person(conn: sqlite3.Connection, person: str | int, names: list[str]) 
             (new, article_rowid, speaker_id),
         )
         conn.execute(
-            "UPDATE quotes SET person_id = ? WHERE article_rowid = ? AND speaker_id = ?",
-            (new, article_rowid, speaker_id),
+            "UPDATE quotes SET person_id = ?, tags = saidwhat_tags(?, source, type)"
+            " WHERE article_rowid = ? AND speaker_id = ?",
+            (new, new, article_rowid, speaker_id),
         )
     marks = ",".join("?" * len(norms))
     conn.execute(

@@ -69,3 +69,23 @@ def iso_date(published: str | None) -> str | None:
         except ValueError:
             continue
     return None
+
+
+def person_tag(person_id: int) -> str:
+    return f"p{person_id}"
+
+
+def source_tag(source: str) -> str:
+    """One alphanumeric token for an outlet, the same for 'Daily Tide' and 'daily tide'."""
+    return f"s{stable_hash(normalise(source)) % 36**12:x}"
+
+
+def type_tag(quote_type: str) -> str:
+    return f"t{quote_type}"
+
+
+def quote_tags(person_id: int | None, source: str | None, quote_type: str | None) -> str:
+    """The filter tags of a quote, indexed beside its words (see store.queries.search)."""
+    tags = [person_tag(person_id) if person_id is not None else ""]
+    tags += [source_tag(source) if source else "", type_tag(quote_type) if quote_type else ""]
+    return " ".join(t for t in tags if t)

@@ -22,7 +22,7 @@ from saidwhat.store.clusters import assign_cluster
 from saidwhat.store.models import IngestReport
 from saidwhat.store.schema import transaction
 from saidwhat.store.speakers import drop_orphans, rebuild_roles, resolve_article
-from saidwhat.store.text import iso_date
+from saidwhat.store.text import iso_date, quote_tags
 
 Progress = Callable[[IngestReport], None]
 Extractor = Callable[[Iterable[Document | Skipped]], Iterator[Article | Skipped]]
@@ -191,12 +191,13 @@ def _write_article(
     own: set[int] = set()
     for quote in sorted(article.quotes, key=lambda q: len(q.text)):
         words = quote_words(article, quote)
+        person_id = people.get(quote.speaker_id) if quote.speaker_id else None
         cluster_id = assign_cluster(conn, words, own)
         own.add(cluster_id)
         conn.execute(
             "INSERT INTO quotes (article_rowid, quote_id, text, type, start, end, confidence,"
-            " speaker_id, person_id, cluster_id, source, date)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " speaker_id, person_id, cluster_id, source, date, tags)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 rowid,
                 quote.id,
@@ -206,10 +207,11 @@ def _write_article(
                 quote.end,
                 quote.confidence,
                 quote.speaker_id,
-                people.get(quote.speaker_id) if quote.speaker_id else None,
+                person_id,
                 cluster_id,
                 article.source,
                 date,
+                quote_tags(person_id, article.source, quote.type),
             ),
         )
     return True, old is not None
