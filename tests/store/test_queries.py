@@ -113,3 +113,25 @@ def test_article_round_trips_and_log_lists_inputs(filled):
     assert filled.article("missing") is None
     assert {e.origin for e in filled.log()} == {"test:wire", "test:copy", "test:late"}
     assert filled.log(skipped=True) == []
+
+
+def test_ranking_window_keeps_common_words_fast_and_filters_still_find_old_quotes(
+    corpus, monkeypatch
+):
+    from saidwhat.store import queries
+
+    monkeypatch.setattr(queries, "RANK_WINDOW", 3)  # a tiny window instead of 5,000
+    corpus.add(
+        [
+            article(
+                f"a{n}",
+                [(ADA, f"The harbour plan number {n} is ready for the council")],
+                published=f"2024-03-{n + 1:02d}",
+            )
+            for n in range(8)
+        ]
+    )
+    newest = {h.article_id for h in corpus.search("harbour", limit=3)}
+    assert newest == {"a5", "a6", "a7"}  # ranked among the newest matches
+    assert [h.article_id for h in corpus.search("harbour", until="2024-03-01")] == ["a0"]
+    assert len(corpus.search("harbour", limit=20)) == 8

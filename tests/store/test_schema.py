@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import sqlite3
+import zlib
 
 import pytest
 
 from saidwhat.errors import SaidwhatError
 from saidwhat.store import Corpus
-from saidwhat.store.schema import SCHEMA_VERSION, connect, migrate
+from saidwhat.store.schema import MIGRATIONS, SCHEMA_VERSION, connect, migrate
 
 
 def test_new_store_is_at_the_current_version_in_wal_mode(tmp_path):
@@ -45,3 +46,31 @@ def test_a_file_that_is_not_a_database_is_a_one_line_error(tmp_path):
 def test_readonly_open_of_a_missing_corpus_says_how_to_make_one(tmp_path):
     with pytest.raises(SaidwhatError, match="saidwhat ingest"):
         Corpus(tmp_path / "missing.db", readonly=True)
+
+
+def test_a_version_1_store_with_quotes_gains_filter_tags(tmp_path):
+    """Migration 2 rebuilds the full-text index with speaker/outlet/type tags in place."""
+    path = tmp_path / "v1.db"
+    raw = sqlite3.connect(path)
+    for statement in MIGRATIONS[0]:
+        raw.execute(statement)
+    raw.execute("PRAGMA user_version = 1")
+    raw.execute(
+        "INSERT INTO articles (id, text_hash, source, ingested_at, record)"
+        " VALUES ('a1', 'h', 'Coast Wire', 'now', ?)",
+        (zlib.compress(b'{"id": "a1", "text": "x"}'),),
+    )
+    raw.execute("INSERT INTO people (id, name, kind) VALUES (7, 'Ada Quill', 'person')")
+    raw.execute("INSERT INTO aliases VALUES (7, 'Ada Quill', 'ada quill')")
+    raw.execute(
+        "INSERT INTO quotes (article_rowid, quote_id, text, type, start, end, confidence,"
+        " person_id, source) VALUES (1, 'q0', 'The harbour stays open', 'direct', 0, 1, 0.9, 7,"
+        " 'Coast Wire')"
+    )
+    raw.commit()
+    raw.close()
+    corpus = Corpus(path)
+    assert corpus.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    [hit] = corpus.search("harbour", speaker="Ada Quill", source="coast wire", type="direct")
+    assert hit.speaker == "Ada Quill"
+    assert corpus.search("harbour", type="indirect") == []
