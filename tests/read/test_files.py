@@ -90,13 +90,38 @@ def test_directory_is_walked_recursively_in_sorted_order(tmp_path, article_text)
     (tmp_path / ".git" / "x.txt").write_text(article_text)
     (tmp_path / "README.md").write_text("Not an article.")
     (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04")
-    origins = [Path(d.origin).relative_to(tmp_path).as_posix() for d in read_all(tmp_path)]
+    read = [d for d in read_all(tmp_path) if isinstance(d, Document)]
+    origins = [Path(d.origin).relative_to(tmp_path).as_posix() for d in read]
     assert origins == ["a.txt", "b.txt", "sub/c.txt", "sub/deeper/d.txt", "z/e.txt"]
 
 
-def test_directory_without_articles_is_reported(tmp_path):
-    (tmp_path / "README.md").write_text("Nothing here.")
+def test_other_files_in_a_directory_are_skipped_with_a_reason(tmp_path, article_text):
+    (tmp_path / "a.txt").write_text(article_text)
+    (tmp_path / "README.md").write_text("Not an article.")
+    (tmp_path / "LICENSE").write_text("Apache-2.0")
+    (tmp_path / ".DS_Store").write_bytes(b"\x00\x01")  # hidden: passed over, not reported
+    items = read_all(tmp_path)
+    skipped = {Path(s.origin).name: s.reason for s in items if isinstance(s, Skipped)}
+    assert [Path(d.origin).name for d in items if isinstance(d, Document)] == ["a.txt"]
+    assert skipped == {
+        "LICENSE": "not an article file type (no suffix); name it explicitly to read it as text",
+        "README.md": "not an article file type (.md); name it explicitly to read it as text",
+    }
+
+
+def test_a_skipped_file_is_read_when_named_explicitly(tmp_path, article_text):
+    (tmp_path / "story.md").write_text(article_text)
     [skipped] = read_all(tmp_path)
+    assert isinstance(skipped, Skipped) and skipped.reason.startswith("not an article file type")
+    [document] = read_all(tmp_path / "story.md")
+    assert isinstance(document, Document) and document.text == article_text
+
+
+def test_directory_without_files_is_reported(tmp_path):
+    (tmp_path / ".hidden.txt").write_text("Nothing here.")
+    (tmp_path / "empty").mkdir()
+    [skipped] = read_all(tmp_path)
+    assert skipped.origin == str(tmp_path)
     assert skipped.reason == "no article files in this directory"
 
 

@@ -1,8 +1,10 @@
 """Files and directories: the reader is chosen by the file name, HTML is sniffed in text files.
 
-A directory is walked recursively in sorted order; hidden files and directories are skipped,
-and only files with an article suffix (ARTICLE_SUFFIXES) are read, so that a README or a
-picture beside a corpus is not mistaken for an article. A file named explicitly is always read.
+A directory is walked recursively in sorted order; hidden files and directories (dotfiles:
+.git, .DS_Store) are passed over. Only files with an article suffix (ARTICLE_SUFFIXES) are
+read, so that a README or a picture beside a corpus is not mistaken for an article; each other
+file becomes a Skipped record, so a corpus run reports it rather than dropping it silently. A
+file named explicitly is always read.
 """
 
 from __future__ import annotations
@@ -58,6 +60,14 @@ def _iter_directory(directory: Path, seen: set[Path]) -> Iterator[Document | Ski
             yield from _iter_directory(path, seen)
         elif entry.name.lower().endswith(ARTICLE_SUFFIXES):
             yield from _iter_file(path)
+        else:
+            yield Skipped(origin=str(path), reason=not_article_reason(path))
+
+
+def not_article_reason(path: Path) -> str:
+    """Why a file met in a directory walk is not read, and how to read it anyway."""
+    kind = path.suffix.lower() or "no suffix"
+    return f"not an article file type ({kind}); name it explicitly to read it as text"
 
 
 def _iter_file(path: Path) -> Iterator[Document | Skipped]:
