@@ -36,6 +36,7 @@ DASH_SOURCE = re.compile(
     r"([A-Z][\w.'\u2019-]*(?:[ \t][A-Z][\w.'\u2019-]*){0,4})(?=[ \t\u00a0]*(?:[.,]|$))",
     re.MULTILINE,
 )
+ADJUNCT_PREPS = {"during", "at", "in", "after", "before", "since", "amid", "while"}
 OBJECT_DEPS = {"dobj", "oprd", "dative", "attr"}
 OBJECT_PREPS = {"for", "on", "as", "to", "about", "of", "with", "by", "against"}
 # reporting verbs used to hook quote marks that the parse did not attach (small, closed class)
@@ -177,6 +178,26 @@ def _noun_clause(doc: Doc, noun: Token, within: tuple[int, int]) -> list[Raw]:
     return [raw]
 
 
+def _object_core(doc: Doc, lo: int, hi: int) -> list[Token]:
+    """The object words without trailing asides: stop at the first comma outside quote marks
+    and leave out time/place adjuncts ('called it "a mess" during the debate')."""
+    out: list[Token] = []
+    quoted = False
+    skip_until = -1
+    for tok in doc[lo : hi + 1]:
+        if is_quote_token(tok):
+            quoted = not quoted
+        elif tok.text in (",", ";", "—", "--") and not quoted and out:
+            break
+        if tok.i <= skip_until:
+            continue
+        if tok.dep_ == "prep" and tok.lower_ in ADJUNCT_PREPS and out:
+            skip_until = tok.right_edge.i
+            continue
+        out.append(tok)
+    return out
+
+
 def clause_candidates(doc: Doc, tokens: list[Token], regions: Regions) -> list[Raw]:
     """Verb-centred candidates: clausal complements, parataxis, objects, according to."""
     out: list[Raw] = []
@@ -239,7 +260,7 @@ def clause_candidates(doc: Doc, tokens: list[Token], regions: Regions) -> list[R
         if objs:
             lo = min(c.left_edge.i for c in objs)
             hi = max(c.right_edge.i for c in objs)
-            frags = _span_of(list(doc[lo : hi + 1]), within)
+            frags = _span_of(_object_core(doc, lo, hi), within)
             if frags:
                 out.append(_with_source(Raw("object", frags, evidence=["object-of-cue"]), doc, tok))
     return out
