@@ -221,3 +221,72 @@ def test_text_is_normalised_but_otherwise_whole():
 def test_empty_text_is_an_input_error(text):
     with pytest.raises(InputError, match="no article text"):
         structure(text)
+
+
+DATED_LOCAL = """Schools
+
+Board Keeps Late Bus Routes After Parents Protest
+
+By Jo Lind | The Orval Valley Herald
+
+Updated 6:10 PM PST, March 4, 2026
+
+Published March 3, 2026
+
+The Orval Valley school board voted Monday to keep two late bus routes.
+
+"We heard the parents," board chair Ada Finch said.
+
+March 9, 2026
+
+The board meets again on April 14, 2026, to set next year's budget.
+"""
+
+
+def test_date_and_outlet_are_read_from_the_lines_above_the_body():
+    article = structure(DATED_LOCAL)
+    assert_consistent(article)
+    assert article.published == "2026-03-03"  # published, not the update time
+    assert article.source == "The Orval Valley Herald"
+    assert article.headline == "Board Keeps Late Bus Routes After Parents Protest"
+    assert article.body.startswith("The Orval Valley school board")
+    assert "March 9, 2026" in article.body  # a date line below the first paragraph stays body
+
+
+def test_a_date_only_in_the_body_is_no_publication_date():
+    body_dates = DATED_LOCAL.replace("Updated 6:10 PM PST, March 4, 2026\n\n", "").replace(
+        "Published March 3, 2026\n\n", ""
+    )
+    assert structure(body_dates).published is None
+
+
+def test_an_update_time_is_the_date_when_there_is_no_other():
+    text = DATED_LOCAL.replace("Published March 3, 2026\n\n", "")
+    assert structure(text).published == "2026-03-04T18:10-08:00"
+
+
+def test_the_input_date_and_source_win_over_the_text():
+    article = structure(DATED_LOCAL, published="2026-03-02", source="orval.example")
+    assert (article.published, article.source) == ("2026-03-02", "orval.example")
+
+
+def test_a_credit_names_the_source_before_the_byline():
+    article = structure(DATED_LOCAL + "\nCopyright 2026 The Associated Press.\n")
+    assert article.source == "AP"
+    wire = structure(
+        WIRE.replace("By OTTO KRANTZ\nAssociated Press", "By OTTO KRANTZ, The Courier")
+    )
+    assert wire.source == "AP"  # the dateline's agency, as before
+
+
+def test_a_byline_outlet_is_the_source_when_only_a_contribution_is_credited():
+    text = LOCAL_PAGE.replace("Copyright AP - Associated Press", "AP contributed to this report.")
+    article = structure(text)
+    assert article.source == "The Aldous Mirror"
+    assert article.credit == "AP contributed to this report."
+
+
+def test_a_date_above_the_headline_is_read_too():
+    article = structure("Tuesday, March 3, 2026\n\n" + WIRE)
+    assert article.published == "2026-03-03"
+    assert article.headline == "Senate Passes Water Bill in Late Vote"

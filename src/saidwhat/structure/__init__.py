@@ -12,7 +12,9 @@ from saidwhat.errors import InputError
 from saidwhat.read.decode import normalise_text
 from saidwhat.read.html import document_from_html
 from saidwhat.records import Article, Document, Section
-from saidwhat.structure.layout import dateline_agency, lay_out
+from saidwhat.structure.dates import published_date
+from saidwhat.structure.layout import dateline_agency, header, lay_out
+from saidwhat.structure.outlets import byline_outlet
 from saidwhat.structure.patterns import agency_of
 
 
@@ -50,9 +52,13 @@ def structure_document(document: Document) -> Article:
     )
     return Article(
         id=article_id(document, text),
-        source=document.source or copyright_agency or (agency and (agency_of(agency) or agency)),
+        source=document.source
+        or copyright_agency
+        or (agency and (agency_of(agency) or agency))
+        or byline_outlet(of.get("byline", [])),
         url=document.url,
-        published=document.published,
+        published=document.published
+        or published_date([text[x.start : x.end] for x in header(parts)]),
         title=document.title,
         origin=document.origin,
         headline=_first(of.get("headline")) or document.title,

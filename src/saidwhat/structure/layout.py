@@ -74,6 +74,13 @@ def lay_out(text: str, title: str | None = None) -> list[Part]:
     return parts
 
 
+def header(parts: list[Part]) -> list[Part]:
+    """The parts above the body (page chrome, headline, byline, box, date lines): where a
+    publication date is printed, and the only place it is looked for."""
+    body = next((i for i, part in enumerate(parts) if part.kind in ("dateline", "paragraph")), None)
+    return parts[:body]
+
+
 def dateline_agency(text: str, parts: list[Part]) -> str | None:
     """The agency in the dateline ('Reuters' in 'LONDON (Reuters) -'), if any."""
     dateline = next((part for part in parts if part.kind == "dateline"), None)

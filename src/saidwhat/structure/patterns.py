@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from saidwhat.structure.dates import MONTH, WEEKDAY, read_date_line
 from saidwhat.structure.units import BULLET
 
 _I = re.IGNORECASE
@@ -54,20 +55,9 @@ LONG_NOISE = re.compile(
     _I | re.VERBOSE | re.DOTALL,
 )
 
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
-DATE_LINE = re.compile(
-    rf"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
-    rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
-    rf"(?:[,\s]+(?:at\s+)?\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{{2,4}})?)?\s*",
-    _I,
-)
-
 _STAMP_TOKEN = (
-    rf"(?:{_MONTH}|\d{{1,4}}(?:[:.]\d{{2}})?|[ap]\.?m\.?|(?-i:[A-Z]{{2,4}})"
-    r"|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?|on|at|[,:|/\-—])"
+    rf"(?:{MONTH}|\d{{1,4}}(?:[:.]\d{{2}})?|[ap]\.?m\.?|(?-i:[A-Z]{{2,4}})"
+    rf"|{WEEKDAY}|on|at|[,:|/\-—])"
 )
 TIMESTAMP = re.compile(
     rf"(?:published|updated|posted|last\s+updated|first\s+published)(?:\s*{_STAMP_TOKEN})+\s*",
@@ -123,7 +113,7 @@ BOX_HEADING = re.compile(
 _PLACE_CAPS = r"[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,3}"
 _PLACE_TITLE = r"[A-Z][a-z.'’\-]+(?:\s+[A-Z][a-z.'’\-]+){0,3}"
 _REGION = r"(?:,\s*[A-Z][A-Za-z.'’\-]*(?:\s+[A-Z][A-Za-z.'’\-]*){0,2})?"
-_WHEN = rf"(?:,\s*{_MONTH}\s+\d{{1,2}})?"
+_WHEN = rf"(?:,\s*{MONTH}\s+\d{{1,2}})?"
 _AGENCY = r"\((?P<agency>[A-Z][A-Za-z.&\- ]{0,40})\)"
 _DASH = r"(?:\s*[—–]\s*|\s*--\s*|\s+-\s+)"  # a hyphen needs spaces: "AP-GfK" is a word
 DATELINE = re.compile(
@@ -156,7 +146,7 @@ def is_noise(text: str) -> bool:
 
 def is_date(text: str) -> bool:
     """A line that is only a date (and time): page metadata, not body."""
-    return bool(DATE_LINE.fullmatch(text))
+    return read_date_line(text) is not None
 
 
 def is_credit(text: str) -> bool:

@@ -1,0 +1,132 @@
+"""Publication dates written in the text: a line near the top that is only a date (and time),
+with an optional label ("Published March 3, 2026", "Updated 3:04 PM EST, March 3, 2026",
+"Tuesday, March 3, 2026", "2026-03-03").
+
+A whole line must be a date, so that a date mentioned in a sentence ("the board meets again on
+May 14, 2026") is never taken for the article's; the caller only offers lines above the body.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+
+MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+WEEKDAY = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?"
+LABEL = r"(?:(?:first|originally|last)\s+)?(?:published|updated|posted|modified)"
+
+ZONES = {"UTC": 0, "GMT": 0, "Z": 0, "BST": 1, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3}
+ZONES.update({"EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6})
+ZONES.update({"PST": -8, "PDT": -7, "AKST": -9, "AKDT": -8, "HST": -10})
+"""Zones news pages print, as hours from UTC; another zone ('ET') leaves the time without one."""
+
+_DAY = (
+    rf"(?P<month>{MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})"
+    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>{MONTH}),?\s+(?P<year2>\d{{4}})"
+    r"|(?P<iso>\d{4}-\d{2}-\d{2})"
+)
+_TIME = (
+    r"(?P<hour>\d{1,2})(?:[:.](?P<minute>\d{2})(?::\d{2})?)?\s*"
+    r"(?P<ampm>[ap]\.?\s?m\.?)?(?:\s*(?P<zone>(?-i:[A-Z]{1,4})))?"
+)
+_SEP = r"(?:\s*[,|/·•\-—–]\s*|\s+)(?:at\s+|on\s+)?"
+_ISO_TIME = (
+    r"(?P<isodt>\d{4}-\d{2}-\d{2})[T ](?P<isohour>\d{2}):(?P<isominute>\d{2})(?::\d{2}(?:\.\d+)?)?"
+    r"(?P<isozone>Z|[+-]\d{2}:?\d{2})?"
+)
+DATE_LINE = re.compile(
+    rf"(?:(?P<label>{LABEL})\s*:?\s*(?:on\s+)?)?(?:{WEEKDAY},?\s+)?"
+    rf"(?:{_ISO_TIME}"
+    rf"|(?:{_DAY})(?:{_SEP}{_TIME.replace('?P<', '?P<a_')})?"
+    rf"|{_TIME.replace('?P<', '?P<b_')}{_SEP}(?:{WEEKDAY},?\s+)?"
+    rf"(?:{_DAY.replace('?P<', '?P<b_')}))\.?",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class DateLine:
+    """A date line read: its ISO 8601 value and whether it only says when it was updated."""
+
+    iso: str
+    updated: bool
+
+
+def read_date_line(text: str) -> DateLine | None:
+    """The date a line consists of, or None when the line is anything more than a date."""
+    match = DATE_LINE.fullmatch(text.strip())
+    if not match:
+        return None
+    found = {k: v for k, v in match.groupdict().items() if v is not None}
+    label = (found.get("label") or "").lower()
+    updated = any(word in label for word in ("updated", "modified"))
+    if "isodt" in found:
+        iso = _iso_datetime(found)
+    else:
+        prefix = "b_" if "b_hour" in found else ""
+        day = _day({k.removeprefix(prefix): v for k, v in found.items() if k.startswith(prefix)})
+        clock = "a_" if "a_hour" in found else prefix
+        iso = day and _with_time(day, {k.removeprefix(clock): v for k, v in found.items()})
+    return DateLine(iso, updated) if iso else None
+
+
+def published_date(lines: list[str]) -> str | None:
+    """The publication date among the header lines given: the first date that is not only an
+    update time, else the first update time."""
+    read = [found for found in map(read_date_line, lines) if found]
+    first = next((d for d in read if not d.updated), None) or next(iter(read), None)
+    return first.iso if first else None
+
+
+def _day(found: dict[str, str]) -> date | None:
+    try:
+        if "iso" in found:
+            return date.fromisoformat(found["iso"])
+        month = found.get("month") or found["month2"]
+        number = _MONTH_NUMBERS[month[:3].lower()]
+        year, day = found.get("year") or found["year2"], found.get("day") or found["day2"]
+        return date(int(year), number, int(day))
+    except (KeyError, ValueError):
+        return None
+
+
+def _with_time(day: date, found: dict[str, str]) -> str | None:
+    """'2026-03-03' alone, or '2026-03-03T15:04-05:00' when a clock time (and zone) is given.
+    A bare number after the date without minutes or am/pm is not a time: no date then."""
+    if "hour" not in found:
+        return day.isoformat()
+    hour, minute = int(found["hour"]), int(found.get("minute") or 0)
+    ampm = found.get("ampm", "").lower()[:1]
+    if not ampm and "minute" not in found:
+        return None
+    if ampm:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if ampm == "p" else 0)
+    if hour > 23 or minute > 59:
+        return None
+    offset = ZONES.get(found.get("zone", "").upper())
+    tz = None if offset is None else timezone(timedelta(hours=offset))
+    return datetime(day.year, day.month, day.day, hour, minute, tzinfo=tz).isoformat(
+        timespec="minutes"
+    )
+
+
+def _iso_datetime(found: dict[str, str]) -> str | None:
+    value = f"{found['isodt']}T{found['isohour']}:{found['isominute']}{found.get('isozone', '')}"
+    try:
+        return datetime.fromisoformat(value).isoformat(timespec="minutes")
+    except ValueError:
+        return None
+
+
+_MONTH_NUMBERS = {
+    name: number
+    for number, name in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+    )
+}
