@@ -178,6 +178,13 @@ def _noun_clause(doc: Doc, noun: Token, within: tuple[int, int]) -> list[Raw]:
     return [raw]
 
 
+def _quoted_term(content: str) -> bool:
+    """A few words wholly in quote marks ('"sanctuary cities"'): a term, not something said."""
+    text = content.strip(" .,")
+    marks = "\"'\u201c\u201d\u2018\u2019"
+    return len(text) > 1 and text[0] in marks and text[-1] in marks and len(text.split()) <= 4
+
+
 def _object_core(doc: Doc, lo: int, hi: int) -> list[Token]:
     """The object words without trailing asides: stop at the first comma outside quote marks
     and leave out time/place adjuncts ('called it "a mess" during the debate')."""
@@ -261,7 +268,7 @@ def clause_candidates(doc: Doc, tokens: list[Token], regions: Regions) -> list[R
             lo = min(c.left_edge.i for c in objs)
             hi = max(c.right_edge.i for c in objs)
             frags = _span_of(_object_core(doc, lo, hi), within)
-            if frags:
+            if frags and not _quoted_term(regions.text[frags[0][0] : frags[0][1]]):
                 out.append(_with_source(Raw("object", frags, evidence=["object-of-cue"]), doc, tok))
     return out
 
