@@ -142,3 +142,23 @@ def test_seed_article_as_json(seed_article):
     assert article["credit"] == "Copyright AP - Associated Press"
     body = "\n\n".join(article["text"][s:e] for s, e in article["paragraphs"])
     assert "Contact Us" not in body and "Copyright" not in body
+
+
+def test_other_files_in_a_directory_are_reported_as_skipped(tmp_path, story):
+    (tmp_path / "NOTES.md").write_text("Not an article.", encoding="utf-8")
+    (tmp_path / ".hidden.txt").write_text(STORY, encoding="utf-8")
+    result = run(str(tmp_path), "--format", "jsonl")
+    assert result.returncode == 1
+    assert [json.loads(line)["origin"] for line in result.stdout.splitlines()] == [str(story)]
+    assert result.stderr.splitlines() == [
+        f"saidwhat: {tmp_path / 'NOTES.md'}: not an article file type (.md); "
+        "name it explicitly to read it as text"
+    ]
+
+
+def test_the_demo_corpus_has_nothing_skipped_and_every_article_is_dated(demo_dir):
+    result = run(str(demo_dir), "--format", "jsonl")
+    assert result.returncode == 0 and result.stderr == ""
+    articles = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(articles) >= 10
+    assert all(a["published"] and a["source"] for a in articles)

@@ -78,3 +78,13 @@ def test_demo_has_a_syndicated_pair(demo_dir):
     assert len(copy.paragraphs) < len(wire.paragraphs)
     assert "getting home alive." in wire.body and "getting home alive!" in copy.body
     assert "Contact Us" not in copy.body and copy.key_points
+
+
+def test_every_demo_article_has_a_date_and_an_outlet(demo_dir):
+    articles = demo_articles(demo_dir)
+    for name, article in articles.items():
+        assert article.published and article.source, name
+    days = sorted(article.published[:10] for article in articles.values())
+    assert len(set(days)) >= 8  # spread over several weeks
+    wire, copy = articles["wire-ferry-strike.txt"], articles["courier-ferry-strike.txt"]
+    assert wire.published[:10] < copy.published[:10]  # the syndicated copy came later
