@@ -23,6 +23,8 @@ from saidwhat.structure.outlets import byline_outlet
         (["By Jo Lind, special to The Valley Post"], "The Valley Post"),
         (["By Jo Lind of the Orval Daily News"], "The Orval Daily News"),
         (["By Jo Lind, WKRV"], "WKRV"),
+        (["By The Associated Press"], "AP"),
+        (["By Reuters Staff"], "Reuters"),
         (["By Jo Lind, valleypost.example"], "valleypost.example"),
     ],
 )
@@ -40,6 +42,9 @@ def test_byline_outlet(bylines, outlet):
         ["By Jo Lind, Ivo Marsh"],
         ["By Rufus Lind Jr."],
         ["By Jo Lind, MD"],
+        ["By JO LIND, WASHINGTON"],
+        ["By Jo Lind, NYC"],
+        ["By Michael Bloomberg"],  # an op-ed by a person named like an agency
         ["By Jo Lind", "Staff Writer"],
         [],
     ],

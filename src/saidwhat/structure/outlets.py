@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import re
 
-from saidwhat.structure.patterns import agency_of, is_title_case, words
+from saidwhat.structure.patterns import AGENCIES, agency_of, is_title_case, words
 
 _PARTS = re.compile(r"\s*(?:[|,;/•·]|\s[-–—]\s|\n)\s*")
 _BY = re.compile(r"By\s+")
+_BY_AGENCY = re.compile(r"By\s+(?:the\s+)?(?P<name>.+?)(?:\s+staff)?", re.IGNORECASE)
+"""'By The Associated Press', 'By Reuters Staff': the agency is the whole byline."""
 _FOR = re.compile(r"(?:special\s+to|writing\s+for|for|of)\s+", re.IGNORECASE)
 _NAMES_FOR = re.compile(r"\s(?:special\s+to|writing\s+for|for|of)\s+(?P<outlet>.+)$")
 OUTLET_MAX_WORDS = 6
@@ -34,6 +36,8 @@ ROLE_WORDS = frozenset(
     + ("freelancer", "critic", "anchor", "host", "author", "senior", "special", "guest")
 )
 NAME_SUFFIXES = frozenset(("Jr", "Sr", "II", "III", "IV", "MD", "PhD", "Esq"))
+NOT_OUTLETS = frozenset(("US", "USA", "UK", "EU", "UN", "DC", "NYC", "LA", "CEO", "CFO", "GOP"))
+"""Acronyms written after a byline name that are places, bodies or jobs, not broadcasters."""
 _DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|news|co\.uk|example)", re.IGNORECASE)
 _ACRONYM = re.compile(r"[A-Z]{2,5}")
 
@@ -43,10 +47,15 @@ def byline_outlet(bylines: list[str]) -> str | None:
     for byline in bylines:
         parts = _PARTS.split(byline.strip())
         if _BY.match(parts[0]):  # the names, perhaps with "of The Courier" after them
+            whole = _BY_AGENCY.fullmatch(parts[0])
+            name = whole.group("name") if whole else ""
+            if any(pattern.fullmatch(name) for pattern in AGENCIES.values()):
+                return agency_of(name)
             named = _NAMES_FOR.search(parts[0])
             parts = ([named.group("outlet")] if named else []) + parts[1:]
         for part in parts:
-            outlet = _outlet(_FOR.sub("", part, count=1) if _FOR.match(part) else part)
+            lead = _FOR.match(part)
+            outlet = _outlet(part[lead.end() :] if lead else part)
             if outlet:
                 return outlet
     return None
@@ -66,7 +75,9 @@ def _outlet(part: str) -> str | None:
         NAME_SUFFIXES
     ):
         return None
-    if _DOMAIN.fullmatch(text) or (len(tokens) == 1 and _ACRONYM.fullmatch(text)):
+    if _DOMAIN.fullmatch(text) or (
+        len(tokens) == 1 and _ACRONYM.fullmatch(text) and text not in NOT_OUTLETS
+    ):
         return text
     if not is_title_case(text) or not tokens[0][:1].isupper():
         return None
