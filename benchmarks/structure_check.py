@@ -23,6 +23,16 @@ from saidwhat.structure.dates import read_date_line
 ROOT = Path(__file__).resolve().parent.parent
 POLNEAR = ROOT.parent / "shared" / "data" / "polnear"
 READ_KINDS = ("paragraph", "key_point", "headline")
+FIGURES = (
+    "articles",
+    "skipped (NFC changed the text)",
+    "gold quotes",
+    "gold quote characters outside read sections",
+    "gold quotes with characters outside read sections",
+    "body paragraphs",
+    "articles dated from a line above the body",
+    "date-only lines in the body (never read as the date)",
+)
 
 
 def lost_characters(article: Article, quotes: list[dict]) -> tuple[int, int]:
@@ -46,7 +56,7 @@ def lost_characters(article: Article, quotes: list[dict]) -> tuple[int, int]:
 
 
 def check(path: Path, show: int) -> None:
-    figures: Counter[str] = Counter()
+    figures: Counter[str] = Counter(dict.fromkeys(FIGURES, 0))
     dated: list[tuple[str, str, str]] = []
     outlets: Counter[str] = Counter()
     with path.open(encoding="utf-8") as lines:
@@ -62,6 +72,9 @@ def check(path: Path, show: int) -> None:
             figures["gold quote characters outside read sections"] += chars
             figures["gold quotes with characters outside read sections"] += quotes
             figures["body paragraphs"] += len(article.paragraphs)
+            figures["date-only lines in the body (never read as the date)"] += sum(
+                1 for s in article.sections if s.kind == "paragraph" and read_date_line(s.text)
+            )
             if article.published:
                 figures["articles dated from a line above the body"] += 1
                 dated.append((gold["id"], _date_line(article), article.published))
