@@ -15,7 +15,6 @@ QUOTE_CHARS = set("\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e\u201f`")
 SOURCE_ASIDES = {"appos", "relcl", "acl", "punct", "advcl", "parataxis"}
 # a cue without a subject borrows it from the verb it hangs off ("..., saying", "and added")
 BORROW_SUBJECT = {"advcl", "xcomp", "conj", "pcomp"}
-RELATIVE = {"who", "which", "that", "whom"}
 
 
 def is_quote_token(tok: Token) -> bool:
@@ -52,14 +51,12 @@ def subtree_span(doc: Doc, tok: Token, minus: Iterable[Token] = ()) -> list[Toke
 
 def subject_of(verb: Token, hops: int = 3) -> Token | None:
     """The subject of a cue verb, borrowed from the governing verb when it has none; for a
-    relative clause ("X, who ..., said") the noun it modifies."""
+    relative clause without a relative pronoun subject, the noun it modifies."""
     tok = verb
     for _ in range(hops + 1):
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         if subj is not None:
-            if subj.lower_ in RELATIVE and tok.dep_ == "relcl":
-                return tok.head
-            return subj
+            return subj  # a relative "who" stays as written (the speakers step resolves it)
         if tok.dep_ == "relcl":
             return tok.head
         if tok.dep_ not in BORROW_SUBJECT or tok.head is tok:
