@@ -1,0 +1,199 @@
+"""Exact, faster stand-ins for two spaCy components of the English pipelines.
+
+Profiling a full extraction showed ``attribute_ruler`` and ``lemmatizer`` costing nearly as
+much as the dependency parser: both walk every token in Python (a Span per matched token, a
+Token object and a rule lookup per lemma). These stand-ins give the same annotations:
+
+- attributes: the ruler's single-token ``TAG`` patterns (the tag map: most of its patterns,
+  all applied before the others) become one table lookup per tag, written with
+  ``Doc.from_array``; the remaining patterns run through the ruler's own matcher and
+  ``set_annotations``, in the ruler's order, so later rules still win.
+- lemmas: the lemmatizer's own ``lemmatize`` is called once per distinct (orth, tag, pos,
+  morph) and its answer reused, with the lemmatizer's rule that a lemma already set (by the
+  attribute ruler) is kept.
+
+``tests/parse`` checks token by token that the annotations equal the original components'.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
+from spacy.language import Language
+from spacy.pipeline import AttributeRuler, Lemmatizer
+from spacy.strings import get_string_id
+from spacy.tokens import Doc
+from spacy.tokens._retokenize import set_token_attrs
+
+_TESTED = {"LOWER": 0, "TAG": 1, "DEP": 2, "IS_SPACE": 3}  # columns of the match array
+_MATCH_ATTRS = [LOWER, TAG, DEP, IS_SPACE]
+MAX_KNOWN = 500_000  # distinct token analyses whose lemma is remembered (a few tens of MB)
+_SET = {"POS": (0, POS), "MORPH": (1, MORPH), "LEMMA": (2, LEMMA)}  # set through arrays
+
+
+class Unsupported(ValueError):
+    """A ruler pattern this stand-in cannot evaluate exactly (the original is kept)."""
+
+
+class _Condition:
+    """One token test of a pattern, on a column of hashes."""
+
+    def __init__(self, attr: str, test):
+        if attr not in _TESTED:
+            raise Unsupported(attr)
+        self.column = _TESTED[attr]
+        if isinstance(test, (bool, str)):
+            self.kind, self.value = "eq", int(test) if isinstance(test, bool) else _id(test)
+        elif isinstance(test, dict) and len(test) == 1 and set(test) <= {"IN", "NOT_IN"}:
+            ((self.kind, values),) = test.items()
+            self.value = numpy.array([_id(v) for v in values], dtype=numpy.uint64)
+        elif isinstance(test, dict) and set(test) == {"REGEX"} and attr == "LOWER":
+            self.kind, self.value = "regex", re.compile(test["REGEX"])
+        else:
+            raise Unsupported(f"{attr}: {test!r}")
+
+    def mask(self, column: numpy.ndarray, strings) -> numpy.ndarray:
+        if self.kind == "eq":
+            return column == self.value
+        if self.kind == "IN":
+            return numpy.isin(column, self.value)
+        if self.kind == "NOT_IN":
+            return ~numpy.isin(column, self.value)
+        hits = [h for h in numpy.unique(column) if self.value.search(strings[int(h)])]
+        return numpy.isin(column, numpy.array(hits, dtype=numpy.uint64))
+
+
+class _Rule:
+    """One ruler pattern (its alternatives), the token it sets and what it sets."""
+
+    def __init__(self, ruler: AttributeRuler, number: int):
+        pattern = ruler.patterns[number]
+        self.number, self.index = number, pattern.get("index", 0)
+        self.alternatives = [
+            [[_Condition(attr, test) for attr, test in token.items()] for token in tokens]
+            for tokens in pattern["patterns"]
+        ]
+        token = Doc(ruler.vocab, words=["x"])[0]  # the values, as the ruler would set them
+        set_token_attrs(token, ruler.attrs[number])
+        found = (token.pos, token.morph.key, token.lemma)
+        names = set(pattern["attrs"])
+        self.arrays = [(_SET[n][0], found[_SET[n][0]]) for n in names & set(_SET)]
+        others = {IDS_BY_NAME[n] for n in names - set(_SET)}
+        self.others = {k: v for k, v in ruler.attrs[number].items() if k in others}
+
+    def targets(self, values: numpy.ndarray, strings) -> numpy.ndarray:
+        """The tokens this rule sets, in match order."""
+        n, found = len(values), []
+        for tokens in self.alternatives:
+            width = len(tokens)
+            if width > n:
+                continue
+            hit = numpy.ones(n - width + 1, dtype=bool)
+            for offset, conditions in enumerate(tokens):
+                for condition in conditions:
+                    column = values[offset : n - width + 1 + offset, condition.column]
+                    hit &= condition.mask(column, strings)
+            starts = numpy.flatnonzero(hit)
+            found.append(starts + (self.index if self.index >= 0 else width + self.index))
+        return numpy.unique(numpy.concatenate(found)) if found else numpy.empty(0, int)
+
+
+class FastAttributes:
+    """The attribute ruler, matched and applied with array operations (same output).
+
+    The ruler matches every pattern on the doc as it comes in, then applies the matches in
+    pattern order, a later one overwriting an earlier one's attribute. So does this: masks on
+    the incoming arrays, then per attribute the last rule's value wins.
+    """
+
+    def __init__(self, ruler: AttributeRuler):
+        self.ruler = ruler
+        self.rules = [_Rule(ruler, number) for number in range(len(ruler.patterns))]
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        strings = doc.vocab.strings
+        values = doc.to_array(_MATCH_ATTRS)
+        out = doc.to_array([POS, MORPH, LEMMA])
+        later = []
+        for rule in self.rules:
+            targets = rule.targets(values, strings)
+            if not len(targets):
+                continue
+            for column, value in rule.arrays:
+                out[targets, column] = value
+            if rule.others:
+                later.append((rule, targets))
+        doc.from_array([POS, MORPH, LEMMA], out)
+        for rule, targets in later:
+            for i in targets:
+                set_token_attrs(doc[int(i)], rule.others)
+        return doc
+
+
+class FastLemmas:
+    """The rule lemmatizer, asked once per distinct token analysis."""
+
+    def __init__(self, lemmatizer: Lemmatizer):
+        self.lemmatizer = lemmatizer
+        self.known: dict[tuple[int, int, int, int], str] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        values = doc.to_array([ORTH, TAG, POS, MORPH, LEMMA])
+        todo = numpy.ones(len(doc), dtype=bool)
+        if not self.lemmatizer.overwrite:
+            todo = values[:, 4] == 0  # a lemma set before (by the attribute ruler) stays
+        keys, first, inverse = numpy.unique(
+            values[todo, :4], axis=0, return_index=True, return_inverse=True
+        )
+        positions = numpy.flatnonzero(todo)
+        lemmas = numpy.empty(len(keys), dtype=numpy.uint64)
+        strings = doc.vocab.strings
+        if len(self.known) > MAX_KNOWN:  # names and typos keep coming in a crawl
+            self.known.clear()
+        for n, key in enumerate(map(tuple, keys.tolist())):
+            lemma = self.known.get(key)
+            if lemma is None:
+                lemma = self.lemmatizer.lemmatize(doc[int(positions[first[n]])])[0]
+                self.known[key] = lemma
+            lemmas[n] = strings.add(lemma)  # per doc: a memory zone may have freed it
+        values[todo, 4] = lemmas[inverse.reshape(-1)]
+        doc.from_array([LEMMA], numpy.ascontiguousarray(values[:, 4:]))
+        return doc
+
+
+def _id(value: str) -> int:
+    return get_string_id(value)
+
+
+IDS_BY_NAME = {"TAG": TAG, "DEP": DEP, "POS": POS, "MORPH": MORPH, "LEMMA": LEMMA}
+
+
+@Language.factory("saidwhat_fast_attributes")
+def _make_attributes(nlp: Language, name: str) -> FastAttributes:
+    return FastAttributes(nlp.get_pipe("attribute_ruler"))
+
+
+@Language.factory("saidwhat_fast_lemmas")
+def _make_lemmas(nlp: Language, name: str) -> FastLemmas:
+    return FastLemmas(nlp.get_pipe("lemmatizer"))
+
+
+def speed_up(nlp: Language) -> Language:
+    """Swap in the stand-ins, keeping component names; pipelines without them are unchanged."""
+    for name, factory, kind in (
+        ("attribute_ruler", "saidwhat_fast_attributes", AttributeRuler),
+        ("lemmatizer", "saidwhat_fast_lemmas", Lemmatizer),
+    ):
+        if name in nlp.pipe_names and isinstance(nlp.get_pipe(name), kind):
+            if kind is Lemmatizer and nlp.get_pipe(name).mode != "rule":
+                continue
+            nlp.add_pipe(factory, name=f"{name}_fast", after=name)
+            nlp.remove_pipe(name)
+            nlp.rename_pipe(f"{name}_fast", name)
+    return nlp

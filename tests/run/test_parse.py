@@ -1,0 +1,63 @@
+"""The parse step's speed-ups change nothing: the stand-in components annotate every token as
+spaCy's own do, and blanking unread sections keeps every offset."""
+
+from __future__ import annotations
+
+import numpy
+import pytest
+import spacy
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, ORTH, POS, SENT_START, TAG
+
+from saidwhat.parse import default_model_name
+from saidwhat.parse_fast import FastAttributes, FastLemmas
+from saidwhat.pipeline import parse_text
+from saidwhat.records import Document
+from saidwhat.structure import structure_document
+
+ATTRS = [ORTH, TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE, SENT_START]
+INVENTED = [  # invented sentences that exercise the ruler's exceptions (aux, contractions...)
+    "\"We're gonna win this, y'all,\" said Mayor Rosa Delgado of Port Aldous on Tuesday.",
+    "It was the council that had done it; there is no doubt, and I ain't sure they've let's go.",
+    "She doesn't think the ferries, which have been late, will be on time.  Nothin' works.",
+    "Once again the board's chair, Mara Ellison, told reporters: \u201cFuel has doubled.\u201d",
+    "",
+]
+
+
+def test_the_stand_ins_annotate_exactly_like_spacy(nlp, request):
+    texts = list(INVENTED)
+    if (request.config.rootpath.parent / "shared" / "data" / "polnear" / "dev.jsonl").exists():
+        dev = request.getfixturevalue("polnear_dev")
+        texts += [doc["text"] for doc in dev[:12]]
+    assert isinstance(nlp.get_pipe("attribute_ruler"), FastAttributes)
+    assert isinstance(nlp.get_pipe("lemmatizer"), FastLemmas)
+    plain = spacy.load(default_model_name())
+    for ours, theirs in zip(nlp.pipe(texts), plain.pipe(texts), strict=True):
+        assert numpy.array_equal(ours.to_array(ATTRS), theirs.to_array(ATTRS)), ours.text[:60]
+
+
+@pytest.mark.parametrize(
+    ("text", "blanked"),
+    [
+        (
+            "Harbour News\n\nFerries late again\n\nBy Ann Lee\n\n"
+            '"Fuel doubled," said Mara Ellison.\n\nShare this\n\nCopyright Harbour Wire',
+            {"kicker", "byline", "noise", "credit"},
+        ),
+        ("Just one paragraph, no sections to blank.", set()),
+    ],
+)
+def test_blanked_text_keeps_every_offset(text: str, blanked: set[str]):
+    article = structure_document(Document(text=text, origin="invented"))
+    parsed = parse_text(article)
+    assert len(parsed) == len(article.text)
+    assert [i for i, c in enumerate(parsed) if c == "\n"] == [
+        i for i, c in enumerate(article.text) if c == "\n"
+    ]
+    assert {s.kind for s in article.sections} - {"paragraph", "headline"} == blanked
+    for section in article.sections:
+        piece = parsed[section.start : section.end]
+        if section.kind in ("paragraph", "key_point", "headline"):
+            assert piece == section.text
+        else:
+            assert not piece.strip()
