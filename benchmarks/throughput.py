@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -34,8 +35,10 @@ ROWS = {
     "saidwhat-1": ("saidwhat, 1 local worker", 1),
     "saidwhat-2": ("saidwhat, 2 local workers (process pool)", 2),
     "dask-2": ("saidwhat, Dask LocalCluster, 2 workers", 2),
+    "saidwhat-1-noner": ("saidwhat, 1 worker, SAIDWHAT_NER=off", 1),
     "spacy": ("bare spaCy en_core_web_sm, all components", 1),
     "textacy": ("textacy direct_quotations (with its parse)", 1),
+    "warc": ("WARC read: warcio + trafilatura + langid", 1),
 }
 
 
@@ -159,10 +162,17 @@ def _load_everywhere() -> None:
     extract_batch([Document(text='"Warm," said Ann Lee.', origin="warm")])
 
 
-def measure_spacy(rows: list[dict]) -> dict:
-    from saidwhat.parse import load_pipeline
+def bare_pipeline():
+    """spaCy's own pipeline, without saidwhat's faster components (the reference)."""
+    import spacy
 
-    nlp = load_pipeline()
+    from saidwhat.parse import default_model_name
+
+    return spacy.load(default_model_name())
+
+
+def measure_spacy(rows: list[dict]) -> dict:
+    nlp = bare_pipeline()
     list(nlp.pipe([r["text"] for r in rows[:2]]))
     result = steady_rate(nlp.pipe((r["text"] for r in rows), batch_size=16), 16)
     return result | {
@@ -176,9 +186,7 @@ def measure_textacy(rows: list[dict]) -> dict:
         from textacy.extract.triples import direct_quotations
     except ImportError:
         return {"skipped": "textacy is not installed (pip install -e '.[bench]')"}
-    from saidwhat.parse import load_pipeline
-
-    nlp = load_pipeline()
+    nlp = bare_pipeline()
     failures = 0
 
     def quotes():
@@ -197,8 +205,39 @@ def measure_textacy(rows: list[dict]) -> dict:
     }
 
 
+def measure_warc(rows: list[dict]) -> dict:
+    """Pages per second of the WARC reader on the articles as HTML pages in a gzip'd WARC."""
+    from html import escape
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    from saidwhat.read.warc import iter_warc
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "bench.warc.gz"
+        with path.open("wb") as fh:
+            writer = WARCWriter(fh, gzip=True)
+            for n, row in enumerate(rows):
+                body = "".join(f"<p>{escape(p)}</p>" for p in row["text"].split("\n") if p)
+                page = f"<html><head><title>t</title></head><body><article>{body}</article>"
+                headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], "HTTP/1.1")
+                record = writer.create_warc_record(
+                    f"https://example.org/{n}",
+                    "response",
+                    payload=BytesIO((page + "</body></html>").encode("utf-8")),
+                    http_headers=headers,
+                )
+                writer.write_record(record)
+        next(iter_warc(path))  # imports and trafilatura's first-call set-up
+        return steady_rate(iter_warc(path), 1) | {"peak_mb": [peak_rss_mb()]}
+
+
 def measure(row: str, repeat: int) -> dict:
     _, rows = articles(repeat)
+    if row == "warc":
+        return measure_warc(rows)
     if row.startswith("saidwhat-"):
         return measure_saidwhat(rows, ROWS[row][1])
     if row == "dask-2":
@@ -221,8 +260,10 @@ def main() -> None:
     name, _ = articles(args.repeat)
     results = {}
     for row in args.rows.split(","):
+        env = dict(os.environ, SAIDWHAT_NER="off" if row.endswith("noner") else "on")
         done = subprocess.run(
             [sys.executable, __file__, "--one", row, "--repeat", str(args.repeat)],
+            env=env,
             capture_output=True,
             text=True,
             check=False,
@@ -251,14 +292,10 @@ def main() -> None:
 
 
 def _load() -> str:
-    import os
-
     return "/".join(f"{x:.1f}" for x in os.getloadavg())
 
 
 def _cpus() -> int:
-    import os
-
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
 
 
