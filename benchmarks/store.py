@@ -11,6 +11,7 @@ with words swapped for others from the seed vocabulary (a new quote).
     python benchmarks/store.py                     # 1M quotes into a temporary file
     python benchmarks/store.py --quotes 20000      # quick check
     python benchmarks/store.py --db /tmp/big.db --keep
+    python benchmarks/store.py --db /tmp/big.db --reuse   # questions only, on that store
 """
 
 from __future__ import annotations
@@ -122,26 +123,9 @@ def percentiles(values: list[float]) -> tuple[float, float]:
     return statistics.median(values), statistics.quantiles(values, n=20)[18]
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--quotes", type=int, default=1_000_000)
-    parser.add_argument("--db", type=Path, default=None, help="default: a temporary file")
-    parser.add_argument("--keep", action="store_true", help="keep the database file")
-    parser.add_argument("--queries", type=int, default=200, help="timed calls per question")
-    parser.add_argument("--seed", type=int, default=7)
-    args = parser.parse_args()
-    rng = random.Random(args.seed)
-    folder = None
-    if args.db is None:
-        folder = tempfile.TemporaryDirectory(prefix="saidwhat-bench-")
-        args.db = Path(folder.name) / "bench.db"
-    seeds = seed_articles()
-    print(f"seed: {len(seeds)} articles, {sum(len(a.quotes) for a in seeds)} real quotes")
-
-    corpus = Corpus(args.db)
-    started = time.perf_counter()
-
-    started_cpu = time.process_time()
+def build(corpus: Corpus, seeds: list[Article], quotes: int, rng: random.Random) -> None:
+    """Ingest the synthetic articles and print the ingest rate."""
+    started, started_cpu = time.perf_counter(), time.process_time()
 
     def show(report) -> None:
         if report.articles % 5000 == 0:
@@ -154,21 +138,49 @@ def main() -> None:
             )
 
     report = ingest_articles(
-        corpus.conn, synthetic(seeds, args.quotes, rng), batch_size=1000, progress=show
+        corpus.conn, synthetic(seeds, quotes, rng), batch_size=1000, progress=show
     )
     seconds = time.perf_counter() - started
     cpu_seconds = time.process_time() - started_cpu
     corpus.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    stats = corpus.stats()
     print(
         f"ingest: {report.quotes:,} quotes in {report.articles:,} articles, {seconds:.0f} s, "
         f"{report.quotes / seconds:,.0f} quotes/s ({report.articles / seconds:,.0f} articles/s);"
         f" CPU {cpu_seconds:.0f} s, {report.quotes / cpu_seconds:,.0f} quotes per CPU-second"
     )
-    print(
-        f"store: {stats.size_bytes / 2**20:,.0f} MiB, {stats.speakers:,} speakers, "
-        f"{stats.clusters:,} clusters"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quotes", type=int, default=1_000_000)
+    parser.add_argument("--db", type=Path, default=None, help="default: a temporary file")
+    parser.add_argument("--keep", action="store_true", help="keep the database file")
+    parser.add_argument(
+        "--reuse", action="store_true", help="time the questions on an existing --db, no build"
     )
+    parser.add_argument("--queries", type=int, default=200, help="timed calls per question")
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    rng = random.Random(args.seed)
+    folder = None
+    if args.db is None:
+        folder = tempfile.TemporaryDirectory(prefix="saidwhat-bench-")
+        args.db = Path(folder.name) / "bench.db"
+    seeds = seed_articles()
+    print(f"seed: {len(seeds)} articles, {sum(len(a.quotes) for a in seeds)} real quotes")
+
+    reuse = args.reuse and args.db.exists()
+    corpus = Corpus(args.db)
+    if reuse:
+        print(f"reusing {args.db} (built by an earlier run; ingest not measured)")
+    else:
+        build(corpus, seeds, args.quotes, rng)
+    stats = corpus.stats()
+    print(
+        f"store: {stats.quotes:,} quotes, {stats.size_bytes / 2**20:,.0f} MiB,"
+        f" {stats.speakers:,} speakers, {stats.clusters:,} clusters"
+    )
+    rng = random.Random(args.seed + 1)  # the same questions whether built now or reused
 
     vocabulary = words_of(seeds)
     texts = [q.text for a in seeds for q in a.quotes]

@@ -58,7 +58,7 @@ _STOPWORD_TEXT = """a an and are as at be been but by do for from had has have h
 in is it its me my not of on or our she so that the their them they this to was we were what when
 who will with would you your said says"""
 STOPWORDS = frozenset(_STOPWORD_TEXT.split())
-RANK_WINDOW = 5000
+RANK_WINDOW = 2000
 
 
 @dataclass
@@ -147,23 +147,65 @@ def search(
         return [QuoteHit(**dict(r)) for r in conn.execute(sql, (*filters.params, limit, offset))]
     match = filters.match(query)
     floor = rank_floor(conn, match, offset + limit)
-
-    def ranked(floor: int | None) -> list[QuoteHit]:
-        window = ["quotes_fts MATCH ?"] + (["quotes_fts.rowid >= ?"] if floor else [])
-        sql = (
-            f"{OCCURRENCE}, snippet(quotes_fts, 0, '[', ']', '…', 40) AS snippet,"
-            f" -bm25(quotes_fts, 1.0, 0.0) AS score, {size}"
-            " FROM quotes_fts JOIN quotes q ON q.rowid = quotes_fts.rowid"
-            " JOIN articles a ON a.rowid = q.article_rowid LEFT JOIN people p ON p.id = q.person_id"
-            f"{filters.where(*window)} ORDER BY bm25(quotes_fts, 1.0, 0.0) LIMIT ? OFFSET ?"
+    top = _ranked(conn, match, floor, filters, limit, offset)
+    if floor and len(top) < limit and filters.clauses:  # dates left too few in the window
+        top = _ranked(conn, match, None, filters, limit, offset)
+    if not top:
+        return []
+    marks = ",".join("?" * len(top))
+    rows = {
+        r["id"]: dict(r)
+        for r in conn.execute(
+            f"{OCCURRENCE}, {size}{FROM} WHERE q.rowid IN ({marks})", [rowid for rowid, _ in top]
         )
-        args = (match, *([floor] if floor else []), *filters.params, limit, offset)
-        return [QuoteHit(**dict(r)) for r in conn.execute(sql, args)]
+    }
+    terms = query_terms(text)
+    return [
+        QuoteHit(**rows[rowid], snippet=snippet(rows[rowid]["text"], terms), score=score)
+        for rowid, score in top
+    ]
 
-    hits = ranked(floor)
-    if floor and len(hits) < limit and filters.clauses:  # dates left too few in the window
-        hits = ranked(None)
-    return hits
+
+def _ranked(
+    conn: sqlite3.Connection,
+    match: str,
+    floor: int | None,
+    filters: Filters,
+    limit: int,
+    offset: int,
+) -> list[tuple[int, float]]:
+    """(rowid, score) of the best matches, ranked by bm25 on the full-text index alone (the
+    quote rows are read only for date filters, and only for the page of results)."""
+    window = ["quotes_fts MATCH ?"] + (["quotes_fts.rowid >= ?"] if floor else [])
+    join = " JOIN quotes q ON q.rowid = quotes_fts.rowid" if filters.clauses else ""
+    sql = (
+        f"SELECT quotes_fts.rowid, -bm25(quotes_fts, 1.0, 0.0) FROM quotes_fts{join}"
+        f"{filters.where(*window)} ORDER BY bm25(quotes_fts, 1.0, 0.0) LIMIT ? OFFSET ?"
+    )
+    args = (match, *([floor] if floor else []), *filters.params, limit, offset)
+    return [(r[0], r[1]) for r in conn.execute(sql, args)]
+
+
+def query_terms(text: str) -> list[str]:
+    """The words a search looks for (operators dropped), for highlighting."""
+    words = [w for phrase, word in _TOKEN.findall(text) for w in (phrase.split() or [word])]
+    return [w.rstrip("*") for w in words if w not in _OPERATORS and w.rstrip("*")]
+
+
+def snippet(text: str, terms: list[str], width: int = 40) -> str:
+    """The quote (or ``width`` words around its first hit) with every word that starts like a
+    search term in [brackets]: "immigrant" marks "immigrants" (as the stemming index finds)."""
+    stems = [re.sub(r"(ing|ed|es|s)$", "", t.lower()) if len(t) > 4 else t.lower() for t in terms]
+    if not stems:
+        return text
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, stems)) + r")\w*", re.IGNORECASE)
+    words = text.split()
+    if len(words) > width:
+        first = next((n for n, w in enumerate(words) if pattern.search(w)), 0)
+        start = max(0, min(first - width // 4, len(words) - width))
+        text = ("… " if start else "") + " ".join(words[start : start + width])
+        text += " …" if start + width < len(words) else ""
+    return pattern.sub(lambda m: f"[{m.group(0)}]", text)
 
 
 def rank_floor(conn: sqlite3.Connection, match: str, wanted: int) -> int | None:
