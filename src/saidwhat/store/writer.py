@@ -65,11 +65,12 @@ def ingest_articles(
     report = report or IngestReport()
     started = time.monotonic() - report.seconds
     touched: set[int] = set()
+    hashes = input_hashes if input_hashes is not None else {}
     iterator = iter(items)
     while batch := list(islice(iterator, batch_size)):
         with transaction(conn):
             for item in batch:
-                _write_item(conn, item, force, input_hashes or {}, touched, report)
+                _write_item(conn, item, force, hashes, touched, report)
                 report.seconds = time.monotonic() - started
                 if progress:
                     progress(report)
