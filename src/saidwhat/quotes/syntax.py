@@ -50,8 +50,9 @@ def subtree_span(doc: Doc, tok: Token, minus: Iterable[Token] = ()) -> list[Toke
 
 
 def subject_of(verb: Token, hops: int = 3) -> Token | None:
-    """The subject of a cue verb, borrowed from the governing verb when it has none; for a
-    relative clause without a relative pronoun subject, the noun it modifies."""
+    """The subject of a cue verb, borrowed from the governing verb when it has none (also
+    through a noun: "issued a statement saying"); for a relative clause without a relative
+    pronoun subject, the noun it modifies."""
     tok = verb
     for _ in range(hops + 1):
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
@@ -59,6 +60,11 @@ def subject_of(verb: Token, hops: int = 3) -> Token | None:
             return subj  # a relative "who" stays as written (the speakers step resolves it)
         if tok.dep_ == "relcl":
             return tok.head
+        if tok.dep_ == "acl" and tok.head.dep_ in ("dobj", "pobj", "attr"):
+            # "Trump issued a statement saying ...": the subject of the verb that has the noun
+            noun = tok.head
+            tok = noun.head.head if noun.dep_ == "pobj" else noun.head
+            continue
         if tok.dep_ not in BORROW_SUBJECT or tok.head is tok:
             return None
         tok = tok.head
