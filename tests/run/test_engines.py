@@ -131,3 +131,20 @@ def test_run_and_load_from_the_command_line(warc, tmp_path: Path):
     assert bad.stderr.strip().splitlines()[-1] == (
         "saidwhat: --engine: unknown engine 'spark'; choose local or dask"
     )
+
+
+def test_ingest_a_warc_with_two_workers(warc, tmp_path: Path):
+    db = tmp_path / "ingest.db"
+    done = subprocess.run(
+        [sys.executable, "-m", "saidwhat", "ingest", str(warc.path), "--db", str(db), "-w", "2"],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert done.returncode == 0, done.stderr
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == warc.articles
+        reasons = [r for (r,) in conn.execute("SELECT reason FROM inputs WHERE status='skipped'")]
+    assert sorted(r.split(":")[0] for r in reasons) == sorted(
+        kind for kind, n in warc.skips.items() for _ in range(n)
+    )
