@@ -69,6 +69,12 @@ def run_command(
     with _progress(console) as bar:
         task = bar.add_task("partitions", total=None, counts="")
         totals = {"articles": 0, "quotes": 0, "skipped": 0}
+        inputs_done = [0]
+
+        def tick() -> None:
+            inputs_done[0] += 1
+            if inputs_done[0] % 16 == 0:
+                bar.update(task, counts=f"{inputs_done[0]} inputs extracted")
 
         def planned(count: int) -> None:
             bar.update(task, total=count)
@@ -89,6 +95,7 @@ def run_command(
             partition_bytes=max(int(partition_mb * 1_000_000), 1),
             planned=planned,
             progress=finished,
+            tick=tick,
         )
     t = report.totals
     console.print(

@@ -47,11 +47,13 @@ def run_corpus(
     partition_bytes: int | None = None,
     planned: Callable[[int], None] | None = None,
     progress: Progress | None = None,
+    tick: Callable[[], None] | None = None,
 ) -> RunReport:
     """Extract every partition of the inputs not finished in ``out`` before.
 
     ``planned`` is told how many partitions are left to run, ``progress`` gets each finished
-    partition's summary."""
+    partition's summary, ``tick`` is called per input done (local engine: the one with big
+    partitions on one machine, where a bar per partition would stand still for long)."""
     from saidwhat.parse import default_model_name
 
     started = time.monotonic()
@@ -75,7 +77,7 @@ def run_corpus(
 
         run_on_dask(todo, out, model, workers=workers, scheduler=scheduler, finished=finished)
     elif todo:
-        _run_local(todo, out, model, workers, finished)
+        _run_local(todo, out, model, workers, finished, tick)
     return RunReport(
         planned=len(partitions),
         already_done=len(partitions) - len(todo),
@@ -111,7 +113,12 @@ def summarise(partition: Partition, writer: PartitionWriter, seconds: float) -> 
 
 
 def _run_local(
-    partitions: list[Partition], out: Path, model: str, workers: int, finished: Progress
+    partitions: list[Partition],
+    out: Path,
+    model: str,
+    workers: int,
+    finished: Progress,
+    tick: Callable[[], None] | None,
 ) -> None:
     """All partitions through one local pool; results are cut back into partitions by
     remembering, for every document sent, which partition it came from (input order)."""
@@ -126,6 +133,8 @@ def _run_local(
     sink = _Sink(partitions, out, finished)
     for result in extract_parallel(documents(), workers=workers, model=model):
         sink.add(owners.popleft(), result)
+        if tick:
+            tick()
     sink.finish_before(len(partitions))
 
 
