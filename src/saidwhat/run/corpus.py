@@ -62,7 +62,7 @@ def run_corpus(
     sizes = {"partition_bytes": partition_bytes} if partition_bytes else {}
     partitions = plan(inputs, model=model, **sizes)
     manifest = Manifest.load(out)
-    manifest.retain(partitions)
+    stale = manifest.retain(partitions)
     todo = [p for p in partitions if not manifest.done(p)]
     if planned:
         planned(len(todo))
@@ -78,6 +78,8 @@ def run_corpus(
         run_on_dask(todo, out, model, workers=workers, scheduler=scheduler, finished=finished)
     elif todo:
         _run_local(todo, out, model, workers, finished, tick)
+    for path in stale:  # only now: a failed run must not lose the earlier results
+        path.unlink(missing_ok=True)
     return RunReport(
         planned=len(partitions),
         already_done=len(partitions) - len(todo),

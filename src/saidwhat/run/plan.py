@@ -63,16 +63,16 @@ class Manifest:
         self.partitions[summary["id"]] = summary
         self._save()
 
-    def retain(self, partitions: list[Partition]) -> None:
-        """Forget (and delete the files of) partitions of an earlier plan: an output directory
-        holds one corpus, as last planned, so totals and ``load`` never count an input twice."""
+    def retain(self, partitions: list[Partition]) -> list[Path]:
+        """Forget partitions of an earlier plan (an output directory holds one corpus, as last
+        planned, so totals and ``load`` never count an input twice); their files, returned,
+        are for the caller to delete once the new plan has run."""
         keep = {p.id for p in partitions}
         stale = [pid for pid in self.partitions if pid not in keep]
-        for pid in stale:
-            for relative in self.partitions.pop(pid)["files"].values():
-                (self.out / relative).unlink(missing_ok=True)
+        files = [self.out / f for pid in stale for f in self.partitions.pop(pid)["files"].values()]
         if stale:
             self._save()
+        return files
 
     def _save(self) -> None:
         """Write atomically: a killed run leaves the previous manifest, never half of one."""
