@@ -36,6 +36,8 @@ def extract_parallel(
     """Articles (or Skipped) in input order, extracted by ``workers`` processes.
 
     Each worker process loads the spaCy pipeline once. ``workers <= 1`` runs in this process.
+    Workers are spawned (not forked), so a script calling this with ``workers > 1`` needs the
+    usual ``if __name__ == "__main__":`` guard.
     """
     batches = _batches(documents, batch_size)
     if workers <= 1:
