@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from saidwhat import __version__
 from saidwhat.read import iter_documents
 from saidwhat.records import Article, Document, Skipped
 from saidwhat.run.local import BATCH_SIZE, _batches, extract_batch, extract_parallel
@@ -54,13 +55,14 @@ def run_corpus(
     ``planned`` is told how many partitions are left to run, ``progress`` gets each finished
     partition's summary, ``tick`` is called per input done (local engine: the one with big
     partitions on one machine, where a bar per partition would stand still for long)."""
-    from saidwhat.parse import default_model_name
+    from saidwhat.parse import default_model_name, ner_enabled
 
     started = time.monotonic()
     out.mkdir(parents=True, exist_ok=True)
     model = model or default_model_name()
     sizes = {"partition_bytes": partition_bytes} if partition_bytes else {}
-    partitions = plan(inputs, model=model, **sizes)
+    setup = f"saidwhat {__version__}, {model}" + ("" if ner_enabled() else ", no NER")
+    partitions = plan(inputs, setup=setup, **sizes)
     manifest = Manifest.load(out)
     stale = manifest.retain(partitions)
     todo = [p for p in partitions if not manifest.done(p)]

@@ -4,8 +4,8 @@ of finished partitions that lets a rerun skip them.
 A partition is a group of whole input files (a big WARC is one partition on its own, small
 files are grouped up to a size), so that a worker reads its own inputs: the client never
 reads or ships article text, which would cap a cluster at the client's speed. Its id hashes
-the files' paths, sizes and modification times and the model: a changed input or another
-model is a new partition, never a stale "done".
+the files' paths, sizes and modification times and the extraction set-up (saidwhat version,
+model, options): a changed input or set-up is a new partition, never a stale "done".
 """
 
 from __future__ import annotations
@@ -93,7 +93,7 @@ class Manifest:
 
 
 def plan(
-    inputs: list[str], *, model: str, partition_bytes: int = PARTITION_BYTES
+    inputs: list[str], *, setup: str, partition_bytes: int = PARTITION_BYTES
 ) -> list[Partition]:
     """The partitions of some files and directories, in input order (deterministic)."""
     groups: list[Partition] = []
@@ -102,15 +102,15 @@ def plan(
         stat = path.stat()
         current.append((str(path.resolve()), stat.st_size, stat.st_mtime_ns))
         if sum(size for _, size, _ in current) >= partition_bytes:
-            groups.append(_partition(current, model))
+            groups.append(_partition(current, setup))
             current = []
     if current:
-        groups.append(_partition(current, model))
+        groups.append(_partition(current, setup))
     return groups
 
 
-def _partition(files: list[tuple[str, int, int]], model: str) -> Partition:
-    key = json.dumps([model, SCHEMA_VERSION, files])
+def _partition(files: list[tuple[str, int, int]], setup: str) -> Partition:
+    key = json.dumps([setup, SCHEMA_VERSION, files])
     digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
     return Partition(f"part-{digest}", [f for f, _, _ in files], sum(s for _, s, _ in files))
 
