@@ -112,6 +112,8 @@ def test_run_and_load_from_the_command_line(warc, tmp_path: Path):
     )
     assert run.returncode == 0, run.stderr
     assert f"{warc.articles} articles" in run.stderr
+    (entry,) = Manifest.load(out).partitions.values()
+    assert entry["skip_reasons"] == warc.skips
     for _ in range(2):  # loading twice adds nothing
         load = subprocess.run(
             [*cli, "load", str(out), "--db", str(db)], capture_output=True, text=True, timeout=120
