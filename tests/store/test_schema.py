@@ -74,3 +74,16 @@ def test_a_version_1_store_with_quotes_gains_filter_tags(tmp_path):
     [hit] = corpus.search("harbour", speaker="Ada Quill", source="coast wire", type="direct")
     assert hit.speaker == "Ada Quill"
     assert corpus.search("harbour", type="indirect") == []
+
+
+def test_readers_keep_working_while_a_writer_holds_a_transaction(tmp_path):
+    path = tmp_path / "c.db"
+    writer = Corpus(path)
+    writer.conn.execute("BEGIN IMMEDIATE")
+    writer.conn.execute(
+        "INSERT INTO inputs (origin, status, seen_at) VALUES ('x', 'skipped', 'now')"
+    )
+    reader = Corpus(path, readonly=True)
+    assert reader.stats().inputs == 0  # sees the last commit, is not blocked
+    writer.conn.execute("COMMIT")
+    assert reader.stats().inputs == 1
