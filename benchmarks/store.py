@@ -154,7 +154,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quotes", type=int, default=1_000_000)
     parser.add_argument("--db", type=Path, default=None, help="default: a temporary file")
-    parser.add_argument("--keep", action="store_true", help="keep the database file")
+    parser.add_argument("--keep", action="store_true", help="keep the database file at the end")
     parser.add_argument(
         "--reuse", action="store_true", help="time the questions on an existing --db, no build"
     )
@@ -209,9 +209,12 @@ def main() -> None:
             f"{name}: p50 {p50:.1f} ms, p95 {p95:.1f} ms wall; CPU p50 {cpu50:.1f} ms,"
             f" p95 {cpu95:.1f} ms ({len(calls)} calls)"
         )
-    if args.keep:
-        print(f"kept {args.db}")
     corpus.close()
+    if args.keep or reuse:
+        print(f"kept {args.db}")
+    else:
+        for path in (args.db, Path(f"{args.db}-wal"), Path(f"{args.db}-shm")):
+            path.unlink(missing_ok=True)
     if folder:
         folder.cleanup()
 
