@@ -49,6 +49,8 @@ def test_reprinted_trimmed_and_repunctuated_copies_are_one_cluster(corpus):
     assert cluster.first.source == "Bay News"  # the earliest date, whatever the ingest order
     assert [o.date for o in cluster.occurrences] == sorted(o.date for o in cluster.occurrences)
     assert "not put a single fisherman at risk" in {o.text for o in cluster.occurrences}
+    page = corpus.cluster(hit.cluster_id, limit=2)
+    assert (page.size, len(page.occurrences), page.first) == (4, 2, cluster.first)
 
 
 def test_short_common_fragments_do_not_join_a_cluster(corpus):

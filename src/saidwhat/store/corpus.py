@@ -191,10 +191,11 @@ class Corpus:
         it, where and when it appeared first, and closeness exact / trimmed / paraphrase."""
         return queries.check(self.conn, text, limit=limit)
 
-    def cluster(self, cluster_id: int) -> Cluster | None:
+    def cluster(self, cluster_id: int, *, limit: int | None = None) -> Cluster | None:
         """One quote across the corpus: every occurrence (article, outlet, date, url, exact
-        wording), oldest first, and where it appeared first."""
-        return queries.cluster(self.conn, cluster_id)
+        wording), oldest first (only the first ``limit`` if given; ``size`` counts all), and
+        where it appeared first."""
+        return queries.cluster(self.conn, cluster_id, limit=limit)
 
     def article(self, article_id: str) -> Article | None:
         """The stored Article record (text, structure, quotes, speakers) by its id."""

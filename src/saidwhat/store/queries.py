@@ -286,17 +286,22 @@ def _role(row: sqlite3.Row) -> dict:
     return {k: row[k] for k in ("value", "first_seen", "last_seen", "count")}
 
 
-def cluster(conn: sqlite3.Connection, cluster_id: int) -> Cluster | None:
-    """A quote cluster with every occurrence, oldest first."""
+def cluster(conn: sqlite3.Connection, cluster_id: int, limit: int | None = None) -> Cluster | None:
+    """A quote cluster with its occurrences oldest first (the first ``limit`` of them, if
+    given; ``size`` always counts all)."""
     head = conn.execute("SELECT id, text FROM clusters WHERE id = ?", (cluster_id,)).fetchone()
     if head is None:
         return None
-    rows = conn.execute(f"{OCCURRENCE}{FROM} WHERE q.cluster_id = ?{OLDEST_FIRST}", (cluster_id,))
+    rows = conn.execute(
+        f"{OCCURRENCE}{FROM} WHERE q.cluster_id = ?{OLDEST_FIRST} LIMIT ?",
+        (cluster_id, -1 if limit is None else limit),
+    )
     found = [Occurrence(**dict(r)) for r in rows]
     if not found:
         return None
+    size = conn.execute("SELECT COUNT(*) FROM quotes WHERE cluster_id = ?", (cluster_id,))
     return Cluster(
-        id=head["id"], text=head["text"], size=len(found), first=found[0], occurrences=found
+        id=head["id"], text=head["text"], size=size.fetchone()[0], first=found[0], occurrences=found
     )
 
 
