@@ -2,8 +2,8 @@
 
 __version__ = "0.1.0"
 
-from saidwhat.records import Article, Document, Quote, Section, Skipped, Span, Speaker  # noqa: E402
 from saidwhat.pipeline import extract, extract_many  # noqa: E402
+from saidwhat.records import Article, Document, Quote, Section, Skipped, Span, Speaker  # noqa: E402
 from saidwhat.store import Corpus  # noqa: E402
 
 __all__ = [
