@@ -104,3 +104,14 @@ def test_bytes_in_no_plausible_encoding_are_refused():
 def test_broken_utf8_in_english_text_falls_back_to_cp1252():
     data = b"The mayor said the plan works. " * 5 + b"\x93Yes\x94, she said."
     assert decode_bytes(data, "x").endswith("“Yes”, she said.")
+
+
+def test_english_text_with_bytes_undefined_in_cp1252_is_refused_not_guessed():
+    data = b"The council said the bridge is safe. " * 3 + b"\x81\x8d\x90\x9d and \xc3\x28 more"
+    with pytest.raises(InputError, match=r"not valid UTF-8 \(byte 0x81 at offset 111\)"):
+        decode_bytes(data, "damaged.txt")
+
+
+def test_japanese_shift_jis_text_is_still_detected():
+    text = "市長は橋が安全だと述べた。議会は来週この計画について投票する予定である。" * 4
+    assert decode_bytes(text.encode("shift_jis"), "ja.txt") == text

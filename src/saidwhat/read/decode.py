@@ -41,6 +41,9 @@ _BOMS = (
 _ALLOWED_CONTROLS = set("\t\n\r\f\v")
 _MAX_NON_ASCII_SHARE = 0.2
 """A cp1252 reading with more non-ASCII letters than this is probably another code page."""
+_MIN_DETECTED_HIGH_SHARE = 0.3
+"""Below this share of bytes >= 0x80, text that is neither UTF-8 nor cp1252 is damaged rather
+than in a multi-byte encoding (CJK text has far more high bytes): refused, not detected."""
 
 
 def size_reason(n_bytes: int | None = None) -> str:
@@ -119,7 +122,7 @@ def decode_bytes(data: bytes, origin: str, *, declared: str | None = None) -> st
         raise InputError(origin, f"binary file ({kind}), not text")
     text = _decode(data, declared)
     if text is None:
-        raise InputError(origin, "not valid UTF-8 and no plausible text encoding found")
+        raise InputError(origin, f"{_utf8_error(data)} and no plausible text encoding found")
     text = normalise_text(text)
     if not text.strip():
         raise InputError(origin, "empty input (no text)")
@@ -140,12 +143,29 @@ def _decode(data: bytes, declared: str | None) -> str | None:
     text = _try(data, "cp1252")
     if text is not None and _plausible_western(text):
         return text
+    if _high_byte_share(data) < _MIN_DETECTED_HIGH_SHARE:
+        # Mostly ASCII yet neither UTF-8 nor cp1252: damaged text, not an exotic encoding
+        # (a detector would read the few bad bytes as CJK and return mojibake).
+        return None
     import charset_normalizer
 
     best = charset_normalizer.from_bytes(data).best()
     if best is not None and not _stray_controls(str(best)):
         return str(best)
     return None
+
+
+def _high_byte_share(data: bytes) -> float:
+    return sum(1 for b in data if b > 127) / max(len(data), 1)
+
+
+def _utf8_error(data: bytes) -> str:
+    """Where the bytes stop being UTF-8, for the one-line reason."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})"
+    return "not valid UTF-8"
 
 
 def _try(data: bytes, encoding: str) -> str | None:
