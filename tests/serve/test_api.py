@@ -230,3 +230,23 @@ def test_an_article_identified_by_its_url(client: httpx.Client) -> None:
     encoded = quote(url_id, safe="/")
     assert client.get(f"/api/articles/{encoded}").json()["id"] == url_id
     assert client.get(f"/articles/{encoded}").status_code == 200
+
+
+def test_an_article_links_its_speakers_and_quotes_into_the_corpus(client: httpx.Client) -> None:
+    hits = all_hits(client, limit=100)
+    shared = next(h for h in hits if h["cluster_size"] > 1 and h["speaker_id"])
+    article = client.get(f"/api/articles/{shared['article_id']}").json()
+    quote = next(q for q in article["quotes"] if q["id"] == shared["quote_id"])
+    assert article["people"][quote["speaker_id"]] == shared["speaker_id"]
+    assert set(article["people"]) == {s["id"] for s in article["speakers"]}
+    ref = article["clusters"][shared["quote_id"]]
+    cluster = client.get(f"/api/clusters/{ref['id']}").json()
+    assert ref["id"] == shared["cluster_id"] and ref["size"] == cluster["size"]
+    first = cluster["first"]
+    assert (ref["first_article_id"], ref["first_source"], ref["first_date"]) == (
+        first["article_id"],
+        first["source"],
+        first["date"],
+    )
+    schema = client.get("/openapi.json").json()["components"]["schemas"]
+    assert {"people", "clusters"} <= set(schema["LinkedArticle"]["properties"])

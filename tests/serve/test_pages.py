@@ -149,3 +149,22 @@ def test_paste_errors_are_one_line_on_the_page(client: httpx.Client, article_sit
     assert "/gone" in error and "404" in error and "\n" not in error.strip()
     scheme = client.post("/paste", data={"text": "", "url": "file:///etc/passwd"})
     assert scheme.status_code == 422 and "root:" not in scheme.text
+
+
+def test_article_page_links_quotes_to_clusters_and_speakers_by_id(client: httpx.Client) -> None:
+    hits = client.get("/api/quotes", params={"limit": 100}).json()["items"]
+    shared = next(h for h in hits if h["cluster_size"] > 1 and h["speaker_id"])
+    article = client.get(f"/api/articles/{shared['article_id']}").json()
+    page = client.get(f"/articles/{shared['article_id']}").text
+    listing = page.split('<ol class="quote-list">', 1)[1]
+    for person_id in set(article["people"].values()):
+        assert f'<a href="/speakers/{person_id}">' in listing
+    ref = article["clusters"][shared["quote_id"]]
+    printed = re.search(rf'<a class="printed" href="/clusters/{ref["id"]}">([^<]+)</a>', listing)
+    assert printed, "a reprinted quote links to its cluster page"
+    assert printed.group(1).startswith(f"printed {ref['size']} times, first by")
+    assert html.escape(ref["first_source"]) in printed.group(1) and ref[
+        "first_date"
+    ] in printed.group(1)
+    singles = [q for q, r in article["clusters"].items() if r["size"] == 1]
+    assert listing.count('class="printed"') == len(article["clusters"]) - len(singles)

@@ -135,3 +135,21 @@ def test_ranking_window_keeps_common_words_fast_and_filters_still_find_old_quote
     assert newest == {"a5", "a6", "a7"}  # ranked among the newest matches
     assert [h.article_id for h in corpus.search("harbour", until="2024-03-01")] == ["a0"]
     assert len(corpus.search("harbour", limit=20)) == 8
+
+
+def test_article_links_name_corpus_speakers_and_quote_clusters(filled):
+    links = filled.article_links("copy")
+    ada = filled.speaker("Ada Quill").id
+    assert links.people == {"s1": ada}
+    [(quote_id, ref)] = links.clusters.items()
+    assert quote_id == "q0" and ref == filled.article_links("wire").clusters["q0"]
+    assert (ref.size, ref.first_article_id, ref.first_source, ref.first_date) == (
+        2,
+        "wire",
+        "Coast Wire",
+        "2024-03-02",
+    )
+    wire = filled.article_links("wire")
+    assert wire.people == {"s1": ada, "s2": filled.speaker("Ivo Marsh").id}
+    assert wire.clusters["q1"].size == 1 and wire.clusters["q1"].first_article_id == "wire"
+    assert filled.article_links("missing") is None

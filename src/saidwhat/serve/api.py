@@ -13,7 +13,15 @@ from saidwhat.serve.extracting import extract_article
 from saidwhat.serve.models import ErrorMessage, ExtractRequest, QuotePage
 from saidwhat.serve.querying import MAX_LIMIT, SearchQuery, corpus, search_page
 from saidwhat.store import Corpus
-from saidwhat.store.models import CheckMatch, Cluster, CorpusStats, SpeakerProfile, SpeakerSummary
+from saidwhat.store.models import (
+    ArticleLinks,
+    CheckMatch,
+    Cluster,
+    CorpusStats,
+    LinkedArticle,
+    SpeakerProfile,
+    SpeakerSummary,
+)
 
 ERRORS = {status: {"model": ErrorMessage} for status in (400, 404, 413, 422)}
 MAX_ID = 2**63 - 1  # SQLite's integer range
@@ -71,12 +79,21 @@ def get_speaker(
     return found(store.speaker(speaker, recent=recent), f"speaker: {speaker}")
 
 
-@router.get("/articles/{article_id:path}", response_model=Article, summary="One article")
+@router.get("/articles/{article_id:path}", response_model=LinkedArticle, summary="One article")
 def get_article(
     store: Store, article_id: Annotated[str, Path(description="its id (may be a URL)")]
-) -> Article:
-    """The stored article: text, structure, every quote and every speaker."""
-    return found(store.article(article_id), f"article: {article_id}")
+) -> LinkedArticle:
+    """The stored article: text, structure, every quote and every speaker; ``people`` gives
+    each speaker's corpus-wide id (as in /api/speakers/{id}) and ``clusters`` each quote's
+    cluster (as in /api/clusters/{id}) with how often and where first it was printed."""
+    return linked_article(store, article_id)
+
+
+def linked_article(store: Corpus, article_id: str) -> LinkedArticle:
+    """The stored article with its links into the corpus; 404 when there is no such article."""
+    record = found(store.article(article_id), f"article: {article_id}")
+    links = store.article_links(article_id) or ArticleLinks()
+    return LinkedArticle(**dict(record), **dict(links))
 
 
 @router.get("/check", response_model=list[CheckMatch], summary="Did anyone really say this?")

@@ -10,6 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from saidwhat.records import Article, Quote, Speaker
+from saidwhat.store.models import ArticleLinks, ClusterRef
 
 PALETTE_SIZE = 10  # colour classes .c0 ... .c9 in style.css
 SHOWN = ("kicker", "headline", "key_point", "byline", "dateline", "paragraph", "credit")
@@ -17,12 +18,15 @@ SHOWN = ("kicker", "headline", "key_point", "byline", "dateline", "paragraph", "
 
 @dataclass
 class QuoteView:
-    """One quote as the page shows it: its speaker and the speaker's colour class."""
+    """One quote as the page shows it: its speaker and the speaker's colour class, and for a
+    stored article the speaker's corpus-wide id and the quote's cluster."""
 
     number: int
     quote: Quote
     speaker: Speaker | None
     colour: str
+    person_id: int | None = None
+    cluster: ClusterRef | None = None
 
 
 @dataclass
@@ -38,13 +42,24 @@ class Block:
     segments: list[Segment]
 
 
-def quote_views(article: Article) -> list[QuoteView]:
-    """Each quote with its speaker; a speaker's colour is fixed by its order in the article."""
+def quote_views(article: Article, links: ArticleLinks | None = None) -> list[QuoteView]:
+    """Each quote with its speaker (and, given the article's ``links``, its corpus-wide speaker
+    and cluster); a speaker's colour is fixed by its order in the article."""
+    links = links or ArticleLinks()
     colours = {s.id: f"c{i % PALETTE_SIZE}" for i, s in enumerate(article.speakers)}
     views = []
     for number, quote in enumerate(sorted(article.quotes, key=lambda q: q.start), start=1):
         speaker = article.speaker(quote.speaker_id)
-        views.append(QuoteView(number, quote, speaker, colours.get(quote.speaker_id, "cx")))
+        views.append(
+            QuoteView(
+                number,
+                quote,
+                speaker,
+                colours.get(quote.speaker_id, "cx"),
+                links.people.get(quote.speaker_id) if quote.speaker_id else None,
+                links.clusters.get(quote.id),
+            )
+        )
     return views
 
 

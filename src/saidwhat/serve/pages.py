@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse
 
 from saidwhat.errors import InputError
 from saidwhat.records import Article
-from saidwhat.serve.api import MAX_ID, found
+from saidwhat.serve.api import MAX_ID, found, linked_article
 from saidwhat.serve.extracting import extract_article, extract_url
 from saidwhat.serve.highlight import blocks, quote_views
 from saidwhat.serve.querying import (
@@ -26,7 +26,7 @@ from saidwhat.serve.render import page, unquoted
 from saidwhat.serve.snippets import snippet_parts
 from saidwhat.serve.timeline import weekly
 from saidwhat.store import Corpus
-from saidwhat.store.models import QuoteHit
+from saidwhat.store.models import ArticleLinks, QuoteHit
 
 PAGE_SIZE = 20
 FACET_SAMPLE = 200  # facet counts are taken over the best hits, not the whole corpus
@@ -115,16 +115,17 @@ def speaker(
     return page(request, "speaker.html", profile=profile, chart=weekly(dates))
 
 
-def article_context(article: Article) -> dict[str, Any]:
-    """What _article.html needs: the quotes with their speakers and the cut-up text."""
-    views = quote_views(article)
+def article_context(article: Article, links: ArticleLinks | None = None) -> dict[str, Any]:
+    """What _article.html needs: the quotes with their speakers (linked into the corpus for a
+    stored article) and the cut-up text."""
+    views = quote_views(article, links)
     return {"article": article, "views": views, "blocks": blocks(article, views)}
 
 
 @router.get("/articles/{article_id:path}")
 def article(request: Request, store: Store, article_id: str) -> HTMLResponse:
-    record = found(store.article(article_id), f"article: {article_id}")
-    return page(request, "article.html", **article_context(record))
+    record = linked_article(store, article_id)
+    return page(request, "article.html", **article_context(record, record))
 
 
 @router.get("/clusters/{cluster_id}")

@@ -22,6 +22,7 @@ from saidwhat.errors import SaidwhatError
 from saidwhat.records import Article, Document, Skipped
 from saidwhat.store import queries
 from saidwhat.store.models import (
+    ArticleLinks,
     CheckMatch,
     Cluster,
     CorpusStats,
@@ -200,6 +201,11 @@ class Corpus:
     def article(self, article_id: str) -> Article | None:
         """The stored Article record (text, structure, quotes, speakers) by its id."""
         return queries.article(self.conn, article_id)
+
+    def article_links(self, article_id: str) -> ArticleLinks | None:
+        """How a stored article links into the corpus: {article speaker id -> corpus speaker
+        id} and {quote id -> its cluster (id, size, where it was printed first)}."""
+        return queries.article_links(self.conn, article_id)
 
     def log(self, *, skipped: bool = False, limit: int | None = None) -> list[InputEntry]:
         """Inputs seen by ingests, newest first; ``skipped`` only the skipped ones."""

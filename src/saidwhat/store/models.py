@@ -9,7 +9,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from saidwhat.records import QuoteType, Record, SpeakerKind
+from saidwhat.records import Article, QuoteType, Record, SpeakerKind
 
 Closeness = Literal["exact", "trimmed", "paraphrase"]
 
@@ -86,6 +86,32 @@ class Cluster(Record):
     size: int
     first: Occurrence
     occurrences: list[Occurrence]
+
+
+class ClusterRef(Record):
+    """Where one quote of an article stands in the corpus: its cluster, how many times the
+    same quote was printed, and where it was printed first."""
+
+    id: int = Field(description="the quote cluster's id")
+    size: int = Field(description="occurrences of the same quote in the corpus")
+    first_article_id: str
+    first_source: str | None = None
+    first_date: str | None = Field(None, description="YYYY-MM-DD")
+
+
+class ArticleLinks(Record):
+    """How one stored article's records link into the corpus."""
+
+    people: dict[str, int] = Field(
+        default_factory=dict, description="article speaker id -> corpus-wide speaker id"
+    )
+    clusters: dict[str, ClusterRef] = Field(
+        default_factory=dict, description="quote id -> its quote cluster"
+    )
+
+
+class LinkedArticle(Article, ArticleLinks):
+    """A stored article with its links into the corpus (speaker pages, quote clusters)."""
 
 
 class CheckMatch(Record):

@@ -21,8 +21,10 @@ from saidwhat.store.clusters import (
     likeness_rank,
 )
 from saidwhat.store.models import (
+    ArticleLinks,
     CheckMatch,
     Cluster,
+    ClusterRef,
     Occurrence,
     OutletCount,
     QuoteHit,
@@ -383,3 +385,31 @@ def article(conn: sqlite3.Connection, article_id: str) -> Article | None:
     if row is None:
         return None
     return Article.model_validate_json(zlib.decompress(row[0]))
+
+
+def article_links(conn: sqlite3.Connection, article_id: str) -> ArticleLinks | None:
+    """An article's speakers as corpus-wide speaker ids and its quotes' clusters, each with
+    its size and first appearance (indexed look-ups per quote, whatever the corpus size)."""
+    row = conn.execute("SELECT rowid FROM articles WHERE id = ?", (article_id,)).fetchone()
+    if row is None:
+        return None
+    people = conn.execute(
+        "SELECT speaker_id, person_id FROM article_speakers WHERE article_rowid = ?", (row[0],)
+    )
+    quotes = conn.execute(
+        "SELECT quote_id, cluster_id FROM quotes WHERE article_rowid = ? AND cluster_id"
+        " IS NOT NULL",
+        (row[0],),
+    ).fetchall()
+    firsts = {c: first_occurrence(conn, c) for c in {cluster_id for _, cluster_id in quotes}}
+    clusters = {
+        quote_id: ClusterRef(
+            id=cluster_id,
+            size=firsts[cluster_id][1],
+            first_article_id=firsts[cluster_id][0].article_id,
+            first_source=firsts[cluster_id][0].source,
+            first_date=firsts[cluster_id][0].date,
+        )
+        for quote_id, cluster_id in quotes
+    }
+    return ArticleLinks(people=dict(people.fetchall()), clusters=clusters)
