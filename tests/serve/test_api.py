@@ -250,3 +250,12 @@ def test_an_article_links_its_speakers_and_quotes_into_the_corpus(client: httpx.
     )
     schema = client.get("/openapi.json").json()["components"]["schemas"]
     assert {"people", "clusters"} <= set(schema["LinkedArticle"]["properties"])
+
+
+def test_a_speakers_timeline_counts_their_dated_quotes_per_week(client: httpx.Client) -> None:
+    top = client.get("/api/speakers").json()[0]
+    weeks = client.get(f"/api/speakers/{top['id']}/timeline").json()
+    dated = [h for h in all_hits(client, speaker=str(top["id"])) if len(h["date"] or "") == 10]
+    assert sum(w["quotes"] for w in weeks) == len(dated) > 0
+    assert [w["week"] for w in weeks] == sorted({w["week"] for w in weeks})
+    assert client.get("/api/speakers/Zq%20Nobody/timeline").status_code == 404

@@ -68,13 +68,14 @@ def test_snippet_parts_never_turn_brackets_into_markup() -> None:
 
 
 def test_weekly_bars_count_quotes_per_monday_week_with_empty_weeks() -> None:
-    chart = weekly(["2026-09-07", "2026-09-09T10:00:00", None, "2026-09-23", "soon", "2026-09"])
+    days = ["2026-09-07", "2026-09-09T10:00:00", None, "2026-09-23", "soon", "2026-09"]
+    chart = weekly([(day, 1) for day in days] + [("2026-09-08", 3)])
     assert [(b.week, b.count) for b in chart.bars] == [
-        (date(2026, 9, 7), 2),
+        (date(2026, 9, 7), 5),
         (date(2026, 9, 14), 0),
         (date(2026, 9, 21), 1),
     ]
     tallest = max(chart.bars, key=lambda b: b.height)
-    assert tallest.count == chart.peak == 2 and chart.bars[1].height == 0
+    assert tallest.count == chart.peak == 5 and chart.bars[1].height == 0
     assert all(0 <= b.x < chart.width and b.y + b.height <= chart.height for b in chart.bars)
-    assert weekly([None, "undated"]) is None
+    assert weekly([(None, 4), ("undated", 1)]) is None

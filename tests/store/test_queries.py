@@ -153,3 +153,20 @@ def test_article_links_name_corpus_speakers_and_quote_clusters(filled):
     assert wire.people == {"s1": ada, "s2": filled.speaker("Ivo Marsh").id}
     assert wire.clusters["q1"].size == 1 and wire.clusters["q1"].first_article_id == "wire"
     assert filled.article_links("missing") is None
+
+
+def test_timeline_counts_a_speakers_quotes_per_monday_week(corpus):
+    corpus.add(
+        [
+            article("mon", [(ADA, FULL)], published="2024-03-04"),  # a Monday
+            article("sun", [(ADA, "The harbour reopens on Monday")], published="2024-03-10"),
+            article("next", [(ADA, "Every boat goes out at dawn")], published="2024-03-11"),
+            article("late", [(ADA, "The nets are mended by now")], published="2024-04-02T09:30"),
+            article("month", [(ADA, "No day was given for this one")], published="2024-04"),
+            article("other", [(IVO, "The mayor panics every winter")], published="2024-03-05"),
+        ]
+    )
+    weeks = [(w.week, w.quotes) for w in corpus.timeline("Ada Quill")]
+    assert weeks == [("2024-03-04", 2), ("2024-03-11", 1), ("2024-04-01", 1)]
+    assert corpus.timeline(corpus.speaker("Ivo Marsh").id)[0].quotes == 1
+    assert corpus.timeline("Nobody Known") == []

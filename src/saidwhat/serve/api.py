@@ -21,6 +21,7 @@ from saidwhat.store.models import (
     LinkedArticle,
     SpeakerProfile,
     SpeakerSummary,
+    WeekCount,
 )
 
 ERRORS = {status: {"model": ErrorMessage} for status in (400, 404, 413, 422)}
@@ -77,6 +78,18 @@ def get_speaker(
     if speaker.isdigit() and int(speaker) > MAX_ID:
         raise HTTPException(404, f"no such speaker: {speaker}")
     return found(store.speaker(speaker, recent=recent), f"speaker: {speaker}")
+
+
+@router.get(
+    "/speakers/{speaker}/timeline", response_model=list[WeekCount], summary="Quotes per week"
+)
+def get_timeline(
+    store: Store, speaker: Annotated[str, Path(max_length=200, description="name, alias or id")]
+) -> list[WeekCount]:
+    """The speaker's dated quotes per week (the week's Monday), oldest first; weeks without
+    quotes are left out."""
+    profile = found(store.speaker(speaker, recent=0), f"speaker: {speaker}")
+    return store.timeline(profile.id)
 
 
 @router.get("/articles/{article_id:path}", response_model=LinkedArticle, summary="One article")

@@ -111,8 +111,8 @@ def speaker(
     if speaker.isdigit() and int(speaker) > MAX_ID:
         raise HTTPException(404, f"no such speaker: {speaker}")
     profile = found(store.speaker(speaker, recent=20), f"speaker: {speaker}")
-    dates = (o.date for o in store.quotes(speaker=str(profile.id)))
-    return page(request, "speaker.html", profile=profile, chart=weekly(dates))
+    weeks = ((w.week, w.quotes) for w in store.timeline(profile.id))
+    return page(request, "speaker.html", profile=profile, chart=weekly(weeks))
 
 
 def article_context(article: Article, links: ArticleLinks | None = None) -> dict[str, Any]:

@@ -43,9 +43,14 @@ def _parse(value: str | None) -> date | None:
         return None
 
 
-def weekly(published: Iterable[str | None]) -> Chart | None:
-    """A bar per week (Monday) from the first to the last dated quote; None without dates."""
-    weeks = Counter(_week(d) for d in map(_parse, published) if d)
+def weekly(counts: Iterable[tuple[str | None, int]]) -> Chart | None:
+    """A bar per week (Monday) from the first to the last dated quote, from (date, quotes)
+    pairs such as Corpus.timeline's weeks; None without dates."""
+    weeks: Counter[date] = Counter()
+    for day, quotes in counts:
+        parsed = _parse(day)
+        if parsed:
+            weeks[_week(parsed)] += quotes
     if not weeks:
         return None
     last = max(weeks)

@@ -33,6 +33,7 @@ from saidwhat.store.models import (
     QuoteType,
     SpeakerProfile,
     SpeakerSummary,
+    WeekCount,
 )
 from saidwhat.store.schema import SCHEMA_VERSION, connect, transaction
 from saidwhat.store.speakers import (
@@ -186,6 +187,11 @@ class Corpus:
         quote count, outlets, first/last seen, ``recent`` latest quotes. A name matches any
         alias ("de Blasio", "Mayor Bill de Blasio"); None when nobody matches."""
         return queries.speaker(self.conn, name_or_id, recent=recent)
+
+    def timeline(self, name_or_id: str | int) -> list[WeekCount]:
+        """A speaker's dated quotes per week (the week's Monday), oldest first, empty weeks
+        left out; the speaker is the one ``speaker()`` would profile."""
+        return queries.timeline(self.conn, name_or_id)
 
     def check(self, text: str, *, limit: int = 5) -> list[CheckMatch]:
         """Did anyone really say this? The closest real quotes, best first, each with who said

@@ -77,6 +77,13 @@ class SpeakerProfile(SpeakerSummary):
     recent: list[Occurrence] = Field(default_factory=list, description="latest quotes first")
 
 
+class WeekCount(Record):
+    """How many dated quotes a speaker has in one week."""
+
+    week: str = Field(description="the week's Monday, YYYY-MM-DD")
+    quotes: int
+
+
 class Cluster(Record):
     """One quote across the corpus: every occurrence, oldest first; ``first`` is where it
     appeared first (earliest date, then earliest ingested)."""

@@ -31,6 +31,7 @@ from saidwhat.store.models import (
     Role,
     SpeakerProfile,
     SpeakerSummary,
+    WeekCount,
 )
 from saidwhat.store.speakers import find_people
 from saidwhat.store.text import normalise, person_tag, source_tag, type_tag
@@ -282,6 +283,21 @@ def speaker(
         outlets=[OutletCount(**dict(r)) for r in outlets],
         recent=[Occurrence(**dict(r)) for r in latest],
     )
+
+
+def timeline(conn: sqlite3.Connection, name_or_id: str | int) -> list[WeekCount]:
+    """Quotes per week (Monday) of the speaker a name or id means, oldest week first; weeks
+    without quotes are left out, and so are quotes dated only to the month. Counted on the
+    (person_id, date) index, without reading a quote row."""
+    ids = find_people(conn, name_or_id)
+    if not ids:
+        return []
+    rows = conn.execute(
+        "SELECT date(date, '-6 days', 'weekday 1') AS week, COUNT(*) AS quotes FROM quotes"
+        " WHERE person_id = ? AND week IS NOT NULL GROUP BY week ORDER BY week",
+        (ids[0],),
+    )
+    return [WeekCount(**dict(r)) for r in rows]
 
 
 def _role(row: sqlite3.Row) -> dict:
