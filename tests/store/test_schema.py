@@ -10,6 +10,7 @@ import pytest
 from saidwhat.errors import SaidwhatError
 from saidwhat.store import Corpus
 from saidwhat.store.schema import MIGRATIONS, SCHEMA_VERSION, connect, migrate
+from saidwhat.store.text import quote_tags
 
 
 def test_new_store_is_at_the_current_version_in_wal_mode(tmp_path):
@@ -48,13 +49,15 @@ def test_readonly_open_of_a_missing_corpus_says_how_to_make_one(tmp_path):
         Corpus(tmp_path / "missing.db", readonly=True)
 
 
-def test_a_version_1_store_with_quotes_gains_filter_tags(tmp_path):
-    """Migration 2 rebuilds the full-text index with speaker/outlet/type tags in place."""
-    path = tmp_path / "v1.db"
+def old_store(path, version: int) -> None:
+    """A store as saidwhat at schema ``version`` left it: one article, two quotes of Ada Quill
+    in Coast Wire, dated a month apart (the older one stored last)."""
     raw = sqlite3.connect(path)
-    for statement in MIGRATIONS[0]:
-        raw.execute(statement)
-    raw.execute("PRAGMA user_version = 1")
+    raw.create_function("saidwhat_tags", 3, quote_tags)
+    for migration in MIGRATIONS[:version]:
+        for statement in migration:
+            raw.execute(statement)
+    raw.execute(f"PRAGMA user_version = {version}")
     raw.execute(
         "INSERT INTO articles (id, text_hash, source, ingested_at, record)"
         " VALUES ('a1', 'h', 'Coast Wire', 'now', ?)",
@@ -62,18 +65,44 @@ def test_a_version_1_store_with_quotes_gains_filter_tags(tmp_path):
     )
     raw.execute("INSERT INTO people (id, name, kind) VALUES (7, 'Ada Quill', 'person')")
     raw.execute("INSERT INTO aliases VALUES (7, 'Ada Quill', 'ada quill')")
-    raw.execute(
-        "INSERT INTO quotes (article_rowid, quote_id, text, type, start, end, confidence,"
-        " person_id, source) VALUES (1, 'q0', 'The harbour stays open', 'direct', 0, 1, 0.9, 7,"
-        " 'Coast Wire')"
-    )
+    for quote_id, words, day in [("q0", "The harbour stays open", "2024-05-01"),
+                                 ("q1", "The quay is closed", "2024-04-01")]:  # fmt: skip
+        raw.execute(
+            "INSERT INTO quotes (article_rowid, quote_id, text, type, start, end, confidence,"
+            " person_id, source, date) VALUES (1, ?, ?, 'direct', 0, 1, 0.9, 7, 'Coast Wire', ?)",
+            (quote_id, words, day),
+        )
     raw.commit()
     raw.close()
+
+
+def test_a_version_1_store_with_quotes_gains_filter_tags(tmp_path):
+    """Migration 2 rebuilds the full-text index with speaker/outlet/type tags in place."""
+    path = tmp_path / "v1.db"
+    old_store(path, 1)
     corpus = Corpus(path)
     assert corpus.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     [hit] = corpus.search("harbour", speaker="Ada Quill", source="coast wire", type="direct")
     assert hit.speaker == "Ada Quill"
     assert corpus.search("harbour", type="indirect") == []
+
+
+def test_a_version_2_store_gains_the_date_index_for_newest_first_listing(tmp_path):
+    """Migration 3: the listing without words reads the date index backwards, no sort."""
+    path = tmp_path / "v2.db"
+    old_store(path, 2)
+    corpus = Corpus(path)
+    assert corpus.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    indexes = {r[0] for r in corpus.conn.execute("SELECT name FROM sqlite_master")}
+    assert "quotes_date" in indexes
+    statements: list[str] = []
+    corpus.conn.set_trace_callback(statements.append)  # the SQL search runs, values filled in
+    assert [h.quote_id for h in corpus.search("")] == ["q0", "q1"]
+    corpus.conn.set_trace_callback(None)
+    [listing] = [s for s in statements if "ORDER BY q.date DESC" in s]
+    plan = " ".join(r["detail"] for r in corpus.conn.execute(f"EXPLAIN QUERY PLAN {listing}"))
+    assert "quotes_date" in plan and "TEMP B-TREE" not in plan
+    assert [h.quote_id for h in corpus.search("", until="2024-04")] == ["q1"]
 
 
 def test_readers_keep_working_while_a_writer_holds_a_transaction(tmp_path):
