@@ -126,6 +126,7 @@ def test_speakers_and_profiles(client: httpx.Client) -> None:
         "/api/clusters/999999",
         "/api/speakers/Zq%20Nobody",
         "/api/speakers/99999999999999999999999",
+        "/api/speakers/99999999999999999999999/timeline",
         "/api/nothing-here",
     ],
 )
@@ -259,3 +260,8 @@ def test_a_speakers_timeline_counts_their_dated_quotes_per_week(client: httpx.Cl
     assert sum(w["quotes"] for w in weeks) == len(dated) > 0
     assert [w["week"] for w in weeks] == sorted({w["week"] for w in weeks})
     assert client.get("/api/speakers/Zq%20Nobody/timeline").status_code == 404
+
+
+def test_a_speaker_filter_beyond_any_id_finds_nothing(client: httpx.Client) -> None:
+    response = client.get("/api/quotes", params={"speaker": str(2**64)})
+    assert response.status_code == 200 and response.json()["items"] == []

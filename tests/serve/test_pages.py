@@ -82,6 +82,11 @@ def test_unknown_article_is_a_404_page(client: httpx.Client) -> None:
     assert response.status_code == 404 and "no such article" in response.text
 
 
+def test_a_speaker_number_beyond_any_id_is_a_404_page(client: httpx.Client) -> None:
+    response = client.get(f"/speakers/{2**64}")
+    assert response.status_code == 404 and "no such speaker" in response.text
+
+
 def test_article_page_marks_every_quote(client: httpx.Client) -> None:
     hit = client.get("/api/quotes").json()["items"][0]
     article = client.get(f"/api/articles/{hit['article_id']}").json()

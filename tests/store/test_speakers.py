@@ -263,3 +263,15 @@ def test_an_aliases_file_merges_now_and_steers_future_ingests(corpus, tmp_path):
     aliases.write_text("Ana Ferreira Ferreira\n")
     with pytest.raises(SaidwhatError, match=r"aliases.txt:1: expected"):
         corpus.apply_aliases(aliases)
+
+
+@pytest.mark.parametrize("number", [str(2**63), str(2**64), 2**64, -(2**64), "²", "٣"])
+def test_a_number_no_id_can_be_is_a_name_nobody_has(corpus, number):
+    corpus.add([article("a1", [(person("s1", "Ada Quill"), "The harbour stays open all winter")])])
+    assert corpus.speaker(number) is None
+    assert corpus.search("", speaker=number) == []
+    assert corpus.timeline(number) == []
+    with pytest.raises(SaidwhatError, match="no such speaker"):
+        corpus.merge_speakers("Ada Quill", number)
+    ada = corpus.speaker("Ada Quill").id
+    assert corpus.speaker(str(ada)).name == corpus.speaker(ada).name == "Ada Quill"

@@ -75,8 +75,6 @@ def get_speaker(
 ) -> SpeakerProfile:
     """Aliases, titles and affiliations (with when seen), outlets, first/last seen, and the
     latest quotes."""
-    if speaker.isdigit() and int(speaker) > MAX_ID:
-        raise HTTPException(404, f"no such speaker: {speaker}")
     return found(store.speaker(speaker, recent=recent), f"speaker: {speaker}")
 
 

@@ -6,7 +6,7 @@ from collections import Counter
 from typing import Annotated, Any
 from urllib.parse import parse_qs, urlencode
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse
 
@@ -108,8 +108,6 @@ def speakers(request: Request) -> HTMLResponse:
 def speaker(
     request: Request, store: Store, speaker: Annotated[str, Path(max_length=200)]
 ) -> HTMLResponse:
-    if speaker.isdigit() and int(speaker) > MAX_ID:
-        raise HTTPException(404, f"no such speaker: {speaker}")
     profile = found(store.speaker(speaker, recent=20), f"speaker: {speaker}")
     weeks = ((w.week, w.quotes) for w in store.timeline(profile.id))
     return page(request, "speaker.html", profile=profile, chart=weekly(weeks))

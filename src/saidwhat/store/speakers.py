@@ -28,6 +28,7 @@ from saidwhat.store.names import (
 from saidwhat.store.text import normalise
 
 PERSONLIKE = ("person",)
+SQLITE_MIN_INT, SQLITE_MAX_INT = -(2**63), 2**63 - 1
 COOCCURRENCE_WINDOW = 500  # co-quoted people are looked for in a person's latest N articles
 
 
@@ -277,8 +278,9 @@ def drop_orphans(conn: sqlite3.Connection) -> None:
 def find_people(conn: sqlite3.Connection, name_or_id: str | int) -> list[int]:
     """People a user means by a name or id: exact id, else exact alias, else same surname +
     first name; most-quoted first."""
-    if isinstance(name_or_id, int) or str(name_or_id).isdigit():
-        row = conn.execute("SELECT id FROM people WHERE id = ?", (int(name_or_id),)).fetchone()
+    person_id = _as_id(name_or_id)
+    if person_id is not None:
+        row = conn.execute("SELECT id FROM people WHERE id = ?", (person_id,)).fetchone()
         if row:
             return [row[0]]
     norm = normalise(str(name_or_id))
@@ -297,6 +299,16 @@ def find_people(conn: sqlite3.Connection, name_or_id: str | int) -> list[int]:
             if name.first is None or first_names_agree(c.first, name.first)
         ]
     return sorted(ids, key=lambda i: -_quote_count(conn, i))
+
+
+def _as_id(name_or_id: str | int) -> int | None:
+    """The id an int or a string of ASCII digits stands for, if SQLite can hold it (a longer
+    number, or a digit of another script such as '²', is a name that matches nobody)."""
+    if isinstance(name_or_id, str):
+        if not (name_or_id.isascii() and name_or_id.isdigit()):
+            return None
+        name_or_id = int(name_or_id)
+    return name_or_id if SQLITE_MIN_INT <= name_or_id <= SQLITE_MAX_INT else None
 
 
 def _quote_count(conn: sqlite3.Connection, person_id: int) -> int:
