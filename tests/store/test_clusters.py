@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from builders import article, person
 
-from saidwhat.store.clusters import likeness
+from saidwhat.store.clusters import CHECK_PART_WORDS, likeness
 from saidwhat.store.text import fingerprints, normalise
 
 FULL = "We will not put a single fisherman at risk for one more day of catch"
@@ -81,3 +81,37 @@ def test_fingerprints_guarantee_shared_runs_of_seven_words_meet():
     for start in range(len(words) - 7):
         part = " ".join(words[start : start + 7])
         assert fingerprints(part) & fingerprints(normalise(FULL))
+
+
+LONG = (
+    "We asked for one thing for three winters and that is not to be left alone on a trawler"
+    " deck at night. Nobody should have to choose between their wages and coming home alive."
+)
+
+
+def test_a_reworded_part_of_a_longer_quote_is_a_paraphrase_for_check_only():
+    reworded = normalise("nobody should choose between a wage and coming home alive")
+    found = likeness(reworded, normalise(LONG), min_part=CHECK_PART_WORDS)
+    assert found is not None and found.closeness == "paraphrase" and 80 <= found.similarity < 90
+    assert likeness(reworded, normalise(LONG), paraphrase=False) is None  # never clusters
+    unrelated = normalise("the council should choose a date for the harbour vote")
+    assert likeness(unrelated, normalise(LONG), min_part=CHECK_PART_WORDS) is None
+    # aligns well (partial_ratio 84) but says something else: 2 of 6 content words are new
+    other = normalise("nobody should have to choose between cats and dogs")
+    assert likeness(other, normalise(LONG), min_part=CHECK_PART_WORDS) is None
+
+
+def test_check_finds_a_reworded_part_of_a_longer_quote_with_its_speaker(corpus):
+    corpus.add(
+        [
+            article("deck", [(ADA, LONG)], source="Coast Wire", published="2024-03-02"),
+            article("other", [(ADA, FULL)], source="Gull", published="2024-03-03"),
+        ]
+    )
+    [match, *_] = corpus.check("Nobody should choose between a wage and coming home alive")
+    assert (match.closeness, match.speaker, match.first.source) == (
+        "paraphrase",
+        "Ada Quill",
+        "Coast Wire",
+    )
+    assert match.text == LONG

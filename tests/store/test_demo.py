@@ -47,3 +47,12 @@ def test_ingesting_the_demo_twice_adds_nothing(demo_corpus, demo_dir):
     assert demo_corpus.stats().model_dump(exclude={"size_bytes"}) == before.model_dump(
         exclude={"size_bytes"}
     )
+
+
+def test_check_finds_a_two_word_rewording_as_a_paraphrase_with_its_speaker(demo_corpus):
+    """'have to' dropped, 'their' -> 'a': Dario Fenwick's words, paraphrase-level."""
+    [match, *_] = demo_corpus.check(
+        "nobody should choose between a paycheck and getting home alive"
+    )
+    assert match.closeness == "paraphrase" and match.speaker == "Dario Fenwick"
+    assert "Nobody should have to choose between their paycheck" in match.text

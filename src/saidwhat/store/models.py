@@ -126,11 +126,13 @@ class CheckMatch(Record):
 
     closeness: Closeness = Field(
         description="exact: same words; trimmed: one is part of the other; paraphrase: similar"
+        " words, or similar to a part of the other"
     )
     similarity: float = Field(
         ge=0,
         le=100,
-        description="how close the words are (trimmed: to the part they match); 100 = same words",
+        description="how close the words are (trimmed, or a reworded part of a longer quote: to"
+        " the part they match); 100 = same words",
     )
     text: str
     speaker: str | None = None

@@ -34,7 +34,7 @@ from saidwhat.store.models import (
     WeekCount,
 )
 from saidwhat.store.speakers import find_people
-from saidwhat.store.text import normalise, person_tag, source_tag, type_tag
+from saidwhat.store.text import content_words, normalise, person_tag, source_tag, type_tag
 
 OCCURRENCE = (
     "SELECT q.rowid AS id, q.quote_id, q.text, q.type, q.confidence, p.name AS speaker,"
@@ -57,10 +57,6 @@ SUMMARY = (
 OLDEST_FIRST = " ORDER BY q.date IS NULL, q.date, q.rowid"
 _TOKEN = re.compile(r'"([^"]+)"|(\w+\*?)')
 _OPERATORS = {"OR", "AND", "NOT"}
-_STOPWORD_TEXT = """a an and are as at be been but by do for from had has have he her his i if
-in is it its me my not of on or our she so that the their them they this to was we were what when
-who will with would you your said says"""
-STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 RANK_WINDOW = 2000
 
 
@@ -382,7 +378,7 @@ def check(conn: sqlite3.Connection, text: str, limit: int = 5) -> list[CheckMatc
 
 def _fts_candidates(conn: sqlite3.Connection, norm: str, words: int = 4) -> list[int]:
     """Clusters of the best full-text matches of the longest content words of ``norm``."""
-    content = sorted({w for w in norm.split() if w not in STOPWORDS and len(w) > 2}, key=len)
+    content = sorted(content_words(norm), key=lambda w: (len(w), w))
     if not content:
         return []
     match = Filters().match(" OR ".join(f'"{w}"' for w in content[-words:]))

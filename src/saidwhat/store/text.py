@@ -19,6 +19,10 @@ WINDOW = 4  # winnowing window: shared runs of >= 7 words always meet
 _NON_WORD = re.compile(r"[^\w\s]+")
 _SPACE = re.compile(r"\s+")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?")
+_STOPWORD_TEXT = """a an and are as at be been but by do for from had has have he her his i if
+in is it its me my not of on or our she so that the their them they this to was we were what when
+who will with would you your said says"""
+STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 _DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%Y/%m/%d", "%m/%d/%Y")
 
 
@@ -26,6 +30,12 @@ def normalise(text: str) -> str:
     """Lower-case words only: 'Don't,  he said—"NO."' and 'dont he said no' are one wording."""
     text = unicodedata.normalize("NFKC", text).casefold().replace("’", "").replace("'", "")
     return _SPACE.sub(" ", _NON_WORD.sub(" ", text)).strip()
+
+
+def content_words(norm: str) -> set[str]:
+    """The words of a normalised wording that carry its meaning (no stopwords, no 1-2 letter
+    words): what a paraphrase must mostly keep, and what check searches the full text for."""
+    return {w for w in norm.split() if w not in STOPWORDS and len(w) > 2}
 
 
 def stable_hash(text: str) -> int:
