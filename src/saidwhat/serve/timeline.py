@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 WIDTH, HEIGHT, MARGIN = 640, 160, 24
+MAX_BAR = 40  # a bar is never wider than this, so a few weeks do not look like a block
 MAX_WEEKS = 260  # five years of weeks; older quotes are folded into the first bar
 
 
@@ -71,7 +72,7 @@ def weekly(counts: Iterable[tuple[str | None, int]]) -> Chart | None:
             Bar(
                 round(x, 2),
                 round(HEIGHT - MARGIN - height, 2),
-                round(max(slot * 0.8, 1.0), 2),
+                round(min(max(slot * 0.8, 1.0), MAX_BAR), 2),
                 round(height, 2),
                 week,
                 count,
