@@ -9,16 +9,20 @@ gives those from the tagger alone, in one pass over the tokens:
   name: ORG when its last word is an organisation head of the speakers lexicon ("White
   House", "Justice Department") or a media or company word ("Fox News"), GPE when it looks
   like a place ("New York", "United States"), NORP when it ends in a plural proper noun
-  ("Democrats"; a lone word only with a group ending), an acronym is ORG, else PERSON when it
-  has two words, follows a title ("President Trump"; the title stays outside, as with NER)
-  or is the subject of a speech verb ("Sanders added"); a lone word without such a clue is
-  left untagged;
+  ("Democrats"; a lone word only with a group ending), ORG when it is an acronym or follows
+  "the", else PERSON when it has two words, follows a title ("President Trump"; the title
+  stays outside, as with NER) or is the subject of a speech verb ("Sanders added"); a lone
+  word without such a clue is left untagged;
 - day and month names and a few time nouns ("on Wednesday", "last week") are DATE.
 """
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import IS_LOWER, IS_PUNCT, LOWER, ORTH, POS, SENT_START
 from spacy.language import Language
+from spacy.strings import get_string_id
+from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from saidwhat.quotes.features import SPEECH_WORD
@@ -33,8 +37,13 @@ TIME_WORDS = lx.word_set(
     "april june july august september october november december jan. feb. aug. sept. oct. "
     "nov. dec."
 )
+DATE, NAME, PARTICLE = 1, 2, 3  # token kinds
+_ATTRS = [ORTH, LOWER, POS, SENT_START, IS_PUNCT, IS_LOWER]
+_TIME_IDS = numpy.array([get_string_id(w) for w in TIME_WORDS], dtype=numpy.uint64)
+_PARTICLE_IDS = numpy.array([get_string_id(w) for w in lx.PARTICLES], dtype=numpy.uint64)
 _ORG_LAST = lx.word_set(
-    "news times post journal tribune herald press magazine program fund inc. corp. co."
+    "news times post journal tribune herald press magazine program fund inc. corp. co. authority "
+    "corporation bank club church school hospital airlines"
 )
 _PLACE_FIRST = lx.word_set(
     "new united los las san santa st. saint fort port lake mount cape north south"
@@ -44,25 +53,28 @@ _PLACE_LAST = lx.word_set(
 )
 
 
-def _kinds(doc: Doc) -> list[str]:
-    """One pass over the tokens: "D" a time word, "N" a name word (a capitalised proper noun,
-    or a capitalised noun inside a sentence: the tagger calls "Sanders" in '..., Sanders
-    added' a plural noun), "P" a lower-case name particle ("de"), "" anything else."""
-    kinds = []
-    opens = False  # the previous token is punctuation opening a sentence ('"Sanctuary ...')
-    for token in doc:
-        text, lower, pos, starts = token.text, token.lower_, token.pos_, token.is_sent_start
-        if lower in TIME_WORDS:
-            kind = "D" if pos in ("PROPN", "NOUN") else ""
-        elif not text[:1].isupper():
-            kind = "P" if lower in lx.PARTICLES and text.islower() else ""
-        elif pos == "PROPN" or (pos == "NOUN" and not starts and not opens):
-            kind = "N"
-        else:
-            kind = ""
-        opens = bool(starts and token.is_punct)
-        kinds.append(kind)
-    return kinds
+def _kinds(doc: Doc) -> tuple[list[int], list[bool]]:
+    """Per token, in array operations (a Python walk over the tokens costs more than this
+    whole component may): DATE a time word, NAME a name word (a capitalised proper noun, or a
+    capitalised noun inside a sentence: the tagger calls "Sanders" in '..., Sanders added' a
+    plural noun), PARTICLE a lower-case name particle ("de"), 0 anything else; and whether
+    the token starts a sentence."""
+    if not len(doc):
+        return [], []
+    orth, lower, pos, start, punct, is_lower = doc.to_array(_ATTRS).T
+    unique, where = numpy.unique(orth, return_inverse=True)
+    strings = doc.vocab.strings
+    upper = numpy.array([strings[int(o)][:1].isupper() for o in unique])[where]
+    time = numpy.isin(lower, _TIME_IDS)
+    starts = start == 1
+    opens = numpy.zeros(len(doc), dtype=bool)  # after punctuation opening a sentence ('"Sa..')
+    opens[1:] = (starts & (punct == 1))[:-1]
+    noun_inside = (pos == NOUN) & ~starts & ~opens
+    kinds = numpy.zeros(len(doc), dtype=numpy.int8)
+    kinds[numpy.isin(lower, _PARTICLE_IDS) & (is_lower == 1)] = PARTICLE
+    kinds[upper & ~time & ((pos == PROPN) | noun_inside)] = NAME
+    kinds[time & ((pos == PROPN) | (pos == NOUN))] = DATE
+    return kinds.tolist(), starts.tolist()
 
 
 def _after_titles(doc: Doc, i: int, j: int) -> int:
@@ -78,7 +90,7 @@ def _after_titles(doc: Doc, i: int, j: int) -> int:
     return i
 
 
-def _label(run: Span, titled: bool) -> str | None:
+def _label(run: Span, titled: bool, after_the: bool) -> str | None:
     """The entity label of a name run; None for a lone word with no clue to its kind (the
     speakers step then reads it as written, as it does with words NER leaves untagged)."""
     first, last = run[0].lower_, run[-1].lower_
@@ -90,6 +102,8 @@ def _label(run: Span, titled: bool) -> str | None:
         return "GPE"
     if run[-1].tag_ == "NNPS" and (len(run) > 1 or last.endswith(_GROUP_ENDINGS)):
         return "NORP"
+    if after_the:
+        return "ORG"  # "the Harbor Authority": people are not written with "the"
     if len(run) > 1 or titled or _speaks(run[0]):
         return "PERSON"
     return None
@@ -104,26 +118,31 @@ def _speaks(token: Token) -> bool:
 def light_ents(doc: Doc) -> Doc:
     """Set ``doc.ents`` from proper-noun runs and time words (see the module docstring)."""
     ents: list[Span] = []
-    kinds = _kinds(doc)
-    i, n = 0, len(doc)
-    while i < n:
-        if kinds[i] == "D":
-            ents.append(Span(doc, i, i + 1, label="DATE"))
-        if not _name_at(kinds, i):
-            i += 1
+    kinds, starts = _kinds(doc)
+    n, end = len(doc), 0
+    for i in [i for i, kind in enumerate(kinds) if kind]:
+        if i < end:
             continue
-        j = i + 1
-        while j < n and not doc[j].is_sent_start and _name_at(kinds, j):
-            j += 1 if kinds[j] == "N" else 2
-        start = _after_titles(doc, i, j)
-        label = _label(doc[start:j], start > i)
+        if kinds[i] == DATE:
+            ents.append(Span(doc, i, i + 1, label="DATE"))
+            continue
+        end = _name_at(kinds, i)
+        if not end:
+            continue
+        while end < n and not starts[end] and _name_at(kinds, end):
+            end = _name_at(kinds, end)
+        first = _after_titles(doc, i, end)
+        label = _label(doc[first:end], first > i, first > 0 and doc[first - 1].lower_ == "the")
         if label is not None:
-            ents.append(Span(doc, start, j, label=label))
-        i = j
+            ents.append(Span(doc, first, end, label=label))
     doc.ents = ents
     return doc
 
 
-def _name_at(kinds: list[str], i: int) -> bool:
-    """A name word, or a particle followed by one, starts (or goes on with) a name here."""
-    return kinds[i] == "N" or (kinds[i] == "P" and i + 1 < len(kinds) and kinds[i + 1] == "N")
+def _name_at(kinds: list[int], i: int) -> int:
+    """The end of the name word at ``i``, particles before it included ("van der Berg");
+    0 when no name word starts here."""
+    j = i
+    while j < len(kinds) and kinds[j] == PARTICLE:
+        j += 1
+    return j + 1 if j < len(kinds) and kinds[j] == NAME else 0

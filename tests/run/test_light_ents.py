@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from saidwhat.parse import load_pipeline
+from saidwhat.parse import load_pipeline, ner_enabled
 
 TEXT = (
     "Mayor Odile Varga of Port Aldous said on Wednesday that the ferries from Harlowe were late. "
@@ -44,3 +44,10 @@ def test_names_without_ner(doc):
 def test_a_lone_word_without_a_clue_is_left_untagged(doc):
     assert "Harlowe" not in {e.text for e in doc.ents}
     assert all(e.text != "Mayor" for e in doc.ents)
+
+
+def test_ner_is_opt_in(monkeypatch):
+    monkeypatch.delenv("SAIDWHAT_NER", raising=False)
+    assert not ner_enabled()
+    monkeypatch.setenv("SAIDWHAT_NER", "on")
+    assert ner_enabled()

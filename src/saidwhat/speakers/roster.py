@@ -128,10 +128,11 @@ class Roster:
         self._people_starts: list[int] = []
         self._orgs: dict[str, Entity] = {}
         self._places: list[tuple[int, str]] = []
-        for ent in doc.ents:
+        ents = doc.ents  # built by a walk over every token: read once
+        for ent in ents:
             if ent.label_ == "PERSON":
                 self.add_person(ent.start_char, ent.end_char)
-        for ent in doc.ents:
+        for ent in ents:
             if ent.label_ in ("ORG", "FAC", "GPE") and self._names_person(ent.text, ent.start_char):
                 self.add_person(ent.start_char, ent.end_char)  # "Trump" tagged ORG
             elif ent.label_ in ("ORG", "FAC"):
