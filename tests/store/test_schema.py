@@ -87,6 +87,16 @@ def test_a_version_1_store_with_quotes_gains_filter_tags(tmp_path):
     assert corpus.search("harbour", type="indirect") == []
 
 
+def listing_plan(corpus: Corpus, **filters: str) -> str:
+    """The query plan of the SQL a newest-first listing runs (traced with its values)."""
+    statements: list[str] = []
+    corpus.conn.set_trace_callback(statements.append)
+    corpus.search("", **filters)
+    corpus.conn.set_trace_callback(None)
+    [listing] = [s for s in statements if "ORDER BY q.date DESC" in s]
+    return " ".join(r["detail"] for r in corpus.conn.execute(f"EXPLAIN QUERY PLAN {listing}"))
+
+
 def test_a_version_2_store_gains_the_date_index_for_newest_first_listing(tmp_path):
     """Migration 3: the listing without words reads the date index backwards, no sort."""
     path = tmp_path / "v2.db"
@@ -95,14 +105,13 @@ def test_a_version_2_store_gains_the_date_index_for_newest_first_listing(tmp_pat
     assert corpus.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     indexes = {r[0] for r in corpus.conn.execute("SELECT name FROM sqlite_master")}
     assert "quotes_date" in indexes
-    statements: list[str] = []
-    corpus.conn.set_trace_callback(statements.append)  # the SQL search runs, values filled in
-    assert [h.quote_id for h in corpus.search("")] == ["q0", "q1"]
-    corpus.conn.set_trace_callback(None)
-    [listing] = [s for s in statements if "ORDER BY q.date DESC" in s]
-    plan = " ".join(r["detail"] for r in corpus.conn.execute(f"EXPLAIN QUERY PLAN {listing}"))
+    plan = listing_plan(corpus)
     assert "quotes_date" in plan and "TEMP B-TREE" not in plan
+    assert [h.quote_id for h in corpus.search("")] == ["q0", "q1"]
     assert [h.quote_id for h in corpus.search("", until="2024-04")] == ["q1"]
+    assert [h.quote_id for h in corpus.search("", until="2024-04-01")] == ["q1"]
+    # an until date starts the scan there instead of skipping every newer quote
+    assert "quotes_date (date<?)" in listing_plan(corpus, until="2024-04")
 
 
 def test_readers_keep_working_while_a_writer_holds_a_transaction(tmp_path):

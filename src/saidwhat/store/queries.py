@@ -58,6 +58,7 @@ OLDEST_FIRST = " ORDER BY q.date IS NULL, q.date, q.rowid"
 _TOKEN = re.compile(r'"([^"]+)"|(\w+\*?)')
 _OPERATORS = {"OR", "AND", "NOT"}
 RANK_WINDOW = 2000
+UNTIL_END = "\uffff"  # sorts after any ASCII, so "2024-03" + it comes after "2024-03-31"
 
 
 @dataclass
@@ -94,9 +95,9 @@ class Filters:
         if self.since:
             self.clauses.append("q.date >= ?")
             self.params.append(self.since)
-        if self.until:
-            self.clauses.append("substr(q.date, 1, length(?)) <= ?")
-            self.params.extend([self.until, self.until])
+        if self.until:  # inclusive of every date it is a prefix of, and a range on the index
+            self.clauses.append("q.date <= ?")
+            self.params.append(self.until + UNTIL_END)
         if self.type and as_tags:
             self.tags.append(type_tag(self.type))
         elif self.type:
