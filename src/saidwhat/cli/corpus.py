@@ -361,10 +361,11 @@ def check_command(
     as_json: bool = JSON,
 ) -> None:
     """Did anyone really say this? The closest real quotes: who, where and when first, and
-    how close (exact / trimmed / paraphrase).
+    how close (exact / trimmed / paraphrase: reworded, also a reworded part of a longer quote).
 
     Examples:
       saidwhat check "We will not be intimidated"
+      saidwhat check "nobody should choose between a paycheck and getting home alive" --db demo.db
       saidwhat check "the city will never cooperate" --json
     """
     matches = Corpus(db, readonly=True).check(text, limit=limit)
