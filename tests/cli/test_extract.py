@@ -71,7 +71,9 @@ def test_bad_inputs_are_one_line_each_and_the_others_still_run(tmp_path, story):
     expected = {
         str(tmp_path / "empty.txt"): "empty input (no text)",
         str(tmp_path / "photo.txt"): "binary file (PNG image), not text",
-        str(tmp_path / "garbled.txt"): "not valid UTF-8 and no plausible text encoding found",
+        str(
+            tmp_path / "garbled.txt"
+        ): "not valid UTF-8 (byte 0xfd at offset 0) and no plausible text encoding found",
         str(tmp_path / "nothing.html"): "no article text found in the HTML page",
         str(tmp_path / "huge.txt"): "too large for one article (21.0 MB; the limit is 5 MB)",
         str(tmp_path / "missing.txt"): "no such file or directory",
