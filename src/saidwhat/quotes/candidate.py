@@ -7,16 +7,10 @@ from dataclasses import dataclass, field
 from saidwhat.records import QuoteType
 
 
-@dataclass
-class QuoteCandidate:
-    """A found attribution before speaker resolution. Spans are (start, end) into article.text."""
+class FragmentExtent:
+    """``start``/``end`` of whatever holds content ``fragments`` (a split quote has several)."""
 
     fragments: list[tuple[int, int]]
-    type: QuoteType
-    cue: tuple[int, int] | None = None
-    source: tuple[int, int] | None = None
-    score: float = 0.5
-    evidence: list[str] = field(default_factory=list)
 
     @property
     def start(self) -> int:
@@ -25,3 +19,15 @@ class QuoteCandidate:
     @property
     def end(self) -> int:
         return max(e for _, e in self.fragments)
+
+
+@dataclass
+class QuoteCandidate(FragmentExtent):
+    """A found attribution before speaker resolution. Spans are (start, end) into article.text."""
+
+    fragments: list[tuple[int, int]]
+    type: QuoteType
+    cue: tuple[int, int] | None = None
+    source: tuple[int, int] | None = None
+    score: float = 0.5
+    evidence: list[str] = field(default_factory=list)

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from saidwhat.quotes.candidate import FragmentExtent
 from saidwhat.quotes.marks import MarkSpan
 from saidwhat.quotes.syntax import (
     char_span,
@@ -74,7 +75,7 @@ SPEECH_LEMMAS = {
 
 
 @dataclass
-class Raw:
+class Raw(FragmentExtent):
     """A proposed attribution before scoring; spans are character offsets into the doc."""
 
     kind: str
@@ -85,14 +86,6 @@ class Raw:
     source: tuple[int, int] | None = None
     evidence: list[str] = field(default_factory=list)
     marks: list[int] = field(default_factory=list)  # indices of mark spans it holds
-
-    @property
-    def start(self) -> int:
-        return min(s for s, _ in self.fragments)
-
-    @property
-    def end(self) -> int:
-        return max(e for _, e in self.fragments)
 
 
 class Regions:
