@@ -75,13 +75,17 @@ def _check_type(type_: str | None) -> None:
 def _estimate(paths: list[str]) -> int | None:
     """Roughly how many inputs the paths hold (for the ETA); None when it cannot be told
     cheaply (stdin, URLs, compressed corpora, WARC archives)."""
-    from saidwhat.read import ARTICLE_SUFFIXES
-
     total = 0
     for value in paths:
         path = Path(value)
+        # A directory walk reports every file but hidden ones (other types as skipped inputs).
         files = (
-            [p for p in path.rglob("*") if p.name.lower().endswith(ARTICLE_SUFFIXES)]
+            [
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            ]
             if path.is_dir()
             else [path]
         )
