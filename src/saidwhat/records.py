@@ -11,8 +11,6 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = 1
-
 QuoteType = Literal["direct", "mixed", "indirect"]
 SpeakerKind = Literal["person", "organization", "group", "unknown"]
 SectionKind = Literal[
@@ -106,11 +104,6 @@ class Article(Record):
     meta: dict[str, str] = Field(
         default_factory=dict, description="provenance: saidwhat version, model, crawl date..."
     )
-
-    @property
-    def body(self) -> str:
-        """The body paragraphs joined by blank lines (what a reader calls 'the article')."""
-        return "\n\n".join(self.text[s:e] for s, e in self.paragraphs)
 
     def speaker(self, speaker_id: str | None) -> Speaker | None:
         """The speaker record a quote links to."""
