@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
+
+from saidwhat.records import Article
 
 PAGE = """<!DOCTYPE html><html><head>
 <title>Harbor Council Backs Ferry Plan | The Aldous Mirror</title>
@@ -25,3 +29,13 @@ who wrote the plan. "People have waited long enough."</p>
 @pytest.fixture(scope="session")
 def article_html() -> str:
     return PAGE
+
+
+def _body(article: Article) -> str:
+    """The body paragraphs joined by blank lines: what a reader calls 'the article'."""
+    return "\n\n".join(article.text[start:end] for start, end in article.paragraphs)
+
+
+@pytest.fixture(scope="session")
+def body() -> Callable[[Article], str]:
+    return _body

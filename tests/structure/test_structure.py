@@ -88,7 +88,7 @@ def assert_consistent(article: Article) -> None:
     ]
 
 
-def test_local_page_with_kicker_box_byline_noise_and_credit():
+def test_local_page_with_kicker_box_byline_noise_and_credit(body):
     article = structure(LOCAL_PAGE)
     assert_consistent(article)
     assert article.text == LOCAL_PAGE
@@ -117,9 +117,9 @@ def test_local_page_with_kicker_box_byline_noise_and_credit():
         "noise",
         "noise",
     ]
-    assert "Contact Us" not in article.body and "Copyright" not in article.body
-    assert "Share this" not in article.body
-    assert article.body.startswith("Mayor Ilse Warren skipped")
+    assert "Contact Us" not in body(article) and "Copyright" not in body(article)
+    assert "Share this" not in body(article)
+    assert body(article).startswith("Mayor Ilse Warren skipped")
 
 
 def test_wire_story_dateline_is_its_own_section_and_the_paragraph_follows():
@@ -243,14 +243,14 @@ The board meets again on April 14, 2026, to set next year's budget.
 """
 
 
-def test_date_and_outlet_are_read_from_the_lines_above_the_body():
+def test_date_and_outlet_are_read_from_the_lines_above_the_body(body):
     article = structure(DATED_LOCAL)
     assert_consistent(article)
     assert article.published == "2026-03-03"  # published, not the update time
     assert article.source == "The Orval Valley Herald"
     assert article.headline == "Board Keeps Late Bus Routes After Parents Protest"
-    assert article.body.startswith("The Orval Valley school board")
-    assert "March 9, 2026" in article.body  # a date line below the first paragraph stays body
+    assert body(article).startswith("The Orval Valley school board")
+    assert "March 9, 2026" in body(article)  # a date line below the first paragraph stays body
 
 
 def test_a_date_only_in_the_body_is_no_publication_date():
