@@ -18,8 +18,8 @@ from saidwhat.read.decode import (
     normalise_text,
     size_reason,
 )
-from saidwhat.read.files import ARTICLE_SUFFIXES, document_from_text, iter_path
-from saidwhat.read.html import document_from_html, looks_like_html
+from saidwhat.read.files import ARTICLE_SUFFIXES, iter_path
+from saidwhat.read.html import document_from_html, document_from_text, looks_like_html
 from saidwhat.read.url import USER_AGENT, fetch_document, is_url
 from saidwhat.records import Document, Skipped
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from saidwhat.errors import InputError
 from saidwhat.read.corpus import iter_csv, iter_jsonl
 from saidwhat.read.decode import MAX_ARTICLE_BYTES, decode_bytes, html_charset, size_reason
-from saidwhat.read.html import document_from_html, looks_like_html
+from saidwhat.read.html import document_from_text
 from saidwhat.records import Document, Skipped
 
 TEXT_SUFFIXES = (".txt", ".text")
@@ -100,10 +100,3 @@ def read_article_file(path: Path) -> Document:
     data = path.read_bytes()
     text = decode_bytes(data, str(path), declared=html_charset(data))
     return document_from_text(text, str(path), html=path.name.lower().endswith(HTML_SUFFIXES))
-
-
-def document_from_text(text: str, origin: str, *, html: bool = False) -> Document:
-    """A Document from decoded text, through the HTML extractor when it is a page."""
-    if html or looks_like_html(text):
-        return document_from_html(text, origin=origin)
-    return Document(text=text, origin=origin)

@@ -29,6 +29,15 @@ def looks_like_html(text: str) -> bool:
     )
 
 
+def document_from_text(
+    text: str, origin: str, *, html: bool = False, url: str | None = None
+) -> Document:
+    """A Document from decoded text, through the HTML extractor when it is a page."""
+    if html or looks_like_html(text):
+        return document_from_html(text, origin=origin, url=url)
+    return Document(text=text, origin=origin, url=url)
+
+
 def document_from_html(
     html: str,
     *,

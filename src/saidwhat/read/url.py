@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from saidwhat import __version__
 from saidwhat.errors import InputError
 from saidwhat.read.decode import MAX_ARTICLE_BYTES, decode_bytes, html_charset, size_reason
-from saidwhat.read.html import document_from_html, looks_like_html
+from saidwhat.read.html import document_from_text
 from saidwhat.records import Document
 
 if TYPE_CHECKING:
@@ -48,9 +48,7 @@ def fetch_document(url: str, *, timeout: float = TIMEOUT_SECONDS) -> Document:
         detail = str(exc).splitlines()[0][:160] if str(exc) else type(exc).__name__
         raise InputError(url, f"cannot fetch ({detail})") from None
     text = decode_bytes(data, url, declared=charset or html_charset(data))
-    if "html" in content_type or looks_like_html(text):
-        return document_from_html(text, origin=url, url=final_url)
-    return Document(text=text, url=final_url, origin=url)
+    return document_from_text(text, url, html="html" in content_type, url=final_url)
 
 
 def _read_limited(response: httpx.Response, url: str) -> bytes:
