@@ -21,6 +21,7 @@ from pathlib import Path
 
 from spacy.tokens import DocBin
 
+from saidwhat.evaluate.score import LEVELS, judge_predictions
 from saidwhat.parse import load_pipeline
 from saidwhat.quotes import find_quotes
 
@@ -30,29 +31,16 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from polnear import article_of  # noqa: E402  (scripts/polnear.py)
 
 
-def calibration(gold: list[dict], rows: list[dict], scorer: Path) -> None:
+def calibration(gold: list[dict], rows: list[dict]) -> None:
     """Share of predictions right with speaker (lenient) per score band: calibrated scores
-    mean that of those scored >= 0.8 at least 80% are right."""
-    sys.path.insert(0, str(scorer.parent))
-    import score as reference  # ../shared/eval/score.py
-
+    mean that of those scored >= 0.8 at least 80% are right. Judged by ``evaluate.score``,
+    which agrees with the reference scorer to the digit."""
     bands: dict[str, list[int]] = {}
     for g, row in zip(gold, rows, strict=True):
-        golds = [(q, reference.chars(q)) for q in g["quotes"]]
-        for p in row["quotes"]:
-            pc = reference.chars(p)
-            best, inside = None, 0.0
-            for q, gc in golds:
-                share = len(gc & pc) / max(1, len(pc))
-                if share > inside:
-                    best, inside = q, share
-            spk_ok = best is not None and (
-                reference.spk(best) is None
-                and reference.spk(p) is None
-                or reference.overlaps(reference.spk(best), reference.spk(p))
-            )
-            band = ">=0.8" if p["score"] >= 0.8 else "0.6-0.8" if p["score"] >= 0.6 else "<0.6"
-            bands.setdefault(band, []).append(int(inside >= 0.5 and spk_ok))
+        for judged in judge_predictions(g, row["quotes"], LEVELS["lenient"]):
+            score = judged.quote["score"]
+            band = ">=0.8" if score >= 0.8 else "0.6-0.8" if score >= 0.6 else "<0.6"
+            bands.setdefault(band, []).append(int(judged.right_with_speaker))
     for band in (">=0.8", "0.6-0.8", "<0.6"):
         hits = bands.get(band, [])
         if hits:
@@ -109,7 +97,7 @@ def main() -> None:
     subprocess.run(
         [sys.executable, str(scorer), str(args.gold), str(args.pred), "--brief"], check=True
     )
-    calibration(gold, rows, scorer)
+    calibration(gold, rows)
     with args.pred.with_suffix(".score.json").open("w") as full:
         cmd = [sys.executable, str(scorer), str(args.gold), str(args.pred)]
         subprocess.run(cmd, check=True, stdout=full)
