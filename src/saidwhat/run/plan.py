@@ -20,9 +20,11 @@ from saidwhat import __version__
 from saidwhat.errors import InputError
 from saidwhat.read import ARTICLE_SUFFIXES, STDIN
 from saidwhat.read.url import is_url
-from saidwhat.records import SCHEMA_VERSION
 
 MANIFEST = "manifest.json"
+# The version of the records as written to Parquet: part of every partition id, so a bump
+# re-runs every partition of an earlier run instead of mixing two layouts.
+SCHEMA_VERSION = 1
 PARTITION_BYTES = 64_000_000
 
 
