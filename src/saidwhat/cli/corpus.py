@@ -7,7 +7,6 @@ store read-only and print a table, or JSON with ``--json``.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -28,6 +27,7 @@ from saidwhat.errors import SaidwhatError
 from saidwhat.store import Corpus
 from saidwhat.store.export import cluster_rows, model_for, write_rows
 from saidwhat.store.models import IngestReport
+from saidwhat.store.queries import snippet_parts
 
 DB = typer.Option(
     "saidwhat.db", "--db", envvar="SAIDWHAT_DB", help="The corpus file (SQLite).", show_default=True
@@ -194,10 +194,8 @@ def log_command(
 def _highlighted(snippet: str) -> Text:
     """Search snippets mark matches with [ and ]; show them bold, never as rich markup."""
     text = Text()
-    for plain, hit in re.findall(r"([^\[]*)(?:\[([^\]]*)\])?", snippet):
-        text.append(plain)
-        if hit:
-            text.append(hit, style="bold yellow")
+    for part, hit in snippet_parts(snippet):
+        text.append(part, style="bold yellow" if hit else None)
     return text
 
 

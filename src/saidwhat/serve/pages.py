@@ -23,10 +23,10 @@ from saidwhat.serve.querying import (
     search_page,
 )
 from saidwhat.serve.render import page, unquoted
-from saidwhat.serve.snippets import snippet_parts
 from saidwhat.serve.timeline import weekly
 from saidwhat.store import Corpus
 from saidwhat.store.models import ArticleLinks, QuoteHit
+from saidwhat.store.queries import snippet_parts
 
 PAGE_SIZE = 20
 FACET_SAMPLE = 200  # facet counts are taken over the best hits, not the whole corpus

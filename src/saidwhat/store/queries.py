@@ -208,6 +208,25 @@ def snippet(text: str, terms: list[str], width: int = 40) -> str:
     return pattern.sub(lambda m: f"[{m.group(0)}]", text)
 
 
+_MARKED = re.compile(r"\[([^\[\]]*)\]")
+
+
+def snippet_parts(snippet: str) -> list[tuple[str, bool]]:
+    """A snippet split into (text, is_match) pairs, so that each reader (terminal table, web
+    page) styles the matches itself: a bracket in a quote can at worst bold the wrong words,
+    never become markup."""
+    parts: list[tuple[str, bool]] = []
+    position = 0
+    for match in _MARKED.finditer(snippet):
+        if match.start() > position:
+            parts.append((snippet[position : match.start()], False))
+        parts.append((match.group(1), True))
+        position = match.end()
+    if position < len(snippet):
+        parts.append((snippet[position:], False))
+    return parts
+
+
 def rank_floor(conn: sqlite3.Connection, match: str, wanted: int) -> int | None:
     """The lowest rowid of the RANK_WINDOW newest matches, or None when there are fewer.
 
