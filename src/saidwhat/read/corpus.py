@@ -37,8 +37,9 @@ def document_from_fields(fields: Mapping[str, object], origin: str) -> Document:
     body = text if text and text.strip() else html
     if not body or not body.strip():
         raise InputError(origin, "no text or html field with content")
-    if len(body.encode("utf-8", "surrogatepass")) > MAX_ARTICLE_BYTES:
-        raise InputError(origin, size_reason(len(body.encode("utf-8", "surrogatepass"))))
+    size = len(body.encode("utf-8", "surrogatepass"))
+    if size > MAX_ARTICLE_BYTES:
+        raise InputError(origin, size_reason(size))
     if body is html:
         return document_from_html(html, origin=origin, **given)
     return Document(text=normalise_text(body), origin=origin, **given)
