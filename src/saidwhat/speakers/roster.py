@@ -27,6 +27,8 @@ _OF_BODY = re.compile(
     r"^\s+of\s+(?P<org>(?:the\s+)?[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*){0,3})"
 )
 _TITLE_PREFIX = re.compile(rf"^(?:(?:the\s+)?{_TITLE}\s+)+")  # "President Bill Clinton"
+# words before a name that are no part of it ("Mr.", "former"): one set, built once
+_NAME_LEADS = lx.HONORIFICS | lx.NAME_PREFIXES
 _FUNCTION_WORDS = {"the", "a", "an", "but", "and", "in", "on", "at", "as", "after", "when"}
 _FUNCTION_WORDS |= {"former", "then", "while", "if", "for", "with", "by", "to", "of", "said"}
 
@@ -94,8 +96,8 @@ class PersonName:
 def parse_name(text: str) -> PersonName | None:
     words = clean(text).split()
     gender = None
-    while words and words[0].lower().rstrip(".") in lx.HONORIFICS | lx.NAME_PREFIXES:
-        gender = gender or lx.HONORIFIC_GENDER.get(words[0].lower().rstrip("."))
+    while words and (lead := words[0].lower().rstrip(".")) in _NAME_LEADS:
+        gender = gender or lx.HONORIFIC_GENDER.get(lead)
         words = words[1:]
     titles = []
     while len(words) > 2 and _TITLE_RE.fullmatch(" ".join(words[:2])):
