@@ -117,12 +117,11 @@ def _find_headline(pieces: list[str], title: str | None) -> tuple[int | None, in
 def _opens_article(piece: str, following: str) -> bool:
     """A short first line is a headline in sentence case when a byline or a dateline follows
     it; a one-sentence one also when a paragraph at least twice its length follows."""
-    count = len(p.words(piece))
-    if not 1 <= count <= p.HEADLINE_MAX_WORDS or "\n" in piece or p.dateline_length(piece)[0]:
+    if not p.headline_sized(piece):
         return False
     if p.dateline_length(following)[0] or p.is_byline(following):
         return True
-    return len(p.words(following)) >= 2 * count and not _SENTENCES.search(piece)
+    return len(p.words(following)) >= 2 * len(p.words(piece)) and not _SENTENCES.search(piece)
 
 
 def _plain(piece: str) -> bool | None:

@@ -198,10 +198,15 @@ def is_title_case(text: str) -> bool:
     return capitalised >= 0.75 * len(content)
 
 
+def headline_sized(text: str) -> bool:
+    """Short enough for a headline, on one line, and not opening with a dateline."""
+    count = len(words(text))
+    return 1 <= count <= HEADLINE_MAX_WORDS and "\n" not in text and not dateline_length(text)[0]
+
+
 def is_headline_like(text: str) -> bool:
     """Short, one line, and not a sentence of body prose (no final period unless title case)."""
-    count = len(words(text))
-    if not 1 <= count <= HEADLINE_MAX_WORDS or "\n" in text or dateline_length(text)[0]:
+    if not headline_sized(text):
         return False
     bare = text.rstrip("\"”’'»)")
     return not bare.endswith(_SENTENCE_END) or is_title_case(text)
