@@ -16,3 +16,9 @@ class InputError(SaidwhatError):
 
 class ModelError(SaidwhatError):
     """The spaCy pipeline cannot be loaded."""
+
+
+def one_line(exc: BaseException, limit: int = 160) -> str:
+    """The first line of an upstream library's message (its type name when it has none), for a
+    one-line reason."""
+    return str(exc).splitlines()[0][:limit] if str(exc).strip() else type(exc).__name__

@@ -16,7 +16,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import IO
 
-from saidwhat.errors import InputError
+from saidwhat.errors import InputError, one_line
 from saidwhat.read.decode import MAX_ARTICLE_BYTES, normalise_text, size_reason
 from saidwhat.read.html import document_from_html
 from saidwhat.records import Document, Skipped
@@ -107,8 +107,8 @@ def iter_csv(path: Path) -> Iterator[Document | Skipped]:
                     continue
                 yield _document_or_skipped(dict(zip(header, row, strict=False)), origin)
         except (csv.Error, UnicodeDecodeError) as exc:
-            reason = str(exc).splitlines()[0][:160]
-            yield Skipped(origin=f"{path}:{line}", reason=f"CSV cannot be read further ({reason})")
+            reason = f"CSV cannot be read further ({one_line(exc)})"
+            yield Skipped(origin=f"{path}:{line}", reason=reason)
 
 
 def _csv_encoding(path: Path) -> str:

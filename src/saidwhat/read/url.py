@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from saidwhat import __version__
-from saidwhat.errors import InputError
+from saidwhat.errors import InputError, one_line
 from saidwhat.read.decode import MAX_ARTICLE_BYTES, decode_bytes, html_charset, size_reason
 from saidwhat.read.html import document_from_text
 from saidwhat.records import Document
@@ -45,8 +45,7 @@ def fetch_document(url: str, *, timeout: float = TIMEOUT_SECONDS) -> Document:
     except httpx.TimeoutException:
         raise InputError(url, f"timed out after {timeout:g} s") from None
     except httpx.HTTPError as exc:
-        detail = str(exc).splitlines()[0][:160] if str(exc) else type(exc).__name__
-        raise InputError(url, f"cannot fetch ({detail})") from None
+        raise InputError(url, f"cannot fetch ({one_line(exc)})") from None
     text = decode_bytes(data, url, declared=charset or html_charset(data))
     return document_from_text(text, url, html="html" in content_type, url=final_url)
 

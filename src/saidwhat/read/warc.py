@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import py3langid
 from warcio.archiveiterator import ArchiveIterator
 
-from saidwhat.errors import InputError
+from saidwhat.errors import InputError, one_line
 from saidwhat.read.decode import decode_bytes
 from saidwhat.read.html import document_from_html
 from saidwhat.records import Document, Skipped
@@ -59,8 +59,8 @@ def iter_warc(path: str | Path) -> Iterator[Document | Skipped]:
                 offset = records.get_record_offset()
                 end = offset + records.get_record_length()
             except Exception as exc:  # warcio fails in many ways on damaged bytes
-                reason = str(exc).splitlines()[0][:160] if str(exc) else type(exc).__name__
-                yield Skipped(origin=name, reason=f"{SKIP_CORRUPT}: {reason} (after byte {end})")
+                reason = f"{SKIP_CORRUPT}: {one_line(exc)} (after byte {end})"
+                yield Skipped(origin=name, reason=reason)
                 return
             if record.rec_type == "response":
                 yield _page(record, body, f"{name}#{offset}")
