@@ -288,7 +288,7 @@ def find_people(conn: sqlite3.Connection, name_or_id: str | int) -> list[int]:
         r[0]
         for r in conn.execute(
             "SELECT DISTINCT person_id FROM aliases WHERE norm IN (?, ?)",
-            (norm, norm[4:] if norm.startswith("the ") else norm),
+            (norm, _org_key(str(name_or_id))),
         )
     ]
     if not ids:
