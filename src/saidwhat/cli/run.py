@@ -9,6 +9,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+from saidwhat.cli.corpus import DB
 from saidwhat.errors import InputError
 
 ENGINES = ("local", "dask")
@@ -107,7 +108,7 @@ def run_command(
 
 def load_command(
     directory: Path = typer.Argument(..., help="Output directory of `saidwhat run`."),
-    db: Path = typer.Option(Path("saidwhat.db"), "--db", help="The corpus store (SQLite)."),
+    db: Path = DB,
 ) -> None:
     """Merge the Parquet results of `saidwhat run` into a corpus store.
 

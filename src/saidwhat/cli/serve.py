@@ -7,6 +7,8 @@ from pathlib import Path
 
 import typer
 
+from saidwhat.cli.corpus import DB
+
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 
@@ -15,9 +17,7 @@ def register(app: typer.Typer) -> None:
 
 
 def serve_command(
-    db: Path = typer.Option(
-        Path("saidwhat.db"), "--db", envvar="SAIDWHAT_DB", help="The corpus file to serve."
-    ),
+    db: Path = DB,
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
     port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port to listen on."),
 ) -> None:
