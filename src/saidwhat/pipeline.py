@@ -14,7 +14,7 @@ from spacy.language import Language
 
 from saidwhat import __version__
 from saidwhat.errors import InputError
-from saidwhat.parse import load_pipeline
+from saidwhat.parse import load_pipeline, one_blas_thread
 from saidwhat.quotes import READ_SECTIONS, find_quotes
 from saidwhat.read.html import looks_like_html
 from saidwhat.records import Article, Document, Skipped
@@ -95,11 +95,12 @@ def extract_many(
                 continue
             yield parse_text(article), article
 
-    for doc, item in nlp.pipe(structured(), as_tuples=True, batch_size=batch_size):
-        if isinstance(item, Skipped):
-            yield item
-            continue
-        item.meta.setdefault("saidwhat", __version__)
-        item.meta.setdefault("model", model_name)
-        candidates = find_quotes(doc, item)
-        yield attribute(doc, item, candidates)
+    with one_blas_thread():
+        for doc, item in nlp.pipe(structured(), as_tuples=True, batch_size=batch_size):
+            if isinstance(item, Skipped):
+                yield item
+                continue
+            item.meta.setdefault("saidwhat", __version__)
+            item.meta.setdefault("model", model_name)
+            candidates = find_quotes(doc, item)
+            yield attribute(doc, item, candidates)

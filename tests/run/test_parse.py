@@ -1,5 +1,6 @@
-"""The parse step's speed-ups change nothing: the stand-in components annotate every token as
-spaCy's own do, and blanking unread sections keeps every offset."""
+"""The parse step's speed-ups change nothing: the stand-in components and numpy's matrix
+products annotate every token as spaCy's own pipeline does, and blanking unread sections keeps
+every offset."""
 
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ def test_the_stand_ins_annotate_exactly_like_spacy(nlp, request):
         texts += [doc["text"] for doc in dev[:12]]
     assert isinstance(nlp.get_pipe("attribute_ruler"), FastAttributes)
     assert isinstance(nlp.get_pipe("lemmatizer"), FastLemmas)
+    assert not any(node.ops.use_blis for node in nlp.get_pipe("parser").model.walk())
     ner = ner_enabled()  # without NER, entities come from parse_names (tests/run/test_light_ents)
     plain = spacy.load(default_model_name(), exclude=[] if ner else ["ner"])
     attrs = ATTRS if ner else [a for a in ATTRS if a not in (ENT_IOB, ENT_TYPE)]
