@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter
+from io import BytesIO
 from pathlib import Path
 
+import pytest
 from warcio.archiveiterator import ArchiveIterator
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
 
 from saidwhat.read import iter_documents
 from saidwhat.read.warc import iter_warc, skip_kind
@@ -51,3 +55,37 @@ def test_a_truncated_warc_keeps_the_records_before_the_damage(warc, tmp_path: Pa
 def test_a_missing_warc_is_one_skipped_input(tmp_path: Path):
     (item,) = list(iter_warc(tmp_path / "nope.warc.gz"))
     assert isinstance(item, Skipped) and "cannot open" in item.reason
+
+
+# Invented page (fictional town, people and sums). ISO-8859-15 puts Ž, Š and € where cp1252 has
+# ´, ¦ and ¤, and its bytes are not UTF-8: only the page's own <meta> names the right charset.
+LATIN9_PARAGRAPHS = (
+    "The Harwick town council approved a new market hall on Thursday at a cost of €40 million.",
+    '"The old hall leaks every winter," said councillor Žaneta Šimková, who chairs the '
+    "planning committee.",
+)
+LATIN9_HEADS = {
+    "meta charset": "<meta charset='ISO-8859-15'>",
+    "meta http-equiv": (
+        '<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-15">'
+    ),
+}
+
+
+@pytest.mark.parametrize("head", LATIN9_HEADS.values(), ids=list(LATIN9_HEADS))
+def test_a_charset_declared_only_in_the_page_decodes_it(head: str, tmp_path: Path):
+    body = "".join(f"<p>{p}</p>" for p in LATIN9_PARAGRAPHS)
+    html = f"<html><head>{head}<title>Market hall</title></head><body><article>{body}"
+    path = tmp_path / "latin9.warc.gz"
+    with path.open("wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        payload = BytesIO(f"{html}</article></body></html>".encode("iso-8859-15"))
+        uri = "https://harwickherald.example/market-hall"
+        writer.write_record(
+            writer.create_warc_record(uri, "response", payload=payload, http_headers=http)
+        )
+    (item,) = list(iter_warc(path))
+    assert isinstance(item, Document), item
+    assert "€40 million" in item.text
+    assert "councillor Žaneta Šimková" in item.text

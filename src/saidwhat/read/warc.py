@@ -17,7 +17,7 @@ import py3langid
 from warcio.archiveiterator import ArchiveIterator
 
 from saidwhat.errors import InputError, one_line
-from saidwhat.read.decode import decode_bytes
+from saidwhat.read.decode import decode_bytes, html_charset
 from saidwhat.read.html import document_from_html
 from saidwhat.records import Document, Skipped
 
@@ -84,9 +84,10 @@ def _page(record, body: bytes, origin: str) -> Document | Skipped:
     mime = content_type.split(";", 1)[0].strip().lower()
     if mime not in HTML_TYPES:
         return Skipped(origin=origin, reason=f"{SKIP_NOT_HTML}: {mime or 'no content type'}")
-    declared = _CHARSET.search(content_type)
+    header = _CHARSET.search(content_type)  # the header wins, as in a browser; else the page's
+    charset = header.group(1) if header else html_charset(body)
     try:
-        html = decode_bytes(body, origin, declared=declared.group(1) if declared else None)
+        html = decode_bytes(body, origin, declared=charset)
     except InputError as exc:
         return Skipped(origin=origin, reason=f"{SKIP_NOT_HTML}: {exc.reason}")
     url = record.rec_headers.get_header("WARC-Target-URI")
