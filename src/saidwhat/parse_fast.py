@@ -4,10 +4,10 @@ Profiling a full extraction showed ``attribute_ruler`` and ``lemmatizer`` costin
 much as the dependency parser: both walk every token in Python (a Span per matched token, a
 Token object and a rule lookup per lemma). These stand-ins give the same annotations:
 
-- attributes: the ruler's single-token ``TAG`` patterns (the tag map: most of its patterns,
-  all applied before the others) become one table lookup per tag, written with
-  ``Doc.from_array``; the remaining patterns run through the ruler's own matcher and
-  ``set_annotations``, in the ruler's order, so later rules still win.
+- attributes: every pattern is matched with array operations over the doc's word, tag,
+  dependency and space columns (a pattern needing a value the doc lacks is passed over), and
+  the values are written with ``Doc.from_array`` in the ruler's order, so later rules still
+  win; the two patterns that set other attributes set them token by token.
 - lemmas: the lemmatizer's own ``lemmatize`` is called once per distinct (orth, tag, pos,
   morph) and its answer reused, with the lemmatizer's rule that a lemma already set (by the
   attribute ruler) is kept. Its word index per part of speech becomes a dict: spaCy keeps it as
@@ -77,6 +77,10 @@ class _Rule:
             [[_Condition(attr, test) for attr, test in token.items()] for token in tokens]
             for tokens in pattern["patterns"]
         ]
+        self.needed = [  # per alternative, the values it must find in the doc to match
+            {(c.column, c.value) for conditions in tokens for c in conditions if c.kind == "eq"}
+            for tokens in self.alternatives
+        ]
         token = Doc(ruler.vocab, words=["x"])[0]  # the values, as the ruler would set them
         set_token_attrs(token, ruler.attrs[number])
         found = (token.pos, token.morph.key, token.lemma)
@@ -85,12 +89,14 @@ class _Rule:
         others = {IDS_BY_NAME[n] for n in names - set(_SET)}
         self.others = {k: v for k, v in ruler.attrs[number].items() if k in others}
 
-    def targets(self, values: numpy.ndarray, strings) -> numpy.ndarray:
-        """The tokens this rule sets, in match order."""
+    def targets(self, values: numpy.ndarray, strings, present: set) -> numpy.ndarray:
+        """The tokens this rule sets, in match order. ``present`` holds the doc's (column,
+        value) pairs: most of the 179 English patterns test a tag or word the doc lacks, and
+        are passed over without array work."""
         n, found = len(values), []
-        for tokens in self.alternatives:
+        for tokens, needed in zip(self.alternatives, self.needed, strict=True):
             width = len(tokens)
-            if width > n:
+            if width > n or not needed <= present:
                 continue
             hit = numpy.ones(n - width + 1, dtype=bool)
             for offset, conditions in enumerate(tokens):
@@ -120,9 +126,14 @@ class FastAttributes:
         strings = doc.vocab.strings
         values = doc.to_array(_MATCH_ATTRS)
         out = doc.to_array([POS, MORPH, LEMMA])
+        present = {
+            (column, value)
+            for column in range(values.shape[1])
+            for value in numpy.unique(values[:, column]).tolist()
+        }
         later = []
         for rule in self.rules:
-            targets = rule.targets(values, strings)
+            targets = rule.targets(values, strings, present)
             if not len(targets):
                 continue
             for column, value in rule.arrays:
