@@ -9,9 +9,9 @@ import pytest
 import spacy
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, ORTH, POS, SENT_START, TAG
 
-from saidwhat.parse import default_model_name, ner_enabled
+from saidwhat.parse import BLAS_THREAD_VARIABLES, default_model_name, ner_enabled
 from saidwhat.parse_fast import FastAttributes, FastLemmas
-from saidwhat.pipeline import parse_text
+from saidwhat.pipeline import extract_many, parse_text
 from saidwhat.records import Document
 from saidwhat.structure import structure_document
 
@@ -38,6 +38,23 @@ def test_the_stand_ins_annotate_exactly_like_spacy(nlp, request):
     attrs = ATTRS if ner else [a for a in ATTRS if a not in (ENT_IOB, ENT_TYPE)]
     for ours, theirs in zip(nlp.pipe(texts), plain.pipe(texts), strict=True):
         assert numpy.array_equal(ours.to_array(attrs), theirs.to_array(attrs)), ours.text[:60]
+
+
+def blas_threads() -> set[int]:
+    from threadpoolctl import threadpool_info
+
+    return {lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas"}
+
+
+def test_extraction_runs_blas_on_one_thread_and_gives_the_rest_back(nlp, monkeypatch):
+    for name in BLAS_THREAD_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    before = blas_threads()
+    stream = extract_many([Document(text=INVENTED[0], origin="invented")], nlp=nlp)
+    next(stream)
+    assert blas_threads() == {1}
+    stream.close()
+    assert blas_threads() == before
 
 
 @pytest.mark.parametrize(
