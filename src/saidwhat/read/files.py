@@ -10,7 +10,7 @@ file named explicitly is always read.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from saidwhat.errors import InputError
@@ -30,21 +30,37 @@ ARTICLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES + CSV_SUFFIXES
 def iter_path(path: Path) -> Iterator[Document | Skipped]:
     """Every Document (or Skipped) a path holds: a file, or a directory walked recursively."""
     if path.is_dir():
-        found = False
-        for item in _iter_directory(path, seen=set()):
-            found = True
-            yield item
-        if not found:
-            yield Skipped(origin=str(path), reason="no article files in this directory")
+        for item in walk_directory(path):
+            if isinstance(item, Skipped):
+                yield item
+            else:
+                yield from _iter_file(item)
     elif path.exists():
         yield from _iter_file(path)
     else:
         yield Skipped(origin=str(path), reason="no such file or directory")
 
 
-def _iter_directory(directory: Path, seen: set[Path]) -> Iterator[Document | Skipped]:
+def walk_directory(directory: Path, exclude: Iterable[Path] = ()) -> Iterator[Path | Skipped]:
+    """The article files under a directory in reading order, and a Skipped for everything else
+    the walk reports (other file types, unreadable directories, a directory with nothing to
+    read). The one walk of the readers and of a corpus run's plan, so that ``saidwhat run``
+    reads exactly the files ``extract`` and ``ingest`` read and reports the same skips.
+    Directories in ``exclude`` are passed over (a run's own output directory: not an input).
+    Lazy: a file is yielded as soon as its directory is listed."""
+    found = False
+    for item in _walk(directory, seen={path.resolve() for path in exclude}):
+        found = True
+        yield item
+    if not found:
+        yield Skipped(origin=str(directory), reason="no article files in this directory")
+
+
+def _walk(directory: Path, seen: set[Path]) -> Iterator[Path | Skipped]:
+    """Sorted by name, hidden entries passed over; symlinked directories are followed, each
+    real directory once (``seen`` holds resolved paths), so a symlink loop ends."""
     real = directory.resolve()
-    if real in seen:  # a symlink loop
+    if real in seen:
         return
     seen.add(real)
     try:
@@ -57,9 +73,9 @@ def _iter_directory(directory: Path, seen: set[Path]) -> Iterator[Document | Ski
             continue
         path = Path(entry.path)
         if entry.is_dir():
-            yield from _iter_directory(path, seen)
+            yield from _walk(path, seen)
         elif entry.name.lower().endswith(ARTICLE_SUFFIXES):
-            yield from _iter_file(path)
+            yield path
         else:
             yield Skipped(origin=str(path), reason=not_article_reason(path))
 
@@ -88,8 +104,14 @@ def _iter_file(path: Path) -> Iterator[Document | Skipped]:
     except InputError as exc:
         yield Skipped(origin=exc.origin, reason=exc.reason)
     except (OSError, EOFError) as exc:
-        reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
-        yield Skipped(origin=str(path), reason=f"cannot read ({reason})")
+        yield unreadable(path, exc)
+
+
+def unreadable(path: Path, exc: OSError | EOFError) -> Skipped:
+    """A file that cannot be opened or read to its end (a broken link, no permission, a
+    truncated archive): the same report whether the reader or a run's plan meets it."""
+    reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+    return Skipped(origin=str(path), reason=f"cannot read ({reason})")
 
 
 def read_article_file(path: Path) -> Document:
