@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from saidwhat import __version__
-from saidwhat.read import iter_documents
 from saidwhat.records import Article, Document, Skipped
 from saidwhat.run.local import BATCH_SIZE, _batches, extract_batch, extract_parallel
 from saidwhat.run.parquet import PartitionWriter
@@ -62,7 +61,7 @@ def run_corpus(
     model = model or default_model_name()
     sizes = {"partition_bytes": partition_bytes} if partition_bytes else {}
     setup = f"saidwhat {__version__}, {model}" + ("" if ner_enabled() else ", no NER")
-    partitions = plan(inputs, setup=setup, **sizes)
+    partitions = plan(inputs, setup=setup, out=out, **sizes)
     manifest = Manifest.load(out)
     stale = manifest.retain(partitions)
     todo = [p for p in partitions if not manifest.done(p)]
@@ -94,7 +93,7 @@ def run_partition(partition: Partition, out: Path, model: str) -> dict:
     """Read, extract and write one partition in this process (a Dask task); its summary."""
     started = time.monotonic()
     writer = PartitionWriter(out, partition.id)
-    for batch in _batches(iter_documents(partition.files), BATCH_SIZE):
+    for batch in _batches(partition.read(), BATCH_SIZE):
         writer.write(extract_batch(batch, model))
     writer.close()
     return summarise(partition, writer, time.monotonic() - started)
@@ -130,7 +129,7 @@ def _run_local(
 
     def documents() -> Iterator[Document | Skipped]:
         for number, partition in enumerate(partitions):
-            for document in iter_documents(partition.files):
+            for document in partition.read():
                 owners.append(number)
                 yield document
 

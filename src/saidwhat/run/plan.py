@@ -4,8 +4,9 @@ of finished partitions that lets a rerun skip them.
 A partition is a group of whole input files (a big WARC is one partition on its own, small
 files are grouped up to a size), so that a worker reads its own inputs: the client never
 reads or ships article text, which would cap a cluster at the client's speed. Its id hashes
-the files' paths, sizes and modification times and the extraction set-up (saidwhat version,
-model, options): a changed input or set-up is a new partition, never a stale "done".
+the files' paths, sizes and modification times, the walk's skips among them and the
+extraction set-up (saidwhat version, model, options): a changed input or set-up is a new
+partition, never a stale "done".
 """
 
 from __future__ import annotations
@@ -13,13 +14,16 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from saidwhat import __version__
 from saidwhat.errors import InputError
-from saidwhat.read import ARTICLE_SUFFIXES, STDIN
+from saidwhat.read import STDIN, iter_documents
+from saidwhat.read.files import unreadable, walk_directory
 from saidwhat.read.url import is_url
+from saidwhat.records import Document, Skipped
 
 MANIFEST = "manifest.json"
 # The version of the records as written to Parquet: part of every partition id, so a bump
@@ -30,11 +34,18 @@ PARTITION_BYTES = 64_000_000
 
 @dataclass
 class Partition:
-    """Some whole input files, processed and written together."""
+    """Some whole input files, processed and written together, with what the directory walk
+    reported as skipped among them (see ``plan``)."""
 
     id: str
     files: list[str]
     bytes: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+
+    def read(self) -> Iterator[Document | Skipped]:
+        """Its inputs as the engines extract them: the walk's skips, then its files' records."""
+        yield from self.skipped
+        yield from iter_documents(self.files)
 
 
 @dataclass
@@ -95,51 +106,73 @@ class Manifest:
 
 
 def plan(
-    inputs: list[str], *, setup: str, partition_bytes: int = PARTITION_BYTES
+    inputs: list[str],
+    *,
+    setup: str,
+    partition_bytes: int = PARTITION_BYTES,
+    out: Path | None = None,
 ) -> list[Partition]:
-    """The partitions of some files and directories, in input order (deterministic)."""
-    groups: list[Partition] = []
-    current: list[tuple[str, int, int]] = []
-    for path in _input_files(inputs):
-        stat = path.stat()
-        current.append((str(path.resolve()), stat.st_size, stat.st_mtime_ns))
-        if sum(size for _, size, _ in current) >= partition_bytes:
-            groups.append(_partition(current, setup))
-            current = []
-    if current:
-        groups.append(_partition(current, setup))
-    return groups
+    """The partitions of some files and directories, in input order (deterministic).
+
+    Directories are walked by the readers' own walk (``read.files.walk_directory``), so a run
+    reads the files ``extract`` and ``ingest`` read, through symlinked folders too. What that
+    walk reports as skipped (a README, a picture, an unreadable folder, a broken link) travels
+    with the partition in whose stretch of the walk it was met and is written to that
+    partition's skipped table before its files' results. Why there: a partition is then still
+    "a stretch of the corpus, written once": the manifest records its skips with it, a rerun
+    that skips the partition skips them too (never counted twice), and engines, ``load`` and
+    the totals need no special case. Their origins and reasons are part of the partition id,
+    so a skip that appears or goes re-runs (and re-reports) the partition that holds it.
+    The output directory ``out`` is passed over where the walk meets it: else a rerun would
+    report the first run's Parquet files and re-run the partition they fell into, each time.
+    """
+    groups: list[_Group] = [_Group()]
+    for item in _walk_inputs(inputs, out):
+        if isinstance(item, Skipped):
+            groups[-1].skipped.append(item)
+            continue
+        try:
+            stat = item.stat()
+        except OSError as exc:  # a broken link: what the reader would say of it
+            groups[-1].skipped.append(unreadable(item, exc))
+            continue
+        if groups[-1].files and groups[-1].bytes >= partition_bytes:
+            groups.append(_Group())
+        groups[-1].files.append((str(item), stat.st_size, stat.st_mtime_ns))
+        groups[-1].bytes += stat.st_size
+    if not groups[-1].files:
+        raise InputError(" ".join(inputs), "no article files in these inputs")
+    return [group.partition(setup) for group in groups]
 
 
-def _partition(files: list[tuple[str, int, int]], setup: str) -> Partition:
-    key = json.dumps([setup, SCHEMA_VERSION, files])
-    digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
-    return Partition(f"part-{digest}", [f for f, _, _ in files], sum(s for _, s, _ in files))
+@dataclass
+class _Group:
+    """A partition being planned: (path, size, mtime) of its files and the walk's skips."""
+
+    files: list[tuple[str, int, int]] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    bytes: int = 0  # a running sum: a partition of 10,000 small files is not re-added per file
+
+    def partition(self, setup: str) -> Partition:
+        key = [setup, SCHEMA_VERSION, self.files]
+        if self.skipped:  # only then: the ids of partitions without skips stay as they were
+            key.append([[s.origin, s.reason] for s in self.skipped])
+        digest = hashlib.sha1(json.dumps(key).encode("utf-8")).hexdigest()[:16]
+        files = [f for f, _, _ in self.files]
+        return Partition(f"part-{digest}", files, self.bytes, self.skipped)
 
 
-def _input_files(inputs: list[str]) -> list[Path]:
-    """The article files of the inputs, as the readers walk them (sorted, no hidden files)."""
-    files: list[Path] = []
+def _walk_inputs(inputs: list[str], out: Path | None) -> Iterator[Path | Skipped]:
+    """The inputs' article files and the walk's skips, in reading order. Paths are absolute
+    (workers may run elsewhere) but not resolved: a file is read under the name it was found
+    by, as the readers do (a symlink ``a.txt`` is a text article whatever its target's name)."""
     for value in inputs:
         if value == STDIN or is_url(value):
             raise InputError(value, "a corpus run reads files and directories; use ingest")
-        path = Path(value)
+        path = Path(value).absolute()
         if path.is_dir():
-            files.extend(_walk(path))
+            yield from walk_directory(path, exclude=[out] if out else [])
         elif path.exists():
-            files.append(path)
+            yield path
         else:
             raise InputError(value, "no such file or directory")
-    if not files:
-        raise InputError(" ".join(inputs), "no article files in these inputs")
-    return files
-
-
-def _walk(directory: Path) -> list[Path]:
-    found = []
-    for root, dirs, names in os.walk(directory, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(names):
-            if not name.startswith(".") and name.lower().endswith(ARTICLE_SUFFIXES):
-                found.append(Path(root) / name)
-    return found
