@@ -24,6 +24,8 @@ from rich.table import Table
 from rich.text import Text
 
 from saidwhat.errors import SaidwhatError
+from saidwhat.read.files import walk_directory
+from saidwhat.records import Skipped
 from saidwhat.store import Corpus
 from saidwhat.store.export import cluster_rows, model_for, write_rows
 from saidwhat.store.models import IngestReport
@@ -78,18 +80,11 @@ def _estimate(paths: list[str]) -> int | None:
     total = 0
     for value in paths:
         path = Path(value)
-        # A directory walk reports every file but hidden ones (other types as skipped inputs).
-        files = (
-            [
-                p
-                for p in path.rglob("*")
-                if p.is_file()
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            ]
-            if path.is_dir()
-            else [path]
-        )
-        for file in files:
+        # The readers' own walk: article files, and one skipped input for everything else.
+        for file in walk_directory(path) if path.is_dir() else [path]:
+            if isinstance(file, Skipped):
+                total += 1
+                continue
             name = file.name.lower()
             if name.endswith((".gz", ".warc")) or not file.is_file():
                 return None
