@@ -1,0 +1,152 @@
+"""How the store reads person names into keys (core, surname with its particles, first name)
+and the name it shows, for common and invented name forms (invented people, except a few
+public figures whose names are the textbook cases). Pins the results so that the store
+reading the speakers step's word lists (saidwhat.speakers.lexicon) is a deliberate change.
+
+Each row: (written name, the speaker's titles, core, surname, first, display name).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from saidwhat.records import Speaker
+from saidwhat.store.names import parse_person
+from saidwhat.store.speakers import display_name
+
+FORMS = [
+    ("Mr. Jeff Sessions", [], "jeff sessions", "sessions", "jeff", "Jeff Sessions"),
+    ("Jeff Sessions", [], "jeff sessions", "sessions", "jeff", "Jeff Sessions"),
+    ("Sessions", [], "sessions", "sessions", None, "Sessions"),
+    (
+        "Attorney General Jeff Sessions",
+        ["Attorney General"],
+        "jeff sessions",
+        "sessions",
+        "jeff",
+        "Jeff Sessions",
+    ),
+    ("Jean-Luc de la Cruz", [], "jean luc de la cruz", "de la cruz", "jean", "Jean-Luc de la Cruz"),
+    ("de la Cruz", [], "de la cruz", "de la cruz", None, "de la Cruz"),
+    (
+        "Martin Luther King Jr.",
+        [],
+        "martin luther king",
+        "king",
+        "martin",
+        "Martin Luther King Jr.",
+    ),
+    (
+        "Martin Luther King, Jr.",
+        [],
+        "martin luther king",
+        "king",
+        "martin",
+        "Martin Luther King, Jr.",
+    ),
+    ("King", [], "king", "king", None, "King"),
+    ("Mayor Bill de Blasio", ["Mayor"], "bill de blasio", "de blasio", "bill", "Bill de Blasio"),
+    ("Bill de Blasio", [], "bill de blasio", "de blasio", "bill", "Bill de Blasio"),
+    ("de Blasio", [], "de blasio", "de blasio", None, "de Blasio"),
+    ("De Blasio", [], "de blasio", "de blasio", None, "De Blasio"),
+    ("Sen. Bernie Sanders", [], "bernie sanders", "sanders", "bernie", "Bernie Sanders"),
+    ("sen bernie sanders", [], "bernie sanders", "sanders", "bernie", "bernie sanders"),
+    (
+        "White House Press Secretary Sarah Huckabee Sanders",
+        [],
+        "sarah huckabee sanders",
+        "sanders",
+        "sarah",
+        "Sarah Huckabee Sanders",
+    ),
+    (
+        "Press Secretary Sarah Sanders",
+        ["Press Secretary"],
+        "sarah sanders",
+        "sanders",
+        "sarah",
+        "Sarah Sanders",
+    ),
+    ("Former Vice President Joe Biden", [], "joe biden", "biden", "joe", "Joe Biden"),
+    ("Dr. Imani Farrow", [], "imani farrow", "farrow", "imani", "Imani Farrow"),
+    ("Rev. Tomas Okafor", [], "tomas okafor", "okafor", "tomas", "Tomas Okafor"),
+    ("Rabbi Miriam Feld", [], "miriam feld", "feld", "miriam", "Miriam Feld"),
+    ("Speaker Paul Ryan", [], "paul ryan", "ryan", "paul", "Paul Ryan"),
+    ("Chief Justice John Roberts", [], "john roberts", "roberts", "john", "John Roberts"),
+    (
+        "U.S. Attorney Dana Whitcombe",
+        [],
+        "dana whitcombe",
+        "whitcombe",
+        "dana",
+        "U.S. Attorney Dana Whitcombe",
+    ),
+    ("State Sen. Lorna Vey", [], "lorna vey", "vey", "lorna", "Lorna Vey"),
+    ("Ruud van den Berg", [], "ruud van den berg", "van den berg", "ruud", "Ruud van den Berg"),
+    ("van den Berg", [], "van den berg", "van den berg", None, "van den Berg"),
+    (
+        "Ludwig van Beethoven",
+        [],
+        "ludwig van beethoven",
+        "van beethoven",
+        "ludwig",
+        "Ludwig van Beethoven",
+    ),
+    ("José dos Santos", [], "josé dos santos", "dos santos", "josé", "José dos Santos"),
+    ("dos Santos", [], "dos santos", "dos santos", None, "dos Santos"),
+    ("Ahmed ibn Rashid", [], "ahmed ibn rashid", "ibn rashid", "ahmed", "Ahmed ibn Rashid"),
+    ("Bashar al-Assad", [], "bashar al assad", "al assad", "bashar", "Bashar al-Assad"),
+    ("al-Assad", [], "al assad", "al assad", None, "al-Assad"),
+    ("Osama bin Laden", [], "osama bin laden", "bin laden", "osama", "Osama bin Laden"),
+    ("Ben Carson", [], "ben carson", "ben carson", None, "Ben Carson"),
+    ("Al Gore", [], "al gore", "al gore", None, "Al Gore"),
+    ("Van Jones", [], "van jones", "van jones", None, "Van Jones"),
+    ("Mac Jones", [], "mac jones", "mac jones", None, "Mac Jones"),
+    ("Do Kwon", [], "do kwon", "do kwon", None, "Do Kwon"),
+    ("Ian St. John", [], "ian st john", "st john", "ian", "Ian St. John"),
+    ("Jane Okoro PhD", [], "jane okoro", "okoro", "jane", "Jane Okoro PhD"),
+    ("Harold Pym III", [], "harold pym", "pym", "harold", "Harold Pym III"),
+    ("Ii Okafor", [], "okafor", "okafor", None, "Ii Okafor"),
+    ("S. Jones", [], "jones", "jones", None, "Jones"),
+    ("B. Calder", [], "b calder", "calder", "b", "B. Calder"),
+    ("Pope Francis", [], "francis", "francis", None, "Francis"),
+    ("Prince Harry", [], "harry", "harry", None, "Harry"),
+    ("Queen Elizabeth II", [], "elizabeth", "elizabeth", None, "Elizabeth II"),
+    ("Mx. Robin Hale", [], "robin hale", "hale", "robin", "Robin Hale"),
+    ("Father Ned Quill", [], "ned quill", "quill", "ned", "Ned Quill"),
+    ("Sheikh Omar Farid", [], "omar farid", "farid", "omar", "Omar Farid"),
+    ("the Rev. Al Sharpton", [], "al sharpton", "al sharpton", None, "Al Sharpton"),
+    (
+        "Sarah Huckabee Sanders",
+        [],
+        "sarah huckabee sanders",
+        "sanders",
+        "sarah",
+        "Sarah Huckabee Sanders",
+    ),
+    ("Madonna", [], "madonna", "madonna", None, "Madonna"),
+    ("Mr.", [], "mr", "mr", None, "Mr."),
+    ("", [], "", "", None, None),
+    ("Governor", [], "governor", "governor", None, "Governor"),
+    ("Coach Dale Brandt", [], "dale brandt", "brandt", "dale", "Dale Brandt"),
+    ("Detective Rosa Lind", [], "rosa lind", "lind", "rosa", "Rosa Lind"),
+    (
+        "Retired General Marcus Pell",
+        [],
+        "retired general marcus pell",
+        "pell",
+        "retired",
+        "Retired General Marcus Pell",
+    ),
+    ("Chancellor Greta Holm", [], "greta holm", "holm", "greta", "Greta Holm"),
+    ("Lord Ashby", [], "ashby", "ashby", None, "Ashby"),
+]
+
+
+@pytest.mark.parametrize(("name", "titles", "core", "surname", "first", "shown"), FORMS)
+def test_name_keys(name, titles, core, surname, first, shown):
+    parsed = parse_person(name, titles)
+    assert (parsed.core, parsed.surname, parsed.first) == (core, surname, first)
+    if name:
+        speaker = Speaker(id="s1", name=name, kind="person", titles=titles)
+        assert display_name(speaker) == shown
