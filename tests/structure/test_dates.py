@@ -25,6 +25,10 @@ from saidwhat.structure.dates import published_date, read_date_line
         ("March 3, 2026 9:30 a.m. ET", "2026-03-03T09:30"),  # a zone we cannot place: no offset
         ("2026-03-03T15:04:00Z", "2026-03-03T15:04+00:00"),
         ("First published 10:32 AM EST Mar 28, 2018", "2018-03-28T10:32-05:00"),
+        ("2026/03/03", "2026-03-03"),
+        ("Updated 03/04/2026 15:04", "2026-03-04T15:04"),  # month first
+        ("Tue, 03 Mar 2026 23:30:00 -0500", "2026-03-03T23:30-05:00"),  # RFC 2822
+        ("March 3, 2026 9:30 am +05:30", "2026-03-03T09:30+05:30"),
     ],
 )
 def test_a_line_that_is_only_a_date_gives_its_iso_value(line, iso):
@@ -43,6 +47,8 @@ def test_a_line_that_is_only_a_date_gives_its_iso_value(line, iso):
         "March 3, 2026 15",  # a number that is not a time
         "March 3, 2026: council votes on budget",
         "PORT ALDOUS, March 3 (AP) — Workers walked off the job.",
+        "13/03/2026",  # day first: no month 13
+        "March 3, 2026 9:30 -9900",  # no such offset
     ],
 )
 def test_anything_more_or_less_than_a_date_is_not_a_date_line(line):

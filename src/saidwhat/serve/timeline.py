@@ -38,6 +38,8 @@ def _week(day: date) -> date:
 
 
 def _parse(value: str | None) -> date | None:
+    """A week as the store gives it (SQLite's 'YYYY-MM-DD'), not a date as written: those are
+    read once, by structure.dates, before they are stored."""
     try:
         return date.fromisoformat(value[:10]) if value else None
     except ValueError:

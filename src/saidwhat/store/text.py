@@ -1,4 +1,4 @@
-"""Text keys of the store: normalised wording, word-shingle fingerprints, sortable dates.
+"""Text keys of the store: normalised wording, word-shingle fingerprints, filter tags.
 
 Two quotes are the same wording when their normalised forms are equal (case, punctuation,
 quote-mark style and spacing ignored). Near-duplicates (trimmed, partly quoted, lightly edited)
@@ -11,19 +11,15 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from datetime import datetime
-from email.utils import parsedate_to_datetime
 
 SHINGLE = 4  # words per shingle
 WINDOW = 4  # winnowing window: shared runs of >= 7 words always meet
 _NON_WORD = re.compile(r"[^\w\s]+")
 _SPACE = re.compile(r"\s+")
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?")
 _STOPWORD_TEXT = """a an and are as at be been but by do for from had has have he her his i if
 in is it its me my not of on or our she so that the their them they this to was we were what when
 who will with would you your said says"""
 STOPWORDS = frozenset(_STOPWORD_TEXT.split())
-_DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%Y/%m/%d", "%m/%d/%Y")
 
 
 def normalise(text: str) -> str:
@@ -58,27 +54,6 @@ def fingerprints(norm: str) -> set[int]:
     if len(hashes) <= WINDOW:
         return set(hashes)
     return {min(hashes[i : i + WINDOW]) for i in range(len(hashes) - WINDOW + 1)}
-
-
-def iso_date(published: str | None) -> str | None:
-    """'YYYY-MM-DD' (or 'YYYY-MM') of a publication date as given, None when unreadable."""
-    if not published:
-        return None
-    value = published.strip()
-    match = _ISO_DATE.match(value)
-    if match:
-        year, month, day = match.groups()
-        return f"{year}-{month}-{day}" if day else f"{year}-{month}"
-    try:
-        return parsedate_to_datetime(value).date().isoformat()
-    except (TypeError, ValueError, IndexError):
-        pass
-    for fmt in _DATE_FORMATS:
-        try:
-            return datetime.strptime(value, fmt).date().isoformat()
-        except ValueError:
-            continue
-    return None
 
 
 def person_tag(person_id: int) -> str:

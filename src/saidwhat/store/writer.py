@@ -22,7 +22,8 @@ from saidwhat.store.clusters import assign_cluster
 from saidwhat.store.models import IngestReport
 from saidwhat.store.schema import transaction
 from saidwhat.store.speakers import drop_orphans, rebuild_roles, resolve_article
-from saidwhat.store.text import iso_date, quote_tags
+from saidwhat.store.text import quote_tags
+from saidwhat.structure.dates import normalise_published as iso_date
 
 Progress = Callable[[IngestReport], None]
 Extractor = Callable[[Iterable[Document | Skipped]], Iterator[Article | Skipped]]

@@ -4,13 +4,18 @@ with an optional label ("Published March 3, 2026", "Updated 3:04 PM EST, March 3
 
 A whole line must be a date, so that a date mentioned in a sentence ("the board meets again on
 May 14, 2026") is never taken for the article's; the caller only offers lines above the body.
+
+This module is the one reader of date formats: ``normalise_published`` gives the store its day
+key for an ``Article.published`` value through the same grammar, so a date written in the text
+and the same date given as metadata are read alike.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone, tzinfo
+from email.utils import parsedate_to_datetime
 
 MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -28,16 +33,19 @@ _DAY = (
     rf"(?P<month>{MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})"
     rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>{MONTH}),?\s+(?P<year2>\d{{4}})"
     r"|(?P<iso>\d{4}-\d{2}-\d{2})"
+    r"|(?P<ymd>\d{4}/\d{1,2}/\d{1,2})|(?P<mdy>\d{1,2}/\d{1,2}/\d{4})"  # month first, US style
 )
 _TIME = (
     r"(?P<hour>\d{1,2})(?:[:.](?P<minute>\d{2})(?::\d{2})?)?\s*"
-    r"(?P<ampm>[ap]\.?\s?m\.?)?(?:\s*(?P<zone>(?-i:[A-Z]{1,4})))?"
+    r"(?P<ampm>[ap]\.?\s?m\.?)?(?:\s*(?P<zone>(?-i:[A-Z]{1,4}))"
+    r"|\s+(?P<offset>[+-](?:0\d|1[0-4]):?[0-5]\d))?"
 )
 _SEP = r"(?:\s*[,|/·•\-—–]\s*|\s+)(?:at\s+|on\s+)?"
 _ISO_TIME = (
     r"(?P<isodt>\d{4}-\d{2}-\d{2})[T ](?P<isohour>\d{2}):(?P<isominute>\d{2})(?::\d{2}(?:\.\d+)?)?"
     r"(?P<isozone>Z|[+-]\d{2}:?\d{2})?"
 )
+_ISO_START = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
 DATE_LINE = re.compile(
     rf"(?:(?P<label>{LABEL})\s*:?\s*(?:on\s+)?)?(?:{WEEKDAY},?\s+)?"
     rf"(?:{_ISO_TIME}"
@@ -82,14 +90,50 @@ def published_date(lines: list[str]) -> str | None:
     return first.iso if first else None
 
 
+def normalise_published(published: str | None) -> str | None:
+    """'YYYY-MM-DD' (or 'YYYY-MM') of an ``Article.published`` value as given, the store's sortable
+    day key; None when unreadable (never raises: a bad date must not stop an ingest).
+
+    Read in turn: an ISO 8601 start ('2026-03', '2026-03-03T23:30:00-05:00', anything after the
+    day ignored, as metadata fields carry), anything a date line is (labels, month names,
+    weekdays, times, zones, '2026/03/03', '03/03/2026' month first), and RFC 2822 headers
+    (RSS, e-mail) with the obsolete forms date lines do not take (two-digit years, comments).
+
+    Time zones: the day is the calendar day as written, in the writer's own zone, never
+    converted to UTC: '2026-03-03T23:30-05:00' is March 3 (UTC's would be March 4). That is
+    the day a reader of the page saw, and it keeps the day ``read_date_line`` writes in front
+    of its time-and-offset value, which the structure step passes on unconverted.
+    """
+    value = (published or "").strip()
+    start = _ISO_START.match(value)
+    if start:
+        year, month, day = start.groups()
+        try:
+            return date(int(year), int(month), int(day or 1)).isoformat()[: 10 if day else 7]
+        except ValueError:
+            return None
+    line = read_date_line(value) if value else None
+    if line:
+        return line.iso[:10]
+    try:
+        return parsedate_to_datetime(value).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
 def _day(found: dict[str, str]) -> date | None:
     try:
         if "iso" in found:
             return date.fromisoformat(found["iso"])
+        if "ymd" in found:
+            year, number, day = found["ymd"].split("/")
+            return date(int(year), int(number), int(day))
+        if "mdy" in found:
+            number, day, year = found["mdy"].split("/")
+            return date(int(year), int(number), int(day))
         month = found.get("month") or found["month2"]
-        number = _MONTH_NUMBERS[month[:3].lower()]
         year, day = found.get("year") or found["year2"], found.get("day") or found["day2"]
-        return date(int(year), number, int(day))
+        return date(int(year), _MONTH_NUMBERS[month[:3].lower()], int(day))
     except (KeyError, ValueError):
         return None
 
@@ -109,11 +153,18 @@ def _with_time(day: date, found: dict[str, str]) -> str | None:
         hour = hour % 12 + (12 if ampm == "p" else 0)
     if hour > 23 or minute > 59:
         return None
-    offset = ZONES.get(found.get("zone", "").upper())
-    tz = None if offset is None else timezone(timedelta(hours=offset))
-    return datetime(day.year, day.month, day.day, hour, minute, tzinfo=tz).isoformat(
+    return datetime(day.year, day.month, day.day, hour, minute, tzinfo=_zone(found)).isoformat(
         timespec="minutes"
     )
+
+
+def _zone(found: dict[str, str]) -> tzinfo | None:
+    """The zone of a time: a known name or a numeric offset ('-0500', '+05:30' as in RFC 2822
+    and ISO 8601), else None (no zone, or a name we cannot place)."""
+    if "offset" in found:
+        return datetime.strptime(found["offset"], "%z").tzinfo
+    hours = ZONES.get(found.get("zone", "").upper())
+    return None if hours is None else timezone(timedelta(hours=hours))
 
 
 def _iso_datetime(found: dict[str, str]) -> str | None:
