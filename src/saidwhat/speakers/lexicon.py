@@ -25,6 +25,16 @@ NAME_PREFIXES = {"retired", "former", "late", "then", "acting", "deputy", "inter
 NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 # Lower-case particles belong to the surname ("Bill de Blasio" -> "de Blasio").
 PARTICLES = {"de", "da", "di", "del", "della", "der", "van", "von", "la", "le", "du", "bin", "al"}
+# The corpus store's name keys (store/names.py) read the lists above and, on top of them, these
+# three. Extraction does not read them: widening what it strips or joins is an extraction change
+# of its own, to be measured on the dev set. STYLES: forms of address and ranks before a name
+# that neither HONORIFICS nor a word of TITLES covers ("Rabbi", "Pope", "U.S. Attorney").
+STYLES = {"mx", "dame", "lord", "lady", "reverend", "fr", "father", "sister", "brother", "rabbi",
+          "imam", "sheikh", "pope", "cardinal", "bishop", "saint", "st", "king", "queen", "prince",
+          "princess", "justice", "chancellor", "premier", "councillor", "councilmember",
+          "detective", "det", "coach", "u.s."}  # fmt: skip
+SURNAME_PARTICLES = PARTICLES | {"den", "das", "dos", "ibn", "el"}  # "van den Berg", "dos Santos"
+POST_NOMINALS = NAME_SUFFIXES | {"phd", "md", "esq"}
 
 # Titles and roles a person holds; longer first so that "press secretary" beats "secretary".
 TITLES = (

@@ -19,11 +19,11 @@ from dataclasses import dataclass
 from saidwhat.errors import SaidwhatError
 from saidwhat.records import Article, Speaker
 from saidwhat.store.names import (
-    HONORIFICS,
     PersonName,
     first_names_agree,
     parse_person,
     roles_agree,
+    written_name,
 )
 from saidwhat.store.text import normalise
 
@@ -45,11 +45,7 @@ def display_name(speaker: Speaker) -> str:
     de Blasio" (organisations keep their name)."""
     if speaker.kind not in PERSONLIKE:
         return speaker.name.strip()
-    title_words = {w for t in speaker.titles for w in normalise(t).split()}
-    words = speaker.name.split()
-    while len(words) > 1 and (normalise(words[0]) in HONORIFICS | title_words):
-        words = words[1:]
-    return " ".join(words)
+    return written_name(speaker.name, speaker.titles)
 
 
 def resolve_article(
