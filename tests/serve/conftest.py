@@ -4,14 +4,17 @@ headless Chromium driven by Playwright."""
 
 from __future__ import annotations
 
+import http.server
 import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import pytest
@@ -21,6 +24,7 @@ REPO = HERE.parent.parent
 FIXTURES = HERE / "fixtures"
 DEMO = REPO / "examples" / "demo"
 ARTIFACTS = REPO / "test-artifacts"
+LOOPBACK_SITE = "127.0.0.1"  # where the tests' article sites listen
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless",
@@ -54,13 +58,18 @@ def corpus_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @contextmanager
-def running_server(db: Path, log_path: Path, token: str = "") -> Iterator[str]:
-    """`saidwhat serve` in its own process until the block ends (then stopped by its pid)."""
+def running_server(
+    db: Path, log_path: Path, token: str = "", allow: tuple[str, ...] = ()
+) -> Iterator[str]:
+    """`saidwhat serve` in its own process until the block ends (then stopped by its pid);
+    ``allow`` are the networks given to --allow-private-urls."""
     port = free_port()
     env = {**os.environ, "SAIDWHAT_TOKEN": token}
+    options = [value for network in allow for value in ("--allow-private-urls", network)]
     with log_path.open("w+") as log:
         server = subprocess.Popen(
-            [sys.executable, "-m", "saidwhat", "serve", "--db", str(db), "--port", str(port)],
+            [sys.executable, "-m", "saidwhat", "serve", "--db", str(db), "--port", str(port)]
+            + options,
             stdout=log,
             stderr=subprocess.STDOUT,
             env=env,
@@ -86,9 +95,55 @@ def running_server(db: Path, log_path: Path, token: str = "") -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def base_url(corpus_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The server every test shares: no token, so nothing can be written."""
-    with running_server(corpus_db, tmp_path_factory.mktemp("serve-log") / "serve.log") as url:
+    """The server every test shares: no token, so nothing can be written; the paste page may
+    fetch from 127.0.0.1 (the tests' invented article sites), no other private address."""
+    log = tmp_path_factory.mktemp("serve-log") / "serve.log"
+    with running_server(corpus_db, log, allow=(LOOPBACK_SITE,)) as url:
         yield url
+
+
+INVENTED_PAGE = """<!doctype html><html><head><title>Tram line opens in Durnwick</title></head>
+<body><article><h1>Tram line opens in Durnwick</h1>
+<p>The first tram in forty years left Durnwick station on Saturday morning.</p>
+<p>"It is quieter than the bus and twice as fast," said Perpetua Halloran, who rode it to work.</p>
+<p>The line cost the city less than planned, officials said.</p></article></body></html>"""
+
+
+class ArticleSite(http.server.BaseHTTPRequestHandler):
+    """An invented article at /tram, a redirect at /redirect?to=URL, 404 elsewhere; every
+    path asked for is kept in ``requested`` (to see whether a refused fetch went out)."""
+
+    requested: list[str] = []
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+        self.requested.append(self.path)
+        target = parse_qs(urlsplit(self.path).query).get("to")
+        if urlsplit(self.path).path == "/redirect" and target:
+            self.send_response(302)
+            self.send_header("Location", target[0])
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        body = INVENTED_PAGE.encode()
+        self.send_response(200 if self.path == "/tram" else 404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        return
+
+
+@pytest.fixture(scope="session")
+def article_site() -> Iterator[str]:
+    """A small web site on loopback with an invented article (no outside network)."""
+    server = http.server.ThreadingHTTPServer((LOOPBACK_SITE, 0), ArticleSite)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://{LOOPBACK_SITE}:{server.server_address[1]}"
+    server.shutdown()
+    thread.join(timeout=5)
 
 
 @pytest.fixture(scope="session")

@@ -4,43 +4,9 @@ forms without JavaScript, and fetch a URL only when the user gives one (a loopba
 from __future__ import annotations
 
 import html
-import http.server
 import re
-import threading
-from collections.abc import Iterator
 
 import httpx
-import pytest
-
-INVENTED_PAGE = """<!doctype html><html><head><title>Tram line opens in Durnwick</title></head>
-<body><article><h1>Tram line opens in Durnwick</h1>
-<p>The first tram in forty years left Durnwick station on Saturday morning.</p>
-<p>"It is quieter than the bus and twice as fast," said Perpetua Halloran, who rode it to work.</p>
-<p>The line cost the city less than planned, officials said.</p></article></body></html>"""
-
-
-@pytest.fixture(scope="module")
-def article_site() -> Iterator[str]:
-    """A one-page web site on loopback with an invented article (no outside network)."""
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            body = INVENTED_PAGE.encode()
-            self.send_response(200 if self.path == "/tram" else 404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args: object) -> None:
-            return
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    thread.join(timeout=5)
 
 
 def test_search_page_lists_hits_with_facets_and_pages(client: httpx.Client) -> None:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from pathlib import Path
 
 import typer
 
 from saidwhat.cli.corpus import DB
+from saidwhat.read.url import IPNetwork
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
@@ -20,6 +22,14 @@ def serve_command(
     db: Path = DB,
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
     port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port to listen on."),
+    allow_private_urls: list[str] = typer.Option(
+        [],
+        "--allow-private-urls",
+        metavar="NETWORK",
+        help="Let the paste page fetch URLs on this non-public network too (repeatable), e.g."
+        " 10.1.0.0/16 for an intranet news site (0.0.0.0/0 and ::/0: any address); by"
+        " default it fetches from public addresses only.",
+    ),
 ) -> None:
     """Serve a corpus: web pages to search it and a REST API (docs at /docs).
 
@@ -27,14 +37,20 @@ def serve_command(
     environment variable SAIDWHAT_TOKEN is set can POST /api/articles store articles, and
     only for callers sending the header 'Authorization: Bearer <that token>'.
 
+    A URL given on the paste page is fetched only from a public address: never from this
+    machine, its network or a cloud metadata service, unless --allow-private-urls names it.
+
     Example: saidwhat serve --db news.db   then open http://127.0.0.1:8000/
+
+    Example: saidwhat serve --db news.db --allow-private-urls 10.20.0.0/16
     """
     import uvicorn
 
     from saidwhat.serve import create_app
 
     token = os.environ.get("SAIDWHAT_TOKEN") or None
-    app = create_app(db, token=token)  # a missing or foreign file: one-line error, exit 2
+    allowed = [_network(value) for value in allow_private_urls]
+    app = create_app(db, token=token, allow_private_urls=allowed)  # bad file: one line, exit 2
     shown = f"[{host}]" if ":" in host else host
     typer.echo(f"saidwhat: serving {db} at http://{shown}:{port}/ (Ctrl-C to stop)", err=True)
     if token:
@@ -46,3 +62,11 @@ def serve_command(
             err=True,
         )
     uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+
+
+def _network(value: str) -> IPNetwork:
+    """An address or network given to --allow-private-urls (host bits may be set)."""
+    try:
+        return ipaddress.ip_network(value, strict=False)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--allow-private-urls") from None

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from saidwhat import __version__
+from saidwhat.read.url import AddressGuard, IPNetwork
 from saidwhat.serve import api, errors, pages, writing
 from saidwhat.serve.querying import Cached, Overview
 from saidwhat.serve.render import STATIC
@@ -21,10 +23,14 @@ across outlets, look up a speaker, check whether anyone really said something, o
 quotes of an article you send. Errors are `{"error": "..."}` with the HTTP status."""
 
 
-def create_app(db: str | Path, *, token: str | None = None) -> FastAPI:
+def create_app(
+    db: str | Path, *, token: str | None = None, allow_private_urls: Iterable[IPNetwork] = ()
+) -> FastAPI:
     """The API and the pages over the corpus at ``db``, opened read-only (SQLite mode=ro):
     a missing or foreign file raises SaidwhatError here, not at the first request. With a
-    ``token``, POST /api/articles may also store articles (a second, writable connection)."""
+    ``token``, POST /api/articles may also store articles (a second, writable connection).
+    A URL given on the paste page is fetched only from a public address, or from one in
+    ``allow_private_urls`` (networks the operator trusts, e.g. an intranet)."""
     app = FastAPI(
         title="saidwhat",
         version=__version__,
@@ -35,6 +41,7 @@ def create_app(db: str | Path, *, token: str | None = None) -> FastAPI:
     corpus = app.state.corpus = Corpus(db, readonly=True)
     app.state.token = token or None
     app.state.writer = Corpus(db) if token else None
+    app.state.url_guard = AddressGuard(allow_private_urls)
     app.state.overview = Cached(lambda: Overview(corpus.stats(), corpus.speakers(top=500)))
     app.add_middleware(BodyLimit, limit=MAX_BODY)
     app.add_middleware(SecurityHeaders)

@@ -8,7 +8,7 @@ import threading
 
 from saidwhat.errors import InputError
 from saidwhat.pipeline import extract, extract_many
-from saidwhat.read.url import fetch_document
+from saidwhat.read.url import AddressGuard, fetch_document
 from saidwhat.records import Article, Skipped
 
 _lock = threading.Lock()
@@ -20,9 +20,10 @@ def extract_article(text: str, **metadata: str | None) -> Article:
         return extract(text, **metadata)
 
 
-def extract_url(url: str) -> Article:
-    """Fetch the page a user asked for (the only network use) and extract it."""
-    document = fetch_document(url)
+def extract_url(url: str, guard: AddressGuard) -> Article:
+    """Fetch the page a visitor asked for (the only network use) and extract it; the guard
+    keeps the fetch off the server's own network."""
+    document = fetch_document(url, guard=guard)
     with _lock:
         result = next(extract_many([document]))
     if isinstance(result, Skipped):

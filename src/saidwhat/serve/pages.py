@@ -11,6 +11,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse
 
 from saidwhat.errors import InputError
+from saidwhat.read.url import AddressGuard
 from saidwhat.records import Article
 from saidwhat.serve.api import MAX_ID, found, linked_article
 from saidwhat.serve.extracting import extract_article, extract_url
@@ -147,12 +148,12 @@ def paste_form(request: Request) -> HTMLResponse:
     return page(request, "paste.html", text="", url="", error=None, article=None)
 
 
-def _read_pasted(text: str, url: str) -> Article:
+def _read_pasted(text: str, url: str, guard: AddressGuard) -> Article:
     """Extract the pasted text; fetch the URL only when the user gave a URL and no text."""
     if text.strip():
         return extract_article(text, url=url or None)
     if url:
-        return extract_url(url)
+        return extract_url(url, guard)
     raise InputError("form", "paste an article's text or give its URL")
 
 
@@ -162,7 +163,7 @@ async def paste(request: Request) -> HTMLResponse:
     text, url = form.get("text", [""])[0], form.get("url", [""])[0].strip()
     context = {"text": text, "url": url, "error": None, "article": None}
     try:
-        article = await run_in_threadpool(_read_pasted, text, url)
+        article = await run_in_threadpool(_read_pasted, text, url, request.app.state.url_guard)
     except InputError as exc:
         return page(request, "paste.html", 422, **{**context, "error": str(exc)})
     return page(request, "paste.html", **{**context, **article_context(article)})
