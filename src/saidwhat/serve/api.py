@@ -23,6 +23,7 @@ from saidwhat.store.models import (
     SpeakerSummary,
     WeekCount,
 )
+from saidwhat.store.speakers import find_people
 
 ERRORS = {status: {"model": ErrorMessage} for status in (400, 404, 413, 422)}
 MAX_ID = 2**63 - 1  # SQLite's integer range
@@ -86,8 +87,8 @@ def get_timeline(
 ) -> list[WeekCount]:
     """The speaker's dated quotes per week (the week's Monday), oldest first; weeks without
     quotes are left out."""
-    profile = found(store.speaker(speaker, recent=0), f"speaker: {speaker}")
-    return store.timeline(profile.id)
+    people = found(find_people(store.conn, speaker) or None, f"speaker: {speaker}")
+    return store.timeline(people[0])  # by id: no profile is built just to know they exist
 
 
 @router.get("/articles/{article_id:path}", response_model=LinkedArticle, summary="One article")
