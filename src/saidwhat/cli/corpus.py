@@ -13,16 +13,10 @@ from pathlib import Path
 import typer
 from pydantic import BaseModel
 from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TextColumn,
-    TimeRemainingColumn,
-)
 from rich.table import Table
 from rich.text import Text
 
+from saidwhat.cli.progress import progress_bar
 from saidwhat.errors import SaidwhatError
 from saidwhat.read.files import walk_directory
 from saidwhat.records import Skipped
@@ -121,18 +115,12 @@ def ingest_command(
       saidwhat ingest crawl.jsonl.gz more/ --db news.db --workers 2 --aliases aliases.txt
     """
     corpus = Corpus(db)
-    columns = (
-        TextColumn("[bold]ingest"),
-        BarColumn(bar_width=16),
-        MofNCompleteColumn(),
-        TextColumn(
-            "{task.fields[articles]} articles {task.fields[quotes]} quotes "
-            "{task.fields[skipped]} skipped {task.fields[unchanged]} unchanged "
-            "{task.fields[rate]:.1f}/s"
-        ),
-        TimeRemainingColumn(),
+    fields = (
+        "{task.fields[articles]} articles {task.fields[quotes]} quotes "
+        "{task.fields[skipped]} skipped {task.fields[unchanged]} unchanged "
+        "{task.fields[rate]:.1f}/s"
     )
-    with Progress(*columns, console=Console(stderr=True), transient=False) as bar:
+    with progress_bar(fields, keep=True) as bar:
         task = bar.add_task(
             "ingest", total=_estimate(paths), articles=0, quotes=0, unchanged=0, skipped=0, rate=0.0
         )

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 from rich.table import Table
 
+from saidwhat.cli.progress import progress_bar
 from saidwhat.errors import InputError
 from saidwhat.evaluate import evaluate, load_gold, run_pipeline
 
@@ -39,16 +39,7 @@ def evaluate_command(
     docs = load_gold(gold, limit)
     if pred_out and not pred_out.parent.is_dir():
         raise InputError(str(pred_out), "no such directory for the predictions")
-    console = Console(stderr=True)
-    with Progress(
-        "[progress.description]{task.description}",
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=console,
-        transient=True,
-        disable=as_json and not console.is_terminal,
-    ) as bar:
+    with progress_bar() as bar:
         task = bar.add_task("evaluating", total=len(docs))
         run = run_pipeline(docs, model, progress=lambda: bar.advance(task))
     if pred_out:

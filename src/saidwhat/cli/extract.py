@@ -11,6 +11,7 @@ from collections.abc import Iterator
 import typer
 
 from saidwhat.cli.article_table import write_tables
+from saidwhat.cli.progress import progress_bar
 from saidwhat.read import iter_documents
 from saidwhat.records import Article, Skipped
 
@@ -89,26 +90,17 @@ class _Reporter:
     def __init__(self) -> None:
         self.failed = 0
         self.done = 0
-        self._progress = None
+        self._bar = progress_bar(
+            "{task.fields[articles]} articles, {task.fields[skipped]} skipped", spinner=True
+        )
+        self._task = self._bar.add_task("extract", total=None, articles=0, skipped=0)
 
     def __enter__(self) -> _Reporter:
-        if sys.stderr.isatty():
-            from rich.console import Console
-            from rich.progress import Progress, SpinnerColumn, TextColumn
-
-            self._progress = Progress(
-                SpinnerColumn(),
-                TextColumn("{task.description}"),
-                console=Console(stderr=True),
-                transient=True,
-            )
-            self._progress.start()
-            self._task = self._progress.add_task("reading", total=None)
+        self._bar.start()
         return self
 
     def __exit__(self, *_: object) -> None:
-        if self._progress is not None:
-            self._progress.stop()
+        self._bar.stop()
 
     def articles(self, results: Iterator[Article | Skipped]) -> Iterator[Article]:
         """The articles of a result stream; every Skipped is reported on the way."""
@@ -120,12 +112,10 @@ class _Reporter:
             else:
                 self.done += 1
                 yield result
-            if self._progress is not None:
-                text = f"{self.done} articles, {self.failed} skipped"
-                self._progress.update(self._task, description=text)
+            self._bar.update(self._task, articles=self.done, skipped=self.failed)
 
     def _say(self, line: str) -> None:
-        if self._progress is not None:
-            self._progress.console.print(line, markup=False, highlight=False, soft_wrap=True)
-        else:
+        if self._bar.disable:
             print(line, file=sys.stderr, flush=True)
+        else:  # above the live bar, which rich redraws below it
+            self._bar.console.print(line, markup=False, highlight=False, soft_wrap=True)

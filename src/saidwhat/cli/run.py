@@ -6,30 +6,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from saidwhat.cli.corpus import DB
+from saidwhat.cli.progress import progress_bar
 from saidwhat.errors import InputError
 
 ENGINES = ("local", "dask")
+COUNTS = "{task.fields[counts]}"  # the bar's text: what the run or load has done so far
 
 
 def register(app: typer.Typer) -> None:
     app.command("run")(run_command)
     app.command("load")(load_command)
-
-
-def _progress(console: Console) -> Progress:
-    return Progress(
-        TextColumn("[bold]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("{task.fields[counts]}"),
-        TimeRemainingColumn(),
-        console=console,
-        transient=True,
-    )
 
 
 def run_command(
@@ -66,8 +54,7 @@ def run_command(
         raise InputError("--engine", f"unknown engine {engine!r}; choose local or dask")
     if scheduler and engine != "dask":
         raise InputError("--scheduler", "needs --engine dask")
-    console = Console(stderr=True)
-    with _progress(console) as bar:
+    with progress_bar(COUNTS) as bar:
         task = bar.add_task("partitions", total=None, counts="")
         totals = {"articles": 0, "quotes": 0, "skipped": 0}
         inputs_done = [0]
@@ -99,7 +86,7 @@ def run_command(
             tick=tick,
         )
     t = report.totals
-    console.print(
+    bar.console.print(
         f"{report.planned} partitions ({report.already_done} finished before), "
         f"{t['articles']} articles, {t['quotes']} quotes, {t['skipped']} inputs skipped "
         f"in {report.seconds:.1f} s -> {out}"
@@ -119,15 +106,14 @@ def load_command(
     """
     from saidwhat.run.load import load_results
 
-    console = Console(stderr=True)
-    with _progress(console) as bar:
+    with progress_bar(COUNTS) as bar:
         task = bar.add_task("loading", total=None, counts="")
 
         def progress(done: int, total: int, counts: str) -> None:
             bar.update(task, completed=done, total=total, counts=counts)
 
         report = load_results(directory, db, progress=progress)
-    console.print(
+    bar.console.print(
         f"{report.articles} articles written ({report.unchanged} unchanged), "
         f"{report.quotes} quotes, {report.skipped} skipped inputs logged -> {db}"
     )
