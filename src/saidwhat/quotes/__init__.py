@@ -17,6 +17,7 @@ from saidwhat.quotes.candidates import Raw, Regions, find_candidates
 from saidwhat.quotes.features import candidate_features, quoted_share
 from saidwhat.quotes.marks import find_mark_spans
 from saidwhat.quotes.scoring import Scorer, load_scorer
+from saidwhat.quotes.spans import SpanIndex, overlap
 from saidwhat.records import Article
 
 READ_SECTIONS = ("paragraph", "key_point", "headline")
@@ -54,10 +55,6 @@ def propose(doc: Doc, article: Article) -> list[tuple[Raw, dict[str, float], flo
     return out
 
 
-def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
-    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
-
-
 def _nested(inner: Raw, outer: Raw) -> bool:
     """True when inner's cue lies in outer's content (an attribution reported by another)."""
     return inner.cue is not None and any(s <= inner.cue.idx < e for s, e in outer.fragments)
@@ -67,24 +64,29 @@ def select(scored: list[tuple[float, Raw]], threshold: float) -> list[tuple[floa
     """Best first: keep a candidate unless it shares a cue with a kept one or mostly repeats
     a kept one's content (nested attributions with their own cue stay)."""
     kept: list[tuple[float, Raw]] = []
+    cues: set[int] = set()  # the tokens of the kept candidates' cues
+    around: SpanIndex[Raw] = SpanIndex()
     for score, raw in sorted(scored, key=lambda x: -x[0]):
         if score < threshold:
             break
+        if raw.cue is not None and raw.cue.i in cues:
+            continue
         span = (raw.start, raw.end)
-        clash = False
-        for _, other in kept:
-            if raw.cue is not None and other.cue is not None and raw.cue.i == other.cue.i:
-                clash = True
-                break
-            if _nested(raw, other) or _nested(other, raw):
-                continue
-            shared = _overlap(span, (other.start, other.end))
-            if shared >= 0.5 * (raw.end - raw.start) and shared >= 0.5 * (other.end - other.start):
-                clash = True
-                break
-        if not clash:
-            kept.append((score, raw))
+        if any(_repeats(raw, span, other) for other in around.near(span)):
+            continue
+        kept.append((score, raw))
+        around.add(raw, span)
+        if raw.cue is not None:
+            cues.add(raw.cue.i)
     return sorted(kept, key=lambda x: (x[1].start, x[1].end))
+
+
+def _repeats(raw: Raw, span: tuple[int, int], other: Raw) -> bool:
+    """Each holds at least half of the other's extent, and neither is nested in the other."""
+    if _nested(raw, other) or _nested(other, raw):
+        return False
+    shared = overlap(span, (other.start, other.end))
+    return shared >= 0.5 * (span[1] - span[0]) and shared >= 0.5 * (other.end - other.start)
 
 
 def quote_type(quoted: float) -> str:

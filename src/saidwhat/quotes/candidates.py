@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Token
 
 from saidwhat.quotes.candidate import FragmentExtent
 from saidwhat.quotes.marks import MarkSpan
+from saidwhat.quotes.spans import SpanIndex, overlap
 from saidwhat.quotes.syntax import (
     char_span,
     is_quote_token,
@@ -313,10 +314,6 @@ def _chains(spans: list[MarkSpan]) -> list[list[int]]:
     return chains
 
 
-def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
-    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
-
-
 def is_scare_quote(doc: Doc, mark: MarkSpan) -> bool:
     """A term in quote marks rather than speech: a few words modifying a noun outside the marks
     ('"sanctuary city" policies') or following "so-called"."""
@@ -341,14 +338,18 @@ def absorb_marks(raws: list[Raw], spans: list[MarkSpan], doc: Doc) -> list[list[
     """Grow each clause candidate over the quote marks it overlaps; return the chains no
     candidate holds (they need a cue of their own). Scare quotes are left alone."""
     free: list[list[int]] = []
+    single: SpanIndex[Raw] = SpanIndex()  # the candidates of one fragment, by their extent
+    for raw in raws:
+        if len(raw.fragments) == 1:
+            single.add(raw, raw.fragments[0])
     for chain in _chains(spans):
         first = spans[chain[0]]
         if len(chain) == 1 and is_scare_quote(doc, first):
             continue
         held = False
-        for raw in raws:
+        for raw in single.near((first.start, first.end)):
             frag = raw.fragments[0]
-            if len(raw.fragments) != 1 or not _overlap(frag, (first.start, first.end)):
+            if len(raw.fragments) != 1 or not overlap(frag, (first.start, first.end)):
                 continue
             if raw.cue is not None and any(
                 spans[j].start <= raw.cue.idx < spans[j].end for j in chain
@@ -357,6 +358,8 @@ def absorb_marks(raws: list[Raw], spans: list[MarkSpan], doc: Doc) -> list[list[
             held = True
             s, e = min(frag[0], first.start), max(frag[1], first.end)
             raw.fragments = sorted([(s, e)] + [(spans[j].start, spans[j].end) for j in chain[1:]])
+            if len(raw.fragments) == 1:
+                single.add(raw, raw.fragments[0])  # grown over the marks
             raw.marks.extend(chain)
             if len(chain) > 1:
                 raw.evidence.append("multi-paragraph-quote")

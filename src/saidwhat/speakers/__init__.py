@@ -14,6 +14,7 @@ from bisect import bisect_right
 from spacy.tokens import Doc
 
 from saidwhat.quotes.candidate import QuoteCandidate
+from saidwhat.quotes.spans import SpanIndex
 from saidwhat.records import Article, Quote, Span, Speaker
 from saidwhat.speakers.confidence import confidence
 from saidwhat.speakers.resolve import Resolution, Resolver
@@ -31,11 +32,12 @@ def attribute(
     resolver = Resolver(doc, article, Roster(doc))
     paragraph_starts = [s for s, _ in article.paragraphs] or [0]
     built: list[tuple[QuoteCandidate, Quote, Entity | None, float]] = []
+    contents: SpanIndex[tuple[QuoteCandidate, Entity | None]] = SpanIndex()
     for candidate in sorted(candidates, key=lambda c: (c.start, c.end)):
         evidence = list(candidate.evidence)
         mention = _valid(text, candidate.source)
         if mention is not None:
-            enclosing = _enclosing_speaker(built, mention)
+            enclosing = _enclosing_speaker(contents, mention)
             resolution = resolver.resolve(mention, enclosing)
         else:
             resolution, mention = _continuation(built, candidate, paragraph_starts, text)
@@ -53,6 +55,9 @@ def attribute(
             evidence=evidence,
         )
         built.append((candidate, quote, resolution.entity, resolution.certainty))
+        entry = (candidate, resolution.entity)
+        for fragment in candidate.fragments:
+            contents.add(entry, fragment)
     speakers = _speakers(text, [entity for *_, entity, _ in built])
     ids = {id(entity): speaker.id for entity, speaker in speakers}
     quotes = []
@@ -88,10 +93,11 @@ def _continuation(
 
 
 def _enclosing_speaker(
-    built: list[tuple[QuoteCandidate, Quote, Entity | None, float]], mention: tuple[int, int]
+    contents: SpanIndex[tuple[QuoteCandidate, Entity | None]], mention: tuple[int, int]
 ) -> Entity | None:
-    """The speaker of an earlier quote whose content holds this source ('I' inside a quote)."""
-    for candidate, _, entity, _ in reversed(built):
+    """The speaker of the last earlier quote whose content holds this source ('I' inside a
+    quote); ``contents`` holds the earlier quotes by their fragments."""
+    for candidate, entity in reversed(contents.near(mention)):
         if any(s <= mention[0] and mention[1] <= e for s, e in candidate.fragments):
             return entity
     return None

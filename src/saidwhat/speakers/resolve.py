@@ -166,7 +166,8 @@ class Resolver:
         """A body named by an entity of the mention: the one at its head, else the first
         organisation; a plural head ("two of England's hospital groups") is a group."""
         span = self.doc.char_span(start, end, alignment_mode="expand")
-        ents = [e for e in span.ents if e.label_ in ("ORG", "FAC", "GPE", "NORP")] if span else []
+        ents = self.roster.ents_within(span) if span else []
+        ents = [e for e in ents if e.label_ in ("ORG", "FAC", "GPE", "NORP")]
         head = [e for e in ents if e.start <= span.root.i < e.end] if ents else []
         if not head and span is not None and span.root.tag_ in ("NNS", "NNPS"):
             return None
@@ -299,9 +300,9 @@ class Resolver:
         if verb.dep_ != "relcl" or verb.head.i >= token[0].i:
             return None
         noun = verb.head
-        for ent in self.doc.ents:
-            if ent.start <= noun.i < ent.end:
-                return ent.start_char, ent.end_char
+        ent = self.roster.ent_at(noun.i)
+        if ent is not None:
+            return ent.start_char, ent.end_char
         left = noun.left_edge
         return self.doc[left.i].idx, noun.idx + len(noun)
 
@@ -324,7 +325,9 @@ class Resolver:
             if id(person) not in scores or score > scores[id(person)][0]:
                 scores[id(person)] = (score, person, back, is_previous)
 
-        for start, _, person in self.roster.people_before(at):
+        first = here_paragraph - WINDOW_PARAGRAPHS  # the earliest paragraph consider() takes
+        since = self._paragraph_starts[first - 1] if first >= 1 else 0
+        for start, _, person in self.roster.people_before(at, since):
             consider(person, start)
         for start, entity in self.history:
             if start < at:

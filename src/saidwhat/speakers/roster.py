@@ -6,10 +6,10 @@ the attorney general", "Lindsay Walters, a spokeswoman for the White House")."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right, insort
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from saidwhat.records import SpeakerKind
 from saidwhat.speakers import lexicon as lx
@@ -131,6 +131,8 @@ class Roster:
         self._orgs: dict[str, Entity] = {}
         self._places: list[tuple[int, str]] = []
         ents = doc.ents  # built by a walk over every token: read once
+        self.ents = ents
+        self._ent_starts = [ent.start for ent in ents]
         for ent in ents:
             if ent.label_ == "PERSON":
                 self.add_person(ent.start_char, ent.end_char)
@@ -217,8 +219,25 @@ class Roster:
                 found = person
         return found
 
-    def people_before(self, at: int) -> list[tuple[int, int, Entity]]:
-        return self.people[: bisect_right(self._people_starts, at - 1)]
+    def people_before(self, at: int, since: int = 0) -> list[tuple[int, int, Entity]]:
+        """The person mentions starting in [since, at)."""
+        first = bisect_left(self._people_starts, since)
+        return self.people[first : bisect_right(self._people_starts, at - 1)]
+
+    # -- entities by token (spaCy's Span.ents and a search of doc.ents walk every token) ---
+    def ents_within(self, span: Span) -> list[Span]:
+        """The entities wholly inside the span, as ``span.ents`` gives them."""
+        out = []
+        for ent in self.ents[bisect_left(self._ent_starts, span.start) :]:
+            if ent.end > span.end:
+                break
+            out.append(ent)
+        return out
+
+    def ent_at(self, i: int) -> Span | None:
+        """The entity holding token i, if any."""
+        n = bisect_right(self._ent_starts, i) - 1
+        return self.ents[n] if n >= 0 and i < self.ents[n].end else None
 
     def holders(self, title: str) -> list[Entity]:
         shown = lx.display_title(title)
