@@ -436,6 +436,7 @@ def mark_candidates(
 ) -> list[Raw]:
     """Candidates for quotations in marks that no clause candidate holds."""
     out: list[Raw] = []
+    hosts = _Hosts(raws)
     for chain in chains:
         first, last = spans[chain[0]], spans[chain[-1]]
         frags = [(spans[j].start, spans[j].end) for j in chain]
@@ -455,13 +456,13 @@ def mark_candidates(
             raw.evidence.append("dash-attribution")
             out.append(raw)
             continue
-        held = raws + out
         lo = min(sents[qspan.start][0], max(0, qspan.start - 5))
         hi = max(sents[qspan.end - 1][1], min(len(doc), qspan.end + 5))
         cue = _speech_verb_near(doc, lo, hi, inside, within)
-        host = next((r for r in held if r.marks and r.cue is not None and r.cue == cue), None)
+        host = hosts.with_cue(cue)
         if host is not None:  # '"…," she said. "…"': the second part of a split quote
             _attach(host, chain, frags, "split-quote")
+            hosts.add(host)  # it grew
             continue
         evidence = ["quote-marks"]
         if cue is None:
@@ -475,27 +476,53 @@ def mark_candidates(
             out.append(
                 _with_source(Raw("marks", frags, marks=list(chain), evidence=evidence), doc, cue)
             )
+            hosts.add(out[-1])
             continue
-        host = _continued(held, first.start, regions)
+        host = hosts.continued(first.start, regions)
         if host is not None and words >= 2:
             _attach(host, chain, frags, "continued-quote")
+            hosts.add(host)
             continue
         if words >= 4:
             out.append(Raw("marks-alone", frags, marks=list(chain), evidence=["quote-marks"]))
     return out
 
 
-def _continued(raws: list[Raw], start: int, regions: Regions) -> Raw | None:
-    """The quote-mark candidate this quote continues: the last one before it, in the same or
-    the previous region, that has a cue and ends in a quote mark."""
-    before = [r for r in raws if r.end <= start and r.marks and r.cue is not None]
-    if not before:
-        return None
-    prev = max(before, key=lambda r: r.end)
-    here, there = regions.index(start), regions.index(prev.end - 1)
-    if here is None or there is None or here - there > 1:
-        return None
-    return prev
+class _Hosts:
+    """The candidates a further quote in marks may join (they hold marks and have a cue), by
+    cue token and by position, in the order they were proposed. Asking every candidate for
+    every quote was quadratic in the length of the article."""
+
+    def __init__(self, raws: list[Raw]):
+        self._by_cue: dict[int, Raw] = {}
+        self._around: SpanIndex[Raw] = SpanIndex()
+        for raw in raws:
+            self.add(raw)
+
+    def add(self, raw: Raw) -> None:
+        """File a new candidate, or again one whose fragments grew."""
+        if raw.marks and raw.cue is not None:
+            self._by_cue.setdefault(raw.cue.i, raw)
+            self._around.add(raw, (raw.start, raw.end))
+
+    def with_cue(self, cue: Token | None) -> Raw | None:
+        return self._by_cue.get(cue.i) if cue is not None else None
+
+    def continued(self, start: int, regions: Regions) -> Raw | None:
+        """The one this quote continues: the last to end before it, if that is in the same or
+        the previous region (so only the candidates around those regions are asked)."""
+        here = regions.index(start)
+        if here is None:
+            return None
+        lo = regions.spans[max(here - 1, 0)][0]
+        before = [r for r in self._around.near((lo, start + 1)) if r.end <= start]
+        if not before:
+            return None
+        prev = max(before, key=lambda r: r.end)
+        there = regions.index(prev.end - 1)
+        if there is None or here - there > 1:
+            return None
+        return prev
 
 
 def rule_starts(doc: Doc, regions: Regions) -> list[Token]:

@@ -330,7 +330,7 @@ class Resolver:
         for start, _, person in self.roster.people_before(at, since):
             consider(person, start)
         for start, entity in self.history:
-            if start < at:
+            if since <= start < at:
                 consider(entity, start)
         if not scores:
             return Resolution(None, 0.0, [f"pronoun '{written}': no earlier {gender or ''} person"])

@@ -6,7 +6,7 @@ the attorney general", "Lindsay Walters, a spokeswoman for the White House")."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right, insort
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -128,6 +128,7 @@ class Roster:
         self.entities: list[Entity] = []
         self.people: list[tuple[int, int, Entity]] = []  # person name mentions, text order
         self._people_starts: list[int] = []
+        self._longest = 0  # the longest person mention, in characters
         self._orgs: dict[str, Entity] = {}
         self._places: list[tuple[int, str]] = []
         ents = doc.ents  # built by a walk over every token: read once
@@ -169,8 +170,10 @@ class Roster:
         for title in name.titles:
             person.add_title(title)
         person.add_mention((start, end))
-        insort(self.people, (start, end, person), key=lambda item: item[:2])
-        self._people_starts = [s for s, _, _ in self.people]
+        at = bisect_right(self.people, (start, end), key=lambda item: item[:2])
+        self.people.insert(at, (start, end, person))
+        self._people_starts.insert(at, start)
+        self._longest = max(self._longest, end - start)
         return person
 
     def _new_person(self, name: PersonName) -> Entity:
@@ -210,14 +213,15 @@ class Roster:
         return self._match_person(name, at) if name else None
 
     def person_at(self, start: int, end: int) -> Entity | None:
-        """The person whose name mention overlaps [start, end) (rightmost wins)."""
-        found = None
-        for s, e, person in self.people:
-            if s >= end:
-                break
+        """The person whose name mention overlaps [start, end) (rightmost wins). Only the
+        mentions that start less than the longest mention's length before ``start`` can."""
+        n = bisect_left(self._people_starts, end) - 1
+        while n >= 0 and self._people_starts[n] > start - self._longest:
+            s, e, person = self.people[n]
             if e > start:
-                found = person
-        return found
+                return person
+            n -= 1
+        return None
 
     def people_before(self, at: int, since: int = 0) -> list[tuple[int, int, Entity]]:
         """The person mentions starting in [since, at)."""
