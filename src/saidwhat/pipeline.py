@@ -1,7 +1,7 @@
 """The data path for one article and for a stream of them:
 read (a Document) → structure → parse → quotes → speakers → Article.
 
-``extract_many`` runs every text through one loaded spaCy pipeline with ``nlp.pipe``; it is a
+``extract_many`` runs every text through one loaded spaCy pipeline (``parse.parse_pairs``); it is a
 pure function of its inputs, so the same code serves one process, a pool or a Dask cluster.
 """
 
@@ -14,7 +14,7 @@ from spacy.language import Language
 
 from saidwhat import __version__
 from saidwhat.errors import InputError
-from saidwhat.parse import load_pipeline, one_blas_thread
+from saidwhat.parse import load_pipeline, one_blas_thread, parse_pairs
 from saidwhat.quotes import READ_SECTIONS, find_quotes
 from saidwhat.read.html import looks_like_html
 from saidwhat.records import Article, Document, Skipped
@@ -96,7 +96,7 @@ def extract_many(
             yield parse_text(article), article
 
     with one_blas_thread():
-        for doc, item in nlp.pipe(structured(), as_tuples=True, batch_size=batch_size):
+        for doc, item in parse_pairs(nlp, structured(), batch_size):
             if isinstance(item, Skipped):
                 yield item
                 continue

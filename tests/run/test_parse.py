@@ -9,9 +9,17 @@ import pytest
 import spacy
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, ORTH, POS, SENT_START, TAG
 
-from saidwhat.parse import BLAS_THREAD_VARIABLES, default_model_name, ner_enabled
+from saidwhat.parse import (
+    BLAS_THREAD_VARIABLES,
+    PIECE_CHARS,
+    default_model_name,
+    ner_enabled,
+    parse_pairs,
+    text_pieces,
+)
 from saidwhat.parse_fast import FastAttributes, FastLemmas
 from saidwhat.pipeline import extract_many, parse_text
+from saidwhat.quotes import find_quotes
 from saidwhat.records import Document
 from saidwhat.structure import structure_document
 
@@ -82,3 +90,36 @@ def test_blanked_text_keeps_every_offset(text: str, blanked: set[str]):
             assert piece == section.text
         else:
             assert not piece.strip()
+
+
+@pytest.mark.parametrize(
+    ("text", "size", "pieces"),
+    [
+        ("one\ntwo\nthree\n", 8, ["one\ntwo\n", "three\n"]),
+        ("no line break here at all", 10, ["no line ", "break ", "here at ", "all"]),
+        ("abcdefghij", 4, ["abcd", "efgh", "ij"]),
+        ("short", 10, ["short"]),
+    ],
+)
+def test_text_pieces_cut_after_line_breaks_and_keep_every_character(text, size, pieces):
+    assert text_pieces(text, size) == pieces
+    assert "".join(pieces) == text
+
+
+def test_a_long_text_is_parsed_in_pieces_into_one_doc_with_the_same_text_and_quotes(nlp):
+    paragraphs = [  # invented people and places
+        f'"The ferry to Port Aldous {n} will run again," said Mayor Rosa Delgado.\n'
+        f"Harbour chief Mara Ellison told reporters the repairs cost {n} million.\n"
+        for n in range(1, 9)
+    ]
+    text = "".join(paragraphs)
+    assert nlp.max_length > PIECE_CHARS
+    whole, _ = next(parse_pairs(nlp, [(text, 0)], 16))
+    joined, _ = next(parse_pairs(nlp, [(text, 0)], 16, piece_chars=300))
+    assert len(text_pieces(text, 300)) > 1
+    assert joined.text == text
+    assert [(t.idx, t.text) for t in joined] == [(t.idx, t.text) for t in whole]
+    assert joined.has_annotation("DEP") and joined.has_annotation("LEMMA")
+    article = structure_document(Document(text=text, origin="invented"))
+    quotes = [(q.start, q.end) for q in find_quotes(whole, article)]
+    assert quotes and [(q.start, q.end) for q in find_quotes(joined, article)] == quotes
