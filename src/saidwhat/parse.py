@@ -5,8 +5,8 @@ Default: ``en_core_web_sm`` where it is installed officially, else ``en_core_web
 ``SAIDWHAT_MODEL`` choose another. The attribute ruler and lemmatizer are swapped for exact,
 faster stand-ins (parse_fast); the NER component is left out unless ``SAIDWHAT_NER=on``, and a
 light entity layer (parse_names) takes its place. The networks' matrix products go through
-numpy's BLAS (``numpy_matmul``), on one thread (``one_blas_thread``). ``parse_pairs`` parses a
-stream of texts; a long one in pieces.
+numpy's BLAS (``numpy_matmul``), and loading sets this process's BLAS to one thread
+(``one_blas_thread``). ``parse_pairs`` parses a stream of texts; a long one in pieces.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from __future__ import annotations
 import importlib.util
 import os
 from collections.abc import Iterable, Iterator
-from contextlib import AbstractContextManager, nullcontext
 from functools import lru_cache
 from typing import TypeVar
 
@@ -76,6 +75,7 @@ def _load(model: str, ner: bool) -> Language:
 
         nlp.add_pipe("saidwhat_light_ents")
     numpy_matmul(nlp)
+    one_blas_thread()
     return speed_up(nlp)
 
 
@@ -84,8 +84,9 @@ def numpy_matmul(nlp: Language) -> None:
 
     Measured on this project's 2-core AMD machine, BLIS runs the tok2vec and parser products at
     about 35 GFLOPS and numpy's OpenBLAS at about 100 on one thread: the parse of PolNeAR dev
-    takes 40% less CPU with annotations identical token for token (tests/parse checks). Only
-    plain ``NumpyOps`` models are switched; another backend (Apple's, a GPU) is left alone.
+    takes 40% less CPU with annotations identical token for token (tests/run/test_parse.py
+    checks). Only plain ``NumpyOps`` models are switched; another backend (Apple's, a GPU) is
+    left alone.
     """
     from thinc.api import NumpyOps
 
@@ -102,23 +103,20 @@ def numpy_matmul(nlp: Language) -> None:
 BLAS_THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 
 
-def one_blas_thread() -> AbstractContextManager:
-    """While extracting, BLAS runs on one thread unless the user set a thread count.
+def one_blas_thread() -> None:
+    """Set this process's BLAS to one thread, unless the user set a thread count.
 
     saidwhat spreads work over processes (``--workers``, Dask), one core each; measured, a
     second BLAS thread costs 70% more CPU per article for 4% less wall-clock time, and two
-    workers' threads would fight over the same cores.
+    workers' threads would fight over the same cores. Set once per process when the pipeline
+    loads (not around each extraction: a limit held by a paused generator, or by two threads,
+    would leave the process in whatever state the last one to finish restored).
     """
     if any(os.environ.get(name) for name in BLAS_THREAD_VARIABLES):
-        return nullcontext()
-    return _blas_controller().limit(limits=1, user_api="blas")
+        return
+    from threadpoolctl import threadpool_limits
 
-
-@lru_cache(maxsize=1)
-def _blas_controller():
-    from threadpoolctl import ThreadpoolController
-
-    return ThreadpoolController()
+    threadpool_limits(limits=1, user_api="blas")
 
 
 def parse_pairs(

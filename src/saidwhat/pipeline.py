@@ -1,8 +1,9 @@
 """The data path for one article and for a stream of them:
 read (a Document) → structure → parse → quotes → speakers → Article.
 
-``extract_many`` runs every text through one loaded spaCy pipeline (``parse.parse_pairs``); it is a
-pure function of its inputs, so the same code serves one process, a pool or a Dask cluster.
+``extract_many`` runs every text through one loaded spaCy pipeline (``parse.parse_pairs``); its
+output depends on its inputs only, so the same code serves one process, a pool or a Dask
+cluster.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from spacy.language import Language
 
 from saidwhat import __version__
 from saidwhat.errors import InputError
-from saidwhat.parse import load_pipeline, one_blas_thread, parse_pairs
+from saidwhat.parse import load_pipeline, parse_pairs
 from saidwhat.quotes import READ_SECTIONS, find_quotes
 from saidwhat.read.html import looks_like_html
 from saidwhat.records import Article, Document, Skipped
@@ -95,12 +96,11 @@ def extract_many(
                 continue
             yield parse_text(article), article
 
-    with one_blas_thread():
-        for doc, item in parse_pairs(nlp, structured(), batch_size):
-            if isinstance(item, Skipped):
-                yield item
-                continue
-            item.meta.setdefault("saidwhat", __version__)
-            item.meta.setdefault("model", model_name)
-            candidates = find_quotes(doc, item)
-            yield attribute(doc, item, candidates)
+    for doc, item in parse_pairs(nlp, structured(), batch_size):
+        if isinstance(item, Skipped):
+            yield item
+            continue
+        item.meta.setdefault("saidwhat", __version__)
+        item.meta.setdefault("model", model_name)
+        candidates = find_quotes(doc, item)
+        yield attribute(doc, item, candidates)
