@@ -93,6 +93,8 @@ FORMS = [
     ("Ahmed ibn Rashid", [], "ahmed ibn rashid", "ibn rashid", "ahmed", "Ahmed ibn Rashid"),
     ("Bashar al-Assad", [], "bashar al assad", "al assad", "bashar", "Bashar al-Assad"),
     ("al-Assad", [], "al assad", "al assad", None, "al-Assad"),
+    # a capitalised particle hyphenated to the surname is part of it, not the first name "Al"
+    ("Al-Assad", [], "al assad", "al assad", None, "Al-Assad"),
     ("Mohamed el-Erian", [], "mohamed el erian", "el erian", "mohamed", "Mohamed el-Erian"),
     ("Osama bin Laden", [], "osama bin laden", "bin laden", "osama", "Osama bin Laden"),
     # changed: a first name that is also a particle elsewhere is a first name ("ben" is no

@@ -24,7 +24,8 @@ one person across articles decided:
   styles ("Ben Carson" has the first name "ben", not the surname "ben carson").
 - A particle that starts the name, is written with a capital and is a common first name in
   the lexicon is the first name ("Al Gore" -> first "al", surname "gore", so "Gore" joins
-  him), while "al-Assad" and "de Blasio" stay bare surnames.
+  him), while "al-Assad", "Al-Assad" (hyphenated: part of the surname) and "de Blasio" stay
+  bare surnames.
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ _LEAD_WORDS = lx.HONORIFICS | lx.NAME_PREFIXES | _TITLE_WORDS
 _LEAD_PHRASES = sorted((tuple(normalise(s).split()) for s in lx.STYLES), key=len, reverse=True)
 _GIVEN_NAMES = lx.MALE_NAMES | lx.FEMALE_NAMES
 _WORD = re.compile(r"\w+")
+_HYPHEN = re.compile(r"[-\u2010\u2011]")
 
 
 @dataclass(frozen=True)
@@ -98,19 +100,24 @@ def parse_person(name: str, titles: Iterable[str] = ()) -> PersonName:
     while begin > 0 and words[begin - 1] in lx.SURNAME_PARTICLES:
         begin -= 1
     if begin == 0 and len(words) > 1 and capital[0] and words[0] in _GIVEN_NAMES:
-        begin = 1  # "Al Gore"
+        begin = 1  # "Al Gore", not "Al-Assad"
     first = words[0] if begin > 0 else None
     return PersonName(core=" ".join(words), surname=" ".join(words[begin:]), first=first)
 
 
 def _capitals(name: str, count: int) -> list[bool]:
-    """Per normalised word of ``name``, whether it was written with a capital (all False when
-    the words do not line up, so nothing is read from case then)."""
+    """Per normalised word of ``name``, whether it was written as a word of its own with a
+    capital: "Al" in "Al Gore", not in "Al-Assad", where the hyphen binds the particle to the
+    surname (all False when the words do not line up, so nothing is read from case then)."""
     text = unicodedata.normalize("NFKC", name).replace("’", "").replace("'", "")
-    written = _WORD.findall(text)
+    written = [
+        (word, _HYPHEN.search(token) is None)
+        for token in text.split()
+        for word in _WORD.findall(token)
+    ]
     if len(written) != count:
         return [False] * count
-    return [w[:1].isupper() for w in written]
+    return [alone and word[:1].isupper() for word, alone in written]
 
 
 def first_names_agree(a: str | None, b: str | None) -> bool:
