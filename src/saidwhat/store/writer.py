@@ -23,7 +23,7 @@ from saidwhat.store.models import IngestReport
 from saidwhat.store.schema import transaction
 from saidwhat.store.speakers import drop_orphans, rebuild_roles, resolve_article
 from saidwhat.store.text import quote_tags
-from saidwhat.structure.dates import normalise_published as iso_date
+from saidwhat.structure.dates import normalise_published
 
 Progress = Callable[[IngestReport], None]
 Extractor = Callable[[Iterable[Document | Skipped]], Iterator[Article | Skipped]]
@@ -169,7 +169,7 @@ def _write_article(
         return False, False
     if old:
         _delete_article(conn, old[0], touched)
-    date = iso_date(article.published)
+    date = normalise_published(article.published)
     record = zlib.compress(article.model_dump_json(exclude_none=True).encode("utf-8"), 6)
     rowid = conn.execute(
         "INSERT INTO articles (id, text_hash, source, url, published, date, title, origin,"
