@@ -8,15 +8,19 @@ made by an older saidwhat is upgraded in place the first time a newer one opens 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from saidwhat.errors import SaidwhatError
+from saidwhat.store.rekey import rekey_people
 from saidwhat.store.text import quote_tags
 
+# A step of a migration: an SQL statement, or a function for what SQL alone cannot do.
+Step = str | Callable[[sqlite3.Connection], object]
+
 # Migration N brings a store from user_version N-1 to N. Append only; never edit a released one.
-MIGRATIONS: list[list[str]] = [
+MIGRATIONS: list[list[Step]] = [
     [
         # Every input an ingest saw, by origin: ingested (with the article it became) or
         # skipped (with the reason). ``input_hash`` lets a rerun skip unchanged inputs early.
@@ -172,6 +176,11 @@ MIGRATIONS.append(
 # newest rows of an index instead of sorting every quote.
 MIGRATIONS.append(["CREATE INDEX quotes_date ON quotes(date)"])
 
+# 4: people keyed by the name rules before the store read the speakers lexicon ("Ben Carson"
+# had the surname "ben carson") get the current keys, and join the people new ingests made
+# under them, so that one person is not two. A later change of the keys appends this again.
+MIGRATIONS.append([rekey_people])
+
 SCHEMA_VERSION = len(MIGRATIONS)
 CACHE_KIB = 256 * 1024
 
@@ -214,8 +223,11 @@ def migrate(conn: sqlite3.Connection) -> int:
         )
     for number in range(version + 1, SCHEMA_VERSION + 1):
         with transaction(conn):
-            for statement in MIGRATIONS[number - 1]:
-                conn.execute(statement)
+            for step in MIGRATIONS[number - 1]:
+                if isinstance(step, str):
+                    conn.execute(step)
+                else:
+                    step(conn)
             conn.execute(f"PRAGMA user_version = {number}")
     return SCHEMA_VERSION
 

@@ -86,10 +86,21 @@ def _match(conn: sqlite3.Connection, speaker: Speaker, cospeakers: set[int]) -> 
             (_org_key(speaker.name), speaker.kind),
         ).fetchone()
         return row[0] if row else None
-    name = parse_person(speaker.name, speaker.titles)
+    return match_person(conn, parse_person(speaker.name, speaker.titles), speaker, cospeakers)
+
+
+def match_person(
+    conn: sqlite3.Connection,
+    name: PersonName,
+    speaker: Speaker,
+    cospeakers: set[int],
+    exclude: int | None = None,
+) -> int | None:
+    """The person a speaker with these name keys joins, if any (``exclude``: a person not to
+    join, the one being re-keyed itself)."""
     if not name.surname:
         return None
-    candidates = _candidates(conn, name.surname)
+    candidates = [c for c in _candidates(conn, name.surname) if c.id != exclude]
     if name.first:
         same_first = [c for c in candidates if first_names_agree(c.first, name.first)]
         if same_first:
@@ -232,7 +243,7 @@ def _upgrade_name(conn: sqlite3.Connection, person_id: int, speaker: Speaker) ->
     current = conn.execute(
         "SELECT name, first_name FROM people WHERE id = ?", (person_id,)
     ).fetchone()
-    if current is None or person_id in _pinned_ids(conn, person_id):
+    if current is None or is_pinned(conn, person_id):
         return
     shown = display_name(speaker)
     if len(shown.split()) > len(current[0].split()):
@@ -242,10 +253,11 @@ def _upgrade_name(conn: sqlite3.Connection, person_id: int, speaker: Speaker) ->
         )
 
 
-def _pinned_ids(conn: sqlite3.Connection, person_id: int) -> set[int]:
-    """A person the user named (by merge or split) keeps that name."""
+def is_pinned(conn: sqlite3.Connection, person_id: int) -> bool:
+    """Whether the user named this person (by merge, split or aliases file): it keeps that
+    name, and its names resolve to it before any rule."""
     row = conn.execute("SELECT 1 FROM pins WHERE person_id = ? LIMIT 1", (person_id,)).fetchone()
-    return {person_id} if row else set()
+    return row is not None
 
 
 def rebuild_roles(conn: sqlite3.Connection, person_ids: Iterable[int]) -> None:
@@ -331,6 +343,14 @@ def merge_people(conn: sqlite3.Connection, target: str | int, other: str | int) 
     keep, gone = one_person(conn, target), one_person(conn, other)
     if keep == gone:
         return keep
+    fold_person(conn, keep, gone)
+    _pin_aliases(conn, keep)
+    return keep
+
+
+def fold_person(conn: sqlite3.Connection, keep: int, gone: int) -> None:
+    """Move everything that names person ``gone`` (article speakers, quotes and their search
+    tags, aliases, pins) to ``keep``, recount its roles and delete ``gone``."""
     conn.execute("UPDATE article_speakers SET person_id = ? WHERE person_id = ?", (keep, gone))
     conn.execute(
         "UPDATE quotes SET person_id = ?, tags = saidwhat_tags(?, source, type)"
@@ -344,9 +364,7 @@ def merge_people(conn: sqlite3.Connection, target: str | int, other: str | int) 
     )
     conn.execute("UPDATE pins SET person_id = ? WHERE person_id = ?", (keep, gone))
     conn.execute("DELETE FROM people WHERE id = ?", (gone,))
-    _pin_aliases(conn, keep)
     rebuild_roles(conn, [keep])
-    return keep
 
 
 def split_person(conn: sqlite3.Connection, person: str | int, names: list[str]) -> int:

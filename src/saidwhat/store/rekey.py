@@ -1,0 +1,124 @@
+"""Re-keying stored people after the name rules changed (schema migration 4).
+
+A person is keyed by ``parse_person`` (surname with its particles, first name) when an ingest
+first meets them, and later ingests find them by that key. When the rules change, a store
+made before keeps the old keys while new ingests use the new ones, so one person splits in
+two: an old row keyed "ben carson" and a new one keyed "carson" with the first name "ben".
+
+Re-keying reads every person's shown name (the fullest form seen) with the current rules,
+and joins each re-keyed person to the person an ingest would join a speaker of that name to
+(store.speakers.match_person: same surname and agreeing first names, else a bare surname on
+agreeing roles or co-quoted people). Each re-keyed person is joined at most once, so
+re-keying never chains people together that no single speaker would have joined.
+Corrections survive: pins move with their person, and two people that both carry pins (the
+two sides of a user's split, or two corrected people) are never joined.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from saidwhat.records import Speaker
+from saidwhat.store.names import PersonName, first_names_agree, parse_person
+from saidwhat.store.speakers import (
+    COOCCURRENCE_WINDOW,
+    PERSONLIKE,
+    fold_person,
+    is_pinned,
+    match_person,
+)
+from saidwhat.store.text import normalise
+
+
+def rekey_people(conn: sqlite3.Connection) -> int:
+    """Give every person the keys the current rules read from its name and join the people
+    that now meet; returns how many people were joined into another."""
+    return sum(_join_match(conn, person_id) for person_id in _rekey(conn))
+
+
+def _rekey(conn: sqlite3.Connection) -> list[int]:
+    """Store the current keys of every person whose keys changed; returns their ids."""
+    marks = ",".join("?" * len(PERSONLIKE))
+    rows = conn.execute(
+        f"SELECT id, name, first_name, surname FROM people WHERE kind IN ({marks}) ORDER BY id",
+        PERSONLIKE,
+    ).fetchall()
+    changed = []
+    for person_id, name, first, surname in rows:
+        parsed = parse_person(name)
+        if parsed.first is None:
+            # a first name learnt from a fuller form the person is not shown by (a pinned
+            # person's name is never upgraded) stays while the surname does
+            new_first = first if parsed.surname == surname else None
+        else:
+            # the first name seen first stays ("s" once "Sam Q. Jones" named "S. Jones")
+            new_first = first if first_names_agree(first, parsed.first) else parsed.first
+        if (parsed.surname, new_first) != (surname, first):
+            conn.execute(
+                "UPDATE people SET surname = ?, first_name = ? WHERE id = ?",
+                (parsed.surname, new_first, person_id),
+            )
+            changed.append(person_id)
+    return changed
+
+
+def _join_match(conn: sqlite3.Connection, person_id: int) -> bool:
+    """Join a re-keyed person and the person an ingest would join its name to, if any."""
+    row = conn.execute(
+        "SELECT name, kind, first_name, surname FROM people WHERE id = ?", (person_id,)
+    ).fetchone()
+    if row is None:  # already joined into a person re-keyed before it
+        return False
+    name, kind, first, surname = row
+    roles = conn.execute(
+        "SELECT kind, value FROM roles WHERE person_id = ?", (person_id,)
+    ).fetchall()
+    speaker = Speaker(
+        id=str(person_id),
+        name=name,
+        kind=kind,
+        titles=[v for k, v in roles if k == "title"],
+        affiliations=[v for k, v in roles if k == "affiliation"],
+    )
+    key = PersonName(core=normalise(name), surname=surname, first=first)
+    other = match_person(conn, key, speaker, _cospeakers(conn, person_id), exclude=person_id)
+    if other is None:
+        return False
+    mine, theirs = is_pinned(conn, person_id), is_pinned(conn, other)
+    if mine and theirs:
+        return False
+    # the corrected person stays, else the one the corpus met first (the lower id)
+    stays = mine or (not theirs and person_id < other)
+    keep, gone = (person_id, other) if stays else (other, person_id)
+    _take_name(conn, keep, gone)
+    fold_person(conn, keep, gone)
+    return True
+
+
+def _cospeakers(conn: sqlite3.Connection, person_id: int) -> set[int]:
+    """People quoted alongside a person in its latest articles (ingest's co-occurrence
+    evidence, taken over the person's articles instead of one article)."""
+    return {
+        r[0]
+        for r in conn.execute(
+            "SELECT DISTINCT b.person_id FROM (SELECT article_rowid FROM article_speakers"
+            "  WHERE person_id = ? ORDER BY article_rowid DESC LIMIT ?) a"
+            " JOIN article_speakers b ON b.article_rowid = a.article_rowid"
+            " WHERE b.person_id != ?",
+            (person_id, COOCCURRENCE_WINDOW, person_id),
+        )
+    }
+
+
+def _take_name(conn: sqlite3.Connection, keep: int, gone: int) -> None:
+    """The joined person is shown by the fuller name of the two (a corrected person keeps
+    the name the user gave) and keeps a first name either had."""
+    (keep_name, keep_first), (gone_name, gone_first) = (
+        conn.execute("SELECT name, first_name FROM people WHERE id = ?", (i,)).fetchone()
+        for i in (keep, gone)
+    )
+    fuller = len(gone_name.split()) > len(keep_name.split()) and not is_pinned(conn, keep)
+    conn.execute(
+        "UPDATE people SET name = ?, first_name = ? WHERE id = ?",
+        (gone_name if fuller else keep_name, keep_first or gone_first, keep),
+    )

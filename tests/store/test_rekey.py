@@ -1,0 +1,200 @@
+"""Migration 4: a store made under the old name rules is re-keyed on open, and the people that
+split in two (an old "ben carson" row beside a new "carson" one) become one again, with every
+quote, alias, role and user correction kept. Invented people, except the textbook names.
+
+The old file is made faithfully: the current code ingests, SQL rewrites the people's keys to
+what the old rules stored, later ingests run against those old keys (as saidwhat between the
+rule change and this migration did), and the schema version is set back to 3.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from builders import article, person
+from test_names_shared import FORMS
+
+from saidwhat.errors import SaidwhatError
+from saidwhat.store import Corpus
+from saidwhat.store.schema import SCHEMA_VERSION
+
+OLD_KEYS = {  # shown name -> (surname, first name) as the rules before 91f0af9 stored them
+    "Ben Carson": ("ben carson", None),
+    "Al Gore": ("al gore", None),
+    "D. Reyes": ("reyes", None),
+}
+
+
+def to_old_keys(corpus: Corpus, *names: str) -> dict[str, int]:
+    """Rewrite these people's keys the old way; returns their ids."""
+    ids = {}
+    for name in names:
+        surname, first = OLD_KEYS[name]
+        [(person_id,)] = corpus.conn.execute("SELECT id FROM people WHERE name = ?", (name,))
+        corpus.conn.execute(
+            "UPDATE people SET surname = ?, first_name = ? WHERE id = ?",
+            (surname, first, person_id),
+        )
+        ids[name] = person_id
+    return ids
+
+
+def reopen_as_version_3(corpus: Corpus) -> Corpus:
+    corpus.conn.execute("PRAGMA user_version = 3")
+    corpus.close()
+    return Corpus(corpus.path)
+
+
+def people(corpus: Corpus) -> list[tuple]:
+    return [
+        tuple(r)
+        for r in corpus.conn.execute(
+            "SELECT id, name, kind, first_name, surname FROM people ORDER BY id"
+        )
+    ]
+
+
+def quote_count(corpus: Corpus, person_id: int) -> int:
+    return corpus.conn.execute(
+        "SELECT COUNT(*) FROM quotes WHERE person_id = ?", (person_id,)
+    ).fetchone()[0]
+
+
+def test_an_old_store_is_rekeyed_and_its_split_people_joined(tmp_path):
+    corpus = Corpus(tmp_path / "old.db")
+    carson = person("s1", "Ben Carson", ["Housing Secretary"])
+    corpus.add(
+        [
+            article(
+                "a0",
+                [
+                    (carson, "We will rebuild the public housing blocks by spring"),
+                    (person("s2", "Al Gore", ["Vice President"]), "The climate bill must pass"),
+                    (person("s3", "Imani Farrow", ["Harbour Master"]), "The quay reopens soon"),
+                ],
+            ),
+            article("a1", [(person("s1", "Dana Reyes", ["Mayor"]), "The budget is balanced")]),
+            article("a2", [(person("s1", "D. Reyes", ["Coach"]), "The team trains at dawn")]),
+        ]
+    )
+    # the user's corrections, made before the rules changed
+    aliases = tmp_path / "aliases.txt"
+    aliases.write_text("Ben Carson = the housing secretary\n", encoding="utf-8")
+    corpus.apply_aliases(aliases)
+    corpus.split_speaker("Dana Reyes", ["D. Reyes"])
+    farrow = people(corpus)[2]
+    old = to_old_keys(corpus, "Ben Carson", "Al Gore", "D. Reyes")
+    # ingests between the rule change and the migration key them the new way: two of each
+    corpus.add(
+        [
+            article(
+                "a3",
+                [
+                    (person("s1", "B. Carson", ["Housing Secretary"]), "Rents will fall"),
+                    (person("s2", "Al Gore", ["Vice President"]), "The climate bill is late"),
+                ],
+                published="2024-04-02",
+            ),
+            article(
+                "a4",
+                [(person("s1", "Gore", ["Vice President"]), "The climate treaty holds")],
+                published="2024-05-03",
+            ),
+        ]
+    )
+    split = {r[1]: r[0] for r in people(corpus) if r[4] in {"carson", "gore"}}
+    assert set(split) == {"B. Carson", "Al Gore"}  # the new rows beside the old ones
+    assert quote_count(corpus, split["Al Gore"]) == 2  # "Gore" joined the new row
+    quotes_before = corpus.stats().quotes
+
+    corpus = reopen_as_version_3(corpus)
+
+    assert corpus.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
+    rows = {r[0]: r for r in people(corpus)}
+    # Carson: the corrected (pinned) old row stays and takes the new one, name and pins kept
+    assert split["B. Carson"] not in rows
+    assert rows[old["Ben Carson"]][1:] == ("Ben Carson", "person", "ben", "carson")
+    assert quote_count(corpus, old["Ben Carson"]) == 2
+    pins = dict(corpus.conn.execute("SELECT norm, person_id FROM pins").fetchall())
+    assert pins["the housing secretary"] == pins["ben carson"] == old["Ben Carson"]
+    norms = {
+        r[0]
+        for r in corpus.conn.execute(
+            "SELECT norm FROM aliases WHERE person_id = ?", (old["Ben Carson"],)
+        )
+    }
+    assert {"ben carson", "b carson", "the housing secretary"} <= norms
+    [(title, count, first_seen, last_seen)] = corpus.conn.execute(
+        "SELECT value, count, first_seen, last_seen FROM roles WHERE person_id = ?",
+        (old["Ben Carson"],),
+    ).fetchall()
+    assert (title, count, first_seen, last_seen) == (
+        "Housing Secretary",
+        2,
+        "2024-03-01",
+        "2024-04-02",
+    )
+    # Gore: the older row (met first) takes the new one, with the bare "Gore" it had joined
+    assert split["Al Gore"] not in rows
+    assert rows[old["Al Gore"]][1:] == ("Al Gore", "person", "al", "gore")
+    assert quote_count(corpus, old["Al Gore"]) == 3
+    # the user's split stays split although both sides now share the keys "reyes"/"d"
+    reyes = [r for r in rows.values() if r[4] == "reyes"]
+    assert sorted((r[1], r[3]) for r in reyes) == [("D. Reyes", "d"), ("Dana Reyes", "dana")]
+    assert pins["d reyes"] == old["D. Reyes"]
+    # a person the rules always read the same way is untouched
+    assert rows[farrow[0]] == farrow
+    # nothing lost or dangling
+    assert corpus.stats().quotes == quotes_before
+    assert corpus.conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    for table in ("quotes", "article_speakers", "pins", "aliases", "roles"):
+        dangling = corpus.conn.execute(
+            f"SELECT COUNT(*) FROM {table} WHERE person_id IS NOT NULL"
+            " AND person_id NOT IN (SELECT id FROM people)"
+        ).fetchone()[0]
+        assert dangling == 0, table
+    # full-text search finds the quotes under the joined speakers, by name and by id
+    hits = corpus.search("housing OR rents", speaker="Carson")
+    assert {h.text for h in hits} == {
+        "We will rebuild the public housing blocks by spring",
+        "Rents will fall",
+    }
+    assert {h.speaker for h in hits} == {"Ben Carson"}
+    assert len(corpus.search("climate", speaker=str(old["Al Gore"]))) == 3
+    assert corpus.search("climate", speaker=str(split["Al Gore"])) == []
+    profile = corpus.speaker("Al Gore")
+    assert (profile.name, profile.quotes) == ("Al Gore", 3)
+    # a later ingest of either form finds the one person
+    corpus.add([article("a5", [(person("s1", "Ben Carson"), "Housing first")])])
+    assert quote_count(corpus, old["Ben Carson"]) == 3
+    corpus.close()
+
+
+def test_rekeying_a_store_made_under_the_current_rules_changes_nobody(tmp_path):
+    """Every person's stored keys are what the current rules read from its shown name, so
+    the migration re-keys and joins nobody in a store it did not need to fix."""
+    corpus = Corpus(tmp_path / "new.db")
+    corpus.add(
+        article(f"a{n}", [(person("s1", name, titles), f"Remark number {n} on the harbour")])
+        for n, (name, titles, *_) in enumerate(FORMS)
+        if name
+    )
+    before = people(corpus)
+    assert len(before) > 40
+    corpus = reopen_as_version_3(corpus)
+    assert people(corpus) == before
+    corpus.close()
+
+
+def test_a_version_3_file_is_refused_read_only_until_opened_for_writing(tmp_path):
+    """Readers never migrate: an old file is named as such until a writer opens it."""
+    path = tmp_path / "c.db"
+    Corpus(path).close()
+    raw = sqlite3.connect(path)
+    raw.execute("PRAGMA user_version = 3")
+    raw.close()
+    with pytest.raises(SaidwhatError, match="not version 4"):
+        Corpus(path, readonly=True)
+    Corpus(path).close()
+    Corpus(path, readonly=True).close()
