@@ -7,9 +7,10 @@ passes none: a user on their own machine may fetch their intranet."""
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import socket
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from saidwhat import __version__
@@ -39,40 +40,90 @@ def is_url(value: str) -> bool:
 class AddressGuard:
     """Refuses URLs whose host is, or resolves to, an address that is not public (loopback,
     private, link-local, reserved, multicast, unspecified, shared), except in the ``allowed``
-    networks. Checked before every request, redirects included.
-
-    The host is resolved here and again by httpx when it connects: a DNS server that answers
-    differently the second time (rebinding) is not stopped by this check."""
+    networks. Checked before every request, redirects included, and each request then goes
+    to an address that was checked (see PinnedTransport): a DNS server answering differently
+    at connect time (rebinding) is never asked."""
 
     def __init__(self, allowed: Iterable[IPNetwork] = ()) -> None:
         self.allowed = tuple(allowed)
 
-    def hook(self, url: str) -> Callable[[httpx.Request], None]:
-        """The httpx request hook of a fetch of ``url``: checks it, then each redirect."""
-        sent: list[httpx.URL] = []
-
-        def check(request: httpx.Request) -> None:
-            self.check(url, request.url, redirected=bool(sent))
-            sent.append(request.url)
-
-        return check
-
-    def check(self, url: str, hop: httpx.URL, *, redirected: bool = False) -> None:
-        """Raise InputError naming the user's ``url`` when a request to ``hop`` (the URL
-        itself, or where it ``redirected``) would reach an address that is not public."""
+    def check(self, url: str, hop: httpx.URL, *, redirected: bool = False) -> list[IPAddress]:
+        """The addresses a request to ``hop`` (the user's ``url`` itself, or where it
+        ``redirected``) may connect to; InputError naming ``url`` when any is not public."""
         where = f"it redirects to {hop}, and " if redirected else ""
         if hop.scheme not in _SCHEMES or not hop.host:
             raise InputError(url, f"refused: {where}only http(s) URLs with a host are fetched")
-        literal = _literal(hop.host)
-        for address in map(_unwrapped, [literal] if literal else _resolve(url, hop.host)):
+        name = connect_name(hop)
+        literal = _literal(name)
+        addresses = [literal] if literal else _resolve(url, name)
+        for address in map(_unwrapped, addresses):
             kind = _not_public(address)
             if kind and not any(address in network for network in self.allowed):
-                named = hop.host if literal else f"{hop.host} ({address})"
+                # a name's address stays private: the visitor learns the kind, not the map
+                named = f"{hop.host} is not a " if literal else f"{hop.host} resolves to a non-"
                 raise InputError(
                     url,
-                    f"refused: {where}{named} is not a public address ({kind});"
+                    f"refused: {where}{named}public address ({kind});"
                     " this server fetches public addresses only",
                 )
+        return addresses
+
+
+def connect_name(hop: httpx.URL) -> str:
+    """The host name httpx connects to: its IDNA 2008 (UTS 46) ASCII form. The Unicode host
+    would be encoded by getaddrinfo with IDNA 2003, another name for some hosts
+    ('straße' -> 'strasse', not 'xn--strae-oqa')."""
+    return hop.raw_host.decode("ascii")
+
+
+class PinnedTransport:
+    """The httpx transport of a guarded fetch of ``url``: each request (the URL, then each
+    redirect) is checked by the guard and sent to a checked address, keeping its Host header
+    and, for https, its TLS server name (SNI, and the name the certificate must match).
+    Connections are not kept: one pooled for an address must not serve another host's name."""
+
+    def __init__(self, guard: AddressGuard, url: str) -> None:
+        import httpx
+
+        self.guard, self.url, self.sent = guard, url, 0
+        self.inner = httpx.HTTPTransport(limits=httpx.Limits(max_keepalive_connections=0))
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        """Send ``request`` to the first checked address that accepts a connection."""
+        import httpx
+
+        *others, last = dict.fromkeys(
+            self.guard.check(self.url, request.url, redirected=self.sent > 0)
+        )
+        self.sent += 1
+        for address in others:
+            with contextlib.suppress(httpx.ConnectError):
+                return self.inner.handle_request(_pinned(request, address))
+        return self.inner.handle_request(_pinned(request, last))
+
+    def __enter__(self) -> PinnedTransport:
+        self.inner.__enter__()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.inner.__exit__(*exc_info)
+
+    def close(self) -> None:
+        self.inner.close()
+
+
+def _pinned(request: httpx.Request, address: IPAddress) -> httpx.Request:
+    """``request`` sent to ``address``, still for its host: its Host header (made from its
+    URL) is kept, and its name is the TLS server name httpcore sends and verifies."""
+    import httpx
+
+    return httpx.Request(
+        request.method,
+        request.url.copy_with(host=str(address)),
+        headers=request.headers,
+        stream=request.stream,
+        extensions={**request.extensions, "sni_hostname": connect_name(request.url)},
+    )
 
 
 def _literal(host: str) -> IPAddress | None:
@@ -110,15 +161,16 @@ def fetch_document(
     url: str, *, timeout: float = TIMEOUT_SECONDS, guard: AddressGuard | None = None
 ) -> Document:
     """The Document at a URL; InputError with a one-line reason on any failure. With a
-    ``guard``, every request (redirects included) is checked by it before it is sent."""
+    ``guard``, every request (redirects included) is checked by it and sent to an address it
+    checked (no proxy from the environment then: the connection must go where was checked)."""
     import httpx
 
     headers = {"User-Agent": USER_AGENT, "Accept": "text/html,text/plain;q=0.9,*/*;q=0.5"}
-    hooks = {"request": [guard.hook(url)]} if guard else {}
+    transport = PinnedTransport(guard, url) if guard else None
     try:
         with (
             httpx.Client(
-                timeout=timeout, follow_redirects=True, headers=headers, event_hooks=hooks
+                timeout=timeout, follow_redirects=True, headers=headers, transport=transport
             ) as client,
             client.stream("GET", url) as response,
         ):
