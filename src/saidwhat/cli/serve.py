@@ -39,6 +39,8 @@ def serve_command(
 
     A URL given on the paste page is fetched only from a public address: never from this
     machine, its network or a cloud metadata service, unless --allow-private-urls names it.
+    Each request, redirects included, goes directly (no proxy) to the address that was
+    checked, so a DNS answer that changes after the check is never used.
 
     Example: saidwhat serve --db news.db   then open http://127.0.0.1:8000/
 
