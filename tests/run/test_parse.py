@@ -4,8 +4,6 @@ every offset."""
 
 from __future__ import annotations
 
-import os
-
 import numpy
 import pytest
 import spacy
@@ -16,6 +14,7 @@ from saidwhat.parse import (
     PIECE_CHARS,
     default_model_name,
     ner_enabled,
+    one_blas_thread,
     parse_pairs,
     text_pieces,
 )
@@ -56,10 +55,18 @@ def blas_threads() -> set[int]:
     return {lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas"}
 
 
-def test_loading_the_pipeline_sets_blas_to_one_thread(nlp):
-    if any(os.environ.get(name) for name in BLAS_THREAD_VARIABLES):
-        pytest.skip("a BLAS thread count is set in the environment; saidwhat keeps it")
-    assert blas_threads() == {1}
+def test_blas_runs_on_one_thread_unless_the_user_set_a_count(monkeypatch):
+    from threadpoolctl import threadpool_limits
+
+    for name in BLAS_THREAD_VARIABLES:  # Dask sets them in the test process
+        monkeypatch.delenv(name, raising=False)
+    with threadpool_limits(limits=2, user_api="blas"):
+        one_blas_thread()
+        assert blas_threads() == {1}
+    monkeypatch.setenv("OPENBLAS_NUM_THREADS", "2")
+    with threadpool_limits(limits=2, user_api="blas"):
+        one_blas_thread()
+        assert blas_threads() == {2}
 
 
 @pytest.mark.parametrize(
