@@ -133,6 +133,18 @@ def test_run_and_load_from_the_command_line(warc, tmp_path: Path):
     assert bad.stderr.strip().splitlines()[-1] == (
         "saidwhat: --engine: unknown engine 'spark'; choose local or dask"
     )
+    in_the_way = tmp_path / "a-file"
+    in_the_way.write_text("not a directory")
+    blocked = subprocess.run(
+        [*cli, "run", str(warc.path), "--out", str(in_the_way / "out")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert blocked.returncode == 2
+    assert blocked.stderr.strip().splitlines() == [
+        f"saidwhat: {in_the_way / 'out'}: cannot create the output directory (Not a directory)"
+    ]
 
 
 def test_ingest_a_warc_with_two_workers(warc, tmp_path: Path):

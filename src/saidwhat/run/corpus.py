@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from saidwhat import __version__
+from saidwhat.errors import InputError
 from saidwhat.records import Article, Document, Skipped
 from saidwhat.run.local import BATCH_SIZE, _batches, extract_batch, extract_parallel
 from saidwhat.run.parquet import PartitionWriter
@@ -57,7 +58,11 @@ def run_corpus(
     from saidwhat.parse import default_model_name, ner_enabled
 
     started = time.monotonic()
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise InputError(str(out), f"cannot create the output directory ({reason})") from None
     model = model or default_model_name()
     sizes = {"partition_bytes": partition_bytes} if partition_bytes else {}
     setup = f"saidwhat {__version__}, {model}" + ("" if ner_enabled() else ", no NER")
