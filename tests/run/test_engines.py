@@ -11,10 +11,12 @@ from pathlib import Path
 
 import pytest
 
+from saidwhat.errors import InputError
 from saidwhat.pipeline import extract_many
 from saidwhat.read import iter_documents
 from saidwhat.records import Article, Skipped
 from saidwhat.run.corpus import run_corpus
+from saidwhat.run.load import load_results
 from saidwhat.run.local import extract_parallel
 from saidwhat.run.parquet import read_results
 from saidwhat.run.plan import Manifest
@@ -99,6 +101,25 @@ def test_the_manifest_makes_a_rerun_skip_finished_partitions(corpus: Path, tmp_p
     assert third.already_done == 2 and [s["inputs"] for s in seen] == [[str(work / "c.jsonl")]]
     assert third.totals["articles"] == first.totals["articles"] + 1
     assert len(list(out.rglob("*.parquet"))) == 3 * 4  # the stale partition is gone
+
+
+def test_a_damaged_partition_stops_load_with_the_way_out(corpus: Path, tmp_path: Path):
+    out, db = tmp_path / "out", tmp_path / "corpus.db"
+    run_corpus([str(corpus / "c.jsonl")], out)
+    (entry,) = Manifest.load(out).partitions.values()
+    quotes = out / entry["files"]["quotes"]
+    quotes.write_bytes(quotes.read_bytes()[:100])  # a truncated copy
+    with pytest.raises(InputError) as caught:
+        load_results(out, db)
+    assert caught.value.origin == str(quotes)
+    assert caught.value.reason.startswith("damaged Parquet (")
+    assert caught.value.reason.endswith(
+        "delete the file and run `saidwhat run` again (it redoes that partition), "
+        "then `saidwhat load`"
+    )
+    quotes.unlink()
+    assert run_corpus([str(corpus / "c.jsonl")], out).already_done == 0
+    assert load_results(out, db).articles == 2
 
 
 def test_run_and_load_from_the_command_line(warc, tmp_path: Path):

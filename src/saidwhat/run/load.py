@@ -6,7 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from saidwhat.errors import InputError
+import pyarrow.parquet as pq
+from pyarrow import ArrowException
+
+from saidwhat.errors import InputError, one_line
 from saidwhat.run.parquet import read_results
 from saidwhat.run.plan import Manifest
 from saidwhat.store import ingest_articles
@@ -27,17 +30,35 @@ def load_results(
     entries = sorted(manifest.partitions.values(), key=lambda e: e["inputs"])  # input order
     for entry in entries:
         for relative in entry["files"].values():
-            if not (directory / relative).exists():
-                raise InputError(str(directory / relative), "listed in the manifest but missing")
+            path = directory / relative
+            if not path.exists():
+                raise InputError(str(path), "listed in the manifest but missing")
+            try:
+                pq.ParquetFile(path)  # reads the footer: catches a truncated file up front
+            except (ArrowException, OSError) as exc:
+                raise InputError(str(path), damaged(exc)) from None
     conn = connect(db)
     report = IngestReport()
     try:
         for number, entry in enumerate(entries, 1):
             files = {name: directory / relative for name, relative in entry["files"].items()}
-            ingest_articles(conn, read_results(files), report=report)
+            try:
+                ingest_articles(conn, read_results(files), report=report)
+            except (ArrowException, OSError) as exc:  # damage inside a file, met while reading
+                where = str(directory / "*" / f"{entry['id']}.parquet")
+                raise InputError(where, damaged(exc)) from None
             if progress:
                 counts = f"{report.articles} articles, {report.quotes} quotes"
                 progress(number, len(entries), counts)
     finally:
         conn.close()
     return report
+
+
+def damaged(exc: BaseException) -> str:
+    """Why a partition cannot be loaded, and the way out: a rerun redoes a partition whose
+    files are gone, and loading is idempotent, so nothing is counted twice."""
+    return (
+        f"damaged Parquet ({one_line(exc)}); delete the file and run `saidwhat run` again "
+        "(it redoes that partition), then `saidwhat load`"
+    )
