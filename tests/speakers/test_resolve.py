@@ -378,6 +378,31 @@ def test_names_are_taken_apart_from_titles_and_honorifics():
     assert parse_name("Mrs. Ada Moreau").gender == "female"
     assert parse_name("Mayor Bill de Blasio").shown == "Bill de Blasio"
     assert parse_name("De Blasio").surname == parse_name("Bill de Blasio").surname
+    for written, shown, titles in (  # styles and ranks the store's keys also drop
+        ("Rabbi Miriam Feld", "Miriam Feld", ("Rabbi",)),
+        ("Speaker Dana Holt", "Dana Holt", ("Speaker",)),
+        ("U.S. Attorney Lena Moss", "Lena Moss", ("U.S.", "Attorney")),
+        ("Pope Linus", "Linus", ("Pope",)),
+    ):
+        name = parse_name(written)
+        assert (name.shown, name.titles) == (shown, titles), written
+
+
+def test_a_styled_name_and_the_plain_name_are_one_speaker(nlp):
+    text = (
+        '"The lighthouse stays open," said Rabbi Miriam Feld of Port Aldous on Monday.\n\n'
+        '"We raised the money ourselves," Miriam Feld said.'
+    )
+    article = run(
+        nlp,
+        text,
+        [
+            ('"The lighthouse stays open,"', "Rabbi Miriam Feld", "said"),
+            ('"We raised the money ourselves,"', "Miriam Feld", "said"),
+        ],
+    )
+    assert speaker_names(article) == ["Miriam Feld", "Miriam Feld"]
+    assert len(article.speakers) == 1
 
 
 def test_they_goes_to_an_earlier_plural_subject(nlp):
