@@ -64,10 +64,17 @@ def _open_binary(path: Path) -> IO[bytes]:
     return gzip.open(path, "rb") if path.suffix == ".gz" else path.open("rb")
 
 
-def iter_jsonl(path: Path) -> Iterator[Document | Skipped]:
-    """One Document (or Skipped ``path:LINE``) per non-blank line."""
+def iter_jsonl(path: Path, span: tuple[int, int] | None = None) -> Iterator[Document | Skipped]:
+    """One Document (or Skipped ``path:LINE``) per non-blank line; with ``span`` (start, end),
+    only the lines that START in those bytes, so that ranges cut anywhere in a file read every
+    line once (a corpus run's range partitions), numbered as in the whole file."""
+    start, end = span or (0, None)
     with _open_binary(path) as lines:
-        for number, raw in enumerate(lines, 1):
+        first, position = _skip_to_line(lines, start)
+        for number, raw in enumerate(lines, first):
+            if end is not None and position >= end:
+                break
+            position += len(raw)
             if not raw.strip():
                 continue
             origin = f"{path}:{number}"
@@ -83,6 +90,22 @@ def iter_jsonl(path: Path) -> Iterator[Document | Skipped]:
                 yield Skipped(origin=origin, reason="not a JSON object")
                 continue
             yield _document_or_skipped(record, origin)
+
+
+def _skip_to_line(stream: IO[bytes], start: int) -> tuple[int, int]:
+    """Move to the first line that starts at or after byte ``start``; its line number and
+    offset. The newlines before it are counted in big chunks, once per range."""
+    if start == 0:
+        return 1, 0
+    newlines, left = 0, start - 1
+    while left > 0:
+        chunk = stream.read(min(left, 1 << 20))
+        if not chunk:
+            break
+        newlines += chunk.count(b"\n")
+        left -= len(chunk)
+    rest = stream.readline()  # the end of the line holding byte start - 1: not ours
+    return newlines + rest.count(b"\n") + 1, start - 1 - left + len(rest)
 
 
 def iter_csv(path: Path) -> Iterator[Document | Skipped]:

@@ -108,7 +108,7 @@ def summarise(partition: Partition, writer: PartitionWriter, seconds: float) -> 
     """The manifest entry of a finished partition."""
     return {
         "id": partition.id,
-        "inputs": partition.files,
+        "inputs": partition.inputs,
         "bytes": partition.bytes,
         "articles": writer.rows["articles"],
         "quotes": writer.rows["quotes"],

@@ -11,7 +11,7 @@ from pyarrow import ArrowException
 
 from saidwhat.errors import InputError, one_line
 from saidwhat.run.parquet import read_results
-from saidwhat.run.plan import Manifest
+from saidwhat.run.plan import Manifest, input_order
 from saidwhat.store import ingest_articles
 from saidwhat.store.models import IngestReport
 from saidwhat.store.schema import connect
@@ -27,7 +27,7 @@ def load_results(
     manifest = Manifest.load(directory)
     if not manifest.partitions:
         raise InputError(str(directory), "no finished partitions here (run `saidwhat run` first)")
-    entries = sorted(manifest.partitions.values(), key=lambda e: e["inputs"])  # input order
+    entries = sorted(manifest.partitions.values(), key=lambda e: input_order(e["inputs"]))
     for entry in entries:
         for relative in entry["files"].values():
             path = directory / relative

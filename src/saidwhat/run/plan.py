@@ -2,9 +2,13 @@
 of finished partitions that lets a rerun skip them.
 
 A partition is a group of whole input files (a big WARC is one partition on its own, small
-files are grouped up to a size), so that a worker reads its own inputs: the client never
-reads or ships article text, which would cap a cluster at the client's speed. Its id hashes
-the files' paths, sizes and modification times, the walk's skips among them and the
+files are grouped up to a size), or a byte range of one uncompressed JSONL file larger than
+the partition size, so that a 10 GB JSONL keeps a whole cluster busy. Either way a worker
+reads its own inputs: the client never reads or ships article text, which would cap a
+cluster at the client's speed (ranges are cut at byte offsets, not lines; a range reads the
+lines that start in it, see ``read.corpus.iter_jsonl``). Gzip'd JSONL cannot be entered in
+the middle and stays whole, as do WARC, CSV, HTML and text files. The id hashes the files'
+paths, sizes and modification times, the range, the walk's skips among them and the
 extraction set-up (saidwhat version, model, options): a changed input or set-up is a new
 partition, never a stale "done".
 """
@@ -21,6 +25,7 @@ from pathlib import Path
 from saidwhat import __version__
 from saidwhat.errors import InputError
 from saidwhat.read import STDIN, iter_documents
+from saidwhat.read.corpus import iter_jsonl
 from saidwhat.read.files import unreadable, walk_directory
 from saidwhat.read.url import is_url
 from saidwhat.records import Document, Skipped
@@ -30,22 +35,49 @@ MANIFEST = "manifest.json"
 # re-runs every partition of an earlier run instead of mixing two layouts.
 SCHEMA_VERSION = 1
 PARTITION_BYTES = 64_000_000
+MIN_RANGE_BYTES = 1_000_000
+"""A JSONL file is cut into ranges of at least this size: a smaller range costs a task, four
+Parquet files and a manifest entry for a few lines (or none), and ``partition_bytes=1``
+("every file a partition") must not cut a small JSONL into one-byte ranges."""
+_RANGE_SUFFIXES = (".jsonl", ".ndjson")  # uncompressed: a reader can seek into them
 
 
 @dataclass
 class Partition:
-    """Some whole input files, processed and written together, with what the directory walk
-    reported as skipped among them (see ``plan``)."""
+    """Some whole input files, or with ``range`` the bytes [start, end) of its one file,
+    processed and written together, with what the directory walk reported as skipped among
+    them (see ``plan``)."""
 
     id: str
     files: list[str]
     bytes: int = 0
     skipped: list[Skipped] = field(default_factory=list)
+    range: tuple[int, int] | None = None
 
     def read(self) -> Iterator[Document | Skipped]:
         """Its inputs as the engines extract them: the walk's skips, then its files' records."""
         yield from self.skipped
-        yield from iter_documents(self.files)
+        if self.range is None:
+            yield from iter_documents(self.files)
+            return
+        path = Path(self.files[0])
+        try:
+            yield from iter_jsonl(path, self.range)
+        except OSError as exc:  # gone or unreadable since the plan: as the reader reports it
+            yield unreadable(path, exc)
+
+    @property
+    def inputs(self) -> list[str | dict]:
+        """What the manifest shows it holds: its files, or its file and range."""
+        if self.range is None:
+            return list(self.files)
+        return [{"file": self.files[0], "range": list(self.range)}]
+
+
+def input_order(inputs: list[str | dict]) -> list[tuple[str, int]]:
+    """A sort key putting manifest entries (their ``inputs``) in input order, ranges of one
+    file by their start (paths are compared as before: the walk's sorted order)."""
+    return [(i, 0) if isinstance(i, str) else (i["file"], i["range"][0]) for i in inputs]
 
 
 @dataclass
@@ -136,30 +168,53 @@ def plan(
         except OSError as exc:  # a broken link: what the reader would say of it
             groups[-1].skipped.append(unreadable(item, exc))
             continue
-        if groups[-1].files and groups[-1].bytes >= partition_bytes:
-            groups.append(_Group())
-        groups[-1].files.append((str(item), stat.st_size, stat.st_mtime_ns))
-        groups[-1].bytes += stat.st_size
+        file = (str(item), stat.st_size, stat.st_mtime_ns)
+        for span in _ranges(item, stat.st_size, partition_bytes):
+            last = groups[-1]  # a range is a partition of its own
+            if last.files and (span or last.range or last.bytes >= partition_bytes):
+                groups.append(_Group())
+            groups[-1].add(file, span)
     if not groups[-1].files:
         raise InputError(" ".join(inputs), "no article files in these inputs")
     return [group.partition(setup) for group in groups]
 
 
+def _ranges(path: Path, size: int, partition_bytes: int) -> list[tuple[int, int] | None]:
+    """[None] for a file read whole, else the even byte ranges of a big uncompressed JSONL,
+    each at most ``partition_bytes`` (or ``MIN_RANGE_BYTES`` when that is larger) and more
+    than half of it."""
+    step = max(partition_bytes, MIN_RANGE_BYTES)
+    count = -(-size // step)
+    if count < 2 or not path.name.lower().endswith(_RANGE_SUFFIXES):
+        return [None]
+    cuts = [size * n // count for n in range(count + 1)]
+    return list(zip(cuts, cuts[1:], strict=False))
+
+
 @dataclass
 class _Group:
-    """A partition being planned: (path, size, mtime) of its files and the walk's skips."""
+    """A partition being planned: (path, size, mtime) of its files, the byte range when it is
+    a range of its one file, and the walk's skips."""
 
     files: list[tuple[str, int, int]] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     bytes: int = 0  # a running sum: a partition of 10,000 small files is not re-added per file
+    range: tuple[int, int] | None = None
+
+    def add(self, file: tuple[str, int, int], span: tuple[int, int] | None) -> None:
+        self.files.append(file)
+        self.range = span
+        self.bytes += span[1] - span[0] if span else file[1]
 
     def partition(self, setup: str) -> Partition:
         key = [setup, SCHEMA_VERSION, self.files]
         if self.skipped:  # only then: the ids of partitions without skips stay as they were
             key.append([[s.origin, s.reason] for s in self.skipped])
+        if self.range:  # likewise for whole files
+            key.append({"range": list(self.range)})
         digest = hashlib.sha1(json.dumps(key).encode("utf-8")).hexdigest()[:16]
         files = [f for f, _, _ in self.files]
-        return Partition(f"part-{digest}", files, self.bytes, self.skipped)
+        return Partition(f"part-{digest}", files, self.bytes, self.skipped, self.range)
 
 
 def _walk_inputs(inputs: list[str], out: Path | None) -> Iterator[Path | Skipped]:
