@@ -32,7 +32,11 @@ def run_command(
     ),
     model: str = typer.Option(None, "--model", help="spaCy pipeline name (env SAIDWHAT_MODEL)."),
     partition_mb: float = typer.Option(
-        64.0, "--partition-mb", min=0.0, help="Input megabytes per partition (files are whole)."
+        64.0,
+        "--partition-mb",
+        min=0.0,
+        help="Input megabytes per partition: small files are grouped, a bigger uncompressed "
+        "JSONL is cut into byte ranges, other files stay whole.",
     ),
 ) -> None:
     """Extract a corpus into partitioned Parquet (articles, quotes, speakers, skipped).
