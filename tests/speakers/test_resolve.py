@@ -386,6 +386,14 @@ def test_names_are_taken_apart_from_titles_and_honorifics():
     ):
         name = parse_name(written)
         assert (name.shown, name.titles) == (shown, titles), written
+    for written, given in (  # a style that is also a first name or a surname's start stays
+        ("Justice Harlow", "justice"),  # before a lone surname: it would join another Harlow
+        ("Prince Fielder", "prince"),
+        ("St. Clair", "st"),
+    ):
+        name = parse_name(written)
+        assert (name.shown, name.given, name.titles) == (written, given, ()), written
+    assert parse_name("Justice Ruth Okafor").titles == ("Justice",)
 
 
 def test_a_styled_name_and_the_plain_name_are_one_speaker(nlp):
@@ -415,3 +423,19 @@ def test_they_goes_to_an_earlier_plural_subject(nlp):
     assert group.kind == "group"
     assert group.name == "nine fishing towns"
     assert article.quotes[0].speaker_mention.text == "They"
+
+
+def test_a_first_name_that_is_also_a_style_keeps_two_people_apart(nlp):
+    text = (
+        '"The court is full," said Justice Harlow on Monday.\n\n'
+        '"We need a new courthouse," said Mayor Peter Harlow of Port Aldous.'
+    )
+    article = run(
+        nlp,
+        text,
+        [
+            ('"The court is full,"', "Justice Harlow", "said"),
+            ('"We need a new courthouse,"', "Mayor Peter Harlow", "said"),
+        ],
+    )
+    assert speaker_names(article) == ["Justice Harlow", "Peter Harlow"]

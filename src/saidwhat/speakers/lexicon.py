@@ -34,6 +34,21 @@ STYLES = {"mx", "dame", "lord", "lady", "reverend", "fr", "father", "sister", "b
           "imam", "sheikh", "pope", "cardinal", "bishop", "saint", "st", "king", "queen", "prince",
           "princess", "justice", "chancellor", "premier", "councillor", "councilmember",
           "detective", "det", "coach", "u.s.", "speaker"}  # fmt: skip
+# Styles that are also first names or start surnames ("Justice Harlow", "St. Clair", "Prince
+# Fielder"): a style only when two name words follow ("Justice Ruth Ginsburg", "Prince Harry"
+# stays whole).
+NAME_LIKE_STYLES = {"justice", "prince", "princess", "saint", "st", "brother", "sister", "father",
+                    "lord", "lady", "dame", "king", "queen", "coach", "mx"}  # fmt: skip
+
+
+def is_style_lead(words: list[str]) -> bool:
+    """The first of ``words`` (lower case, a name's words) is a style to drop before the name."""
+    lead = words[0].rstrip(".") if words[0] != "u.s." else words[0]
+    if lead not in STYLES and words[0] not in STYLES:
+        return False
+    return lead not in NAME_LIKE_STYLES or len(words) >= 3
+
+
 SURNAME_PARTICLES = PARTICLES | {"den", "das", "dos", "ibn", "el"}  # "van den Berg", "dos Santos"
 POST_NOMINALS = NAME_SUFFIXES | {"phd", "md", "esq"}
 

@@ -93,12 +93,6 @@ class PersonName:
     titles: tuple[str, ...] = ()  # titles written inside the name ("Spokeswoman Imani Farrow")
 
 
-def _is_style(word: str) -> bool:
-    """A form of address or rank before a name ("Rabbi", "Pope", "U.S.", "Speaker")."""
-    lowered = word.lower()
-    return lowered in lx.STYLES or lowered.rstrip(".") in lx.STYLES
-
-
 def parse_name(text: str) -> PersonName | None:
     words = clean(text).split()
     gender = None
@@ -109,7 +103,9 @@ def parse_name(text: str) -> PersonName | None:
     while len(words) > 2 and _TITLE_RE.fullmatch(" ".join(words[:2])):
         titles.append(" ".join(words[:2]))  # "Attorney General Jeff Sessions"
         words = words[2:]
-    while len(words) > 1 and (_TITLE_RE.fullmatch(words[0]) or _is_style(words[0])):
+    while len(words) > 1 and (
+        _TITLE_RE.fullmatch(words[0]) or lx.is_style_lead([w.lower() for w in words])
+    ):
         titles.append(words[0])  # "Mayor de Blasio", "President Trump", "Rabbi Miriam Feld"
         words = words[1:]
     while len(words) > 1 and words[-1].lower().rstrip(".,") in lx.NAME_SUFFIXES:
