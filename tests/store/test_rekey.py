@@ -1,6 +1,6 @@
-"""Migration 4: a store made under the old name rules is re-keyed on open, and the people that
-split in two (an old "ben carson" row beside a new "carson" one) become one again, with every
-quote, alias, role and user correction kept. Invented people, except the textbook names.
+"""Migrations 4 and 5: a store made under the old name rules is re-keyed on open, and the
+people that split in two (an old "ben carson" row beside a new "carson" one) become one again,
+with every quote, alias, role and user correction kept. Invented people, except the textbook names.
 
 The old file is made faithfully: the current code ingests, SQL rewrites the people's keys to
 what the old rules stored, later ingests run against those old keys (as saidwhat between the
@@ -110,7 +110,7 @@ def test_an_old_store_is_rekeyed_and_its_split_people_joined(tmp_path):
 
     corpus = reopen_as_version_3(corpus)
 
-    assert corpus.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
+    assert corpus.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
     rows = {r[0]: r for r in people(corpus)}
     # Carson: the corrected (pinned) old row stays and takes the new one, name and pins kept
     assert split["B. Carson"] not in rows
@@ -194,7 +194,25 @@ def test_a_version_3_file_is_refused_read_only_until_opened_for_writing(tmp_path
     raw = sqlite3.connect(path)
     raw.execute("PRAGMA user_version = 3")
     raw.close()
-    with pytest.raises(SaidwhatError, match="not version 4"):
+    with pytest.raises(SaidwhatError, match="not version 5"):
         Corpus(path, readonly=True)
     Corpus(path).close()
     Corpus(path, readonly=True).close()
+
+
+def test_a_style_once_taken_for_a_first_name_is_dropped_and_the_person_joined(tmp_path):
+    corpus = Corpus(tmp_path / "styled.db")
+    speaker = person("s1", "Speaker Vance", ["Speaker"])
+    corpus.add([article("b0", [(speaker, "The vote is Friday")])])
+    corpus.conn.execute("UPDATE people SET first_name = 'speaker' WHERE surname = 'vance'")
+    # under the old key, the full name made a second person
+    corpus.add([article("b1", [(person("s1", "Orla Vance", ["Speaker"]), "The bill will pass")])])
+    assert len([r for r in people(corpus) if r[4] == "vance"]) == 2
+    quotes_before = corpus.stats().quotes
+
+    corpus = reopen_as_version_3(corpus)
+
+    (vance,) = [r for r in people(corpus) if r[4] == "vance"]
+    assert quote_count(corpus, vance[0]) == 2
+    assert vance[3] in (None, "orla")
+    assert corpus.stats().quotes == quotes_before

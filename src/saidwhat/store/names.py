@@ -2,8 +2,12 @@
 "de Blasio", "van der Berg") and the first name, and compare roles loosely.
 
 What is an honorific, a title, a particle or a suffix is decided by the speakers step's
-lexicon (saidwhat.speakers.lexicon), the same lists extraction reads, plus the few the store
-reads on top of them (lx.STYLES, lx.SURNAME_PARTICLES, lx.POST_NOMINALS). The store does not
+lexicon (saidwhat.speakers.lexicon), the same lists extraction reads (lx.STYLES included),
+plus two only the store reads (lx.SURNAME_PARTICLES, lx.POST_NOMINALS). A style that is also
+a first name ("Justice Harlow", "Prince Fielder") is dropped here whatever follows, while
+extraction keeps it before a lone surname (lx.NAME_LIKE_STYLES): there a bare surname joins the
+article's one bearer at once, here only on evidence (agreeing roles, people quoted alongside).
+The store does not
 call the speakers step's ``parse_name``: that reads a name as written in one article (case and
 dots: "Sen." is a title, "Al" a first name only by its capital; its surname is the last word),
 while the store's keys must be the same for every way a user or an article writes the name

@@ -19,7 +19,7 @@ from __future__ import annotations
 import sqlite3
 
 from saidwhat.records import Speaker
-from saidwhat.store.names import PersonName, first_names_agree, parse_person
+from saidwhat.store.names import PersonName, first_names_agree, lead_length, parse_person
 from saidwhat.store.speakers import (
     COOCCURRENCE_WINDOW,
     PERSONLIKE,
@@ -48,8 +48,10 @@ def _rekey(conn: sqlite3.Connection) -> list[int]:
         parsed = parse_person(name)
         if parsed.first is None:
             # a first name learnt from a fuller form the person is not shown by (a pinned
-            # person's name is never upgraded) stays while the surname does
-            new_first = first if parsed.surname == surname else None
+            # person's name is never upgraded) stays while the surname does, unless the rules
+            # now drop that word before a surname ("speaker" of "Speaker Johnson")
+            dropped = first is not None and lead_length([first, surname]) > 0
+            new_first = first if parsed.surname == surname and not dropped else None
         else:
             # the first name seen first stays ("s" once "Sam Q. Jones" named "S. Jones")
             new_first = first if first_names_agree(first, parsed.first) else parsed.first

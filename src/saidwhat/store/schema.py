@@ -181,6 +181,10 @@ MIGRATIONS.append(["CREATE INDEX quotes_date ON quotes(date)"])
 # under them, so that one person is not two. A later change of the keys appends this again.
 MIGRATIONS.append([rekey_people])
 
+# 5: "Speaker" is a style before a name ("Speaker Johnson" had the first name "speaker"), and
+# a first name that the rules now drop is forgotten: the keys changed again.
+MIGRATIONS.append([rekey_people])
+
 SCHEMA_VERSION = len(MIGRATIONS)
 CACHE_KIB = 256 * 1024
 
