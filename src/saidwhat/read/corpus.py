@@ -64,13 +64,16 @@ def _open_binary(path: Path) -> IO[bytes]:
     return gzip.open(path, "rb") if path.suffix == ".gz" else path.open("rb")
 
 
-def iter_jsonl(path: Path, span: tuple[int, int] | None = None) -> Iterator[Document | Skipped]:
+def iter_jsonl(
+    path: Path, span: tuple[int, int] | None = None, *, newlines: int | None = None
+) -> Iterator[Document | Skipped]:
     """One Document (or Skipped ``path:LINE``) per non-blank line; with ``span`` (start, end),
     only the lines that START in those bytes, so that ranges cut anywhere in a file read every
-    line once (a corpus run's range partitions), numbered as in the whole file."""
+    line once (a corpus run's range partitions), numbered as in the whole file. ``newlines``,
+    the file's newlines before byte start - 1 when known, spares counting them."""
     start, end = span or (0, None)
     with _open_binary(path) as lines:
-        first, position = _skip_to_line(lines, start)
+        first, position = _skip_to_line(lines, start, newlines)
         for number, raw in enumerate(lines, first):
             if end is not None and position >= end:
                 break
@@ -92,20 +95,30 @@ def iter_jsonl(path: Path, span: tuple[int, int] | None = None) -> Iterator[Docu
             yield _document_or_skipped(record, origin)
 
 
-def _skip_to_line(stream: IO[bytes], start: int) -> tuple[int, int]:
+def _skip_to_line(stream: IO[bytes], start: int, newlines: int | None) -> tuple[int, int]:
     """Move to the first line that starts at or after byte ``start``; its line number and
-    offset. The newlines before it are counted in big chunks, once per range."""
+    offset. The newlines before it are counted in big chunks, unless given."""
     if start == 0:
         return 1, 0
-    newlines, left = 0, start - 1
-    while left > 0:
-        chunk = stream.read(min(left, 1 << 20))
+    if newlines is None:
+        newlines = count_newlines(stream, start - 1)
+    else:
+        stream.seek(start - 1)
+    rest = stream.readline()  # the end of the line holding byte start - 1: not ours
+    return newlines + rest.count(b"\n") + 1, stream.tell()
+
+
+def count_newlines(stream: IO[bytes], size: int) -> int:
+    """The newlines in the next ``size`` bytes of the stream (fewer at its end), read in 1 MiB
+    chunks."""
+    found = 0
+    while size > 0:
+        chunk = stream.read(min(size, 1 << 20))
         if not chunk:
             break
-        newlines += chunk.count(b"\n")
-        left -= len(chunk)
-    rest = stream.readline()  # the end of the line holding byte start - 1: not ours
-    return newlines + rest.count(b"\n") + 1, start - 1 - left + len(rest)
+        found += chunk.count(b"\n")
+        size -= len(chunk)
+    return found
 
 
 def iter_csv(path: Path) -> Iterator[Document | Skipped]:

@@ -36,7 +36,7 @@ def load_results(
             try:
                 pq.ParquetFile(path)  # reads the footer: catches a truncated file up front
             except (ArrowException, OSError) as exc:
-                raise InputError(str(path), damaged(exc)) from None
+                raise InputError(str(path), damaged(exc, "the file")) from None
     conn = connect(db)
     report = IngestReport()
     try:
@@ -46,7 +46,7 @@ def load_results(
                 ingest_articles(conn, read_results(files), report=report)
             except (ArrowException, OSError) as exc:  # damage inside a file, met while reading
                 where = str(directory / "*" / f"{entry['id']}.parquet")
-                raise InputError(where, damaged(exc)) from None
+                raise InputError(where, damaged(exc, "one of these files")) from None
             if progress:
                 counts = f"{report.articles} articles, {report.quotes} quotes"
                 progress(number, len(entries), counts)
@@ -55,10 +55,10 @@ def load_results(
     return report
 
 
-def damaged(exc: BaseException) -> str:
+def damaged(exc: BaseException, which: str) -> str:
     """Why a partition cannot be loaded, and the way out: a rerun redoes a partition whose
     files are gone, and loading is idempotent, so nothing is counted twice."""
     return (
-        f"damaged Parquet ({one_line(exc)}); delete the file and run `saidwhat run` again "
+        f"damaged Parquet ({one_line(exc)}); delete {which} and run `saidwhat run` again "
         "(it redoes that partition), then `saidwhat load`"
     )

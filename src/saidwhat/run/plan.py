@@ -25,7 +25,7 @@ from pathlib import Path
 from saidwhat import __version__
 from saidwhat.errors import InputError
 from saidwhat.read import STDIN, iter_documents
-from saidwhat.read.corpus import iter_jsonl
+from saidwhat.read.corpus import count_newlines, iter_jsonl
 from saidwhat.read.files import unreadable, walk_directory
 from saidwhat.read.url import is_url
 from saidwhat.records import Document, Skipped
@@ -36,9 +36,10 @@ MANIFEST = "manifest.json"
 SCHEMA_VERSION = 1
 PARTITION_BYTES = 64_000_000
 MIN_RANGE_BYTES = 1_000_000
-"""A JSONL file is cut into ranges of at least this size: a smaller range costs a task, four
-Parquet files and a manifest entry for a few lines (or none), and ``partition_bytes=1``
-("every file a partition") must not cut a small JSONL into one-byte ranges."""
+"""A JSONL file is cut only when it is larger than this (and than the partition size), into
+ranges of more than half of the larger of the two: a tiny range costs a task, four Parquet
+files and a manifest entry for a few lines (or none), and ``partition_bytes=1`` ("every file
+a partition") must not cut a small JSONL into one-byte ranges."""
 _RANGE_SUFFIXES = (".jsonl", ".ndjson")  # uncompressed: a reader can seek into them
 
 
@@ -53,6 +54,7 @@ class Partition:
     bytes: int = 0
     skipped: list[Skipped] = field(default_factory=list)
     range: tuple[int, int] | None = None
+    newlines: int = 0  # with a range: the file's newlines before byte start - 1 (line numbers)
 
     def read(self) -> Iterator[Document | Skipped]:
         """Its inputs as the engines extract them: the walk's skips, then its files' records."""
@@ -62,7 +64,7 @@ class Partition:
             return
         path = Path(self.files[0])
         try:
-            yield from iter_jsonl(path, self.range)
+            yield from iter_jsonl(path, self.range, newlines=self.newlines)
         except OSError as exc:  # gone or unreadable since the plan: as the reader reports it
             yield unreadable(path, exc)
 
@@ -169,11 +171,13 @@ def plan(
             groups[-1].skipped.append(unreadable(item, exc))
             continue
         file = (str(item), stat.st_size, stat.st_mtime_ns)
-        for span in _ranges(item, stat.st_size, partition_bytes):
+        spans = _ranges(item, stat.st_size, partition_bytes)
+        counts = _newlines_before(item, [s[0] - 1 for s in spans]) if spans[0] else [0]
+        for span, newlines in zip(spans, counts, strict=True):
             last = groups[-1]  # a range is a partition of its own
             if last.files and (span or last.range or last.bytes >= partition_bytes):
                 groups.append(_Group())
-            groups[-1].add(file, span)
+            groups[-1].add(file, span, newlines)
     if not groups[-1].files:
         raise InputError(" ".join(inputs), "no article files in these inputs")
     return [group.partition(setup) for group in groups]
@@ -191,6 +195,18 @@ def _ranges(path: Path, size: int, partition_bytes: int) -> list[tuple[int, int]
     return list(zip(cuts, cuts[1:], strict=False))
 
 
+def _newlines_before(path: Path, offsets: list[int]) -> list[int]:
+    """The newlines in the file before each offset (ascending), in one pass at plan time, so
+    that each range seeks straight to its start instead of counting the file up to it."""
+    counts, seen, position = [], 0, 0
+    with path.open("rb") as stream:
+        for offset in offsets:
+            seen += count_newlines(stream, max(offset, 0) - position)
+            position = max(offset, position)
+            counts.append(seen)
+    return counts
+
+
 @dataclass
 class _Group:
     """A partition being planned: (path, size, mtime) of its files, the byte range when it is
@@ -200,10 +216,11 @@ class _Group:
     skipped: list[Skipped] = field(default_factory=list)
     bytes: int = 0  # a running sum: a partition of 10,000 small files is not re-added per file
     range: tuple[int, int] | None = None
+    newlines: int = 0
 
-    def add(self, file: tuple[str, int, int], span: tuple[int, int] | None) -> None:
+    def add(self, file: tuple[str, int, int], span: tuple[int, int] | None, newlines: int) -> None:
         self.files.append(file)
-        self.range = span
+        self.range, self.newlines = span, newlines
         self.bytes += span[1] - span[0] if span else file[1]
 
     def partition(self, setup: str) -> Partition:
@@ -214,7 +231,9 @@ class _Group:
             key.append({"range": list(self.range)})
         digest = hashlib.sha1(json.dumps(key).encode("utf-8")).hexdigest()[:16]
         files = [f for f, _, _ in self.files]
-        return Partition(f"part-{digest}", files, self.bytes, self.skipped, self.range)
+        return Partition(
+            f"part-{digest}", files, self.bytes, self.skipped, self.range, self.newlines
+        )
 
 
 def _walk_inputs(inputs: list[str], out: Path | None) -> Iterator[Path | Skipped]:
