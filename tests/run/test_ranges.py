@@ -144,3 +144,21 @@ def test_dask_gives_the_single_process_records(
     assert [a.quotes for a in articles] == [a.quotes for a in _split(single_process)[0]]
     assert (articles, skipped) == _split(single_process)
     assert sum(len(a.quotes) for a in articles) >= 60
+
+
+def test_a_range_of_a_file_changed_since_the_plan_is_skipped_with_the_way_out(
+    tmp_path, monkeypatch
+):
+    monkeypatch.setattr(plan_module, "MIN_RANGE_BYTES", 1000)
+    path = tmp_path / "changing.jsonl"
+    path.write_text(
+        "".join(json.dumps({"id": f"c{n}", "text": f"Item {n} " * 20}) + "\n" for n in range(40)),
+        encoding="utf-8",
+    )
+    partitions = plan_module.plan([str(path)], setup="test", partition_bytes=1000)
+    assert len(partitions) > 1 and partitions[1].range is not None
+    with path.open("a", encoding="utf-8") as fh:
+        fh.write(json.dumps({"id": "late", "text": "Added after the plan."}) + "\n")
+    (skipped,) = list(partitions[1].read())
+    assert isinstance(skipped, Skipped)
+    assert skipped.reason == "changed since the run was planned; run it again to redo this file"

@@ -55,6 +55,7 @@ class Partition:
     skipped: list[Skipped] = field(default_factory=list)
     range: tuple[int, int] | None = None
     newlines: int = 0  # with a range: the file's newlines before byte start - 1 (line numbers)
+    planned: tuple[int, int] = (0, 0)  # with a range: the file's size and mtime at plan time
 
     def read(self) -> Iterator[Document | Skipped]:
         """Its inputs as the engines extract them: the walk's skips, then its files' records."""
@@ -64,6 +65,12 @@ class Partition:
             return
         path = Path(self.files[0])
         try:
+            stat = path.stat()
+            if (stat.st_size, stat.st_mtime_ns) != self.planned:  # the ranges would not fit it
+                start, end = self.range
+                reason = "changed since the run was planned; run it again to redo this file"
+                yield Skipped(origin=f"{path} (bytes {start}-{end})", reason=reason)
+                return
             yield from iter_jsonl(path, self.range, newlines=self.newlines)
         except OSError as exc:  # gone or unreadable since the plan: as the reader reports it
             yield unreadable(path, exc)
@@ -231,8 +238,9 @@ class _Group:
             key.append({"range": list(self.range)})
         digest = hashlib.sha1(json.dumps(key).encode("utf-8")).hexdigest()[:16]
         files = [f for f, _, _ in self.files]
+        planned = self.files[0][1:] if self.range else (0, 0)
         return Partition(
-            f"part-{digest}", files, self.bytes, self.skipped, self.range, self.newlines
+            f"part-{digest}", files, self.bytes, self.skipped, self.range, self.newlines, planned
         )
 
 

@@ -16,7 +16,9 @@ from saidwhat.errors import SaidwhatError
 from saidwhat.store.rekey import rekey_people
 from saidwhat.store.text import quote_tags
 
-# A step of a migration: an SQL statement, or a function for what SQL alone cannot do.
+# A step of a migration: an SQL statement, or a function for what SQL alone cannot do. A
+# function runs today's code on the schema of its own version: a later migration that adds a
+# column such a function reads must come with a frozen copy of the function's SQL.
 Step = str | Callable[[sqlite3.Connection], object]
 
 # Migration N brings a store from user_version N-1 to N. Append only; never edit a released one.
