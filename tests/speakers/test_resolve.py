@@ -365,6 +365,7 @@ def test_group_named_after_a_body(nlp):
 
 
 def test_names_are_taken_apart_from_titles_and_honorifics():
+    from saidwhat.speakers.lexicon import display_title
     from saidwhat.speakers.roster import parse_name
 
     ham = parse_name("Retired General Carter Ham")
@@ -394,6 +395,9 @@ def test_names_are_taken_apart_from_titles_and_honorifics():
         name = parse_name(written)
         assert (name.shown, name.given, name.titles) == (written, given, ()), written
     assert parse_name("Justice Ruth Okafor").titles == ("Justice",)
+    for written in ("Det Sgt Jane Roe", "Det. Sgt. Jane Roe"):  # British style has no dots
+        assert parse_name(written).shown == "Jane Roe", written
+    assert display_title("Sgt") == display_title("Sgt.") == "Sergeant"
 
 
 def test_a_styled_name_and_the_plain_name_are_one_speaker(nlp):

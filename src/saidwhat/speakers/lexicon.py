@@ -336,9 +336,13 @@ MALE_NAMES = word_set(
 
 
 def title_pattern() -> re.Pattern[str]:
-    """One case-insensitive alternation over the titles, longest first, whole words."""
+    """One case-insensitive alternation over the titles, longest first, whole words; an
+    abbreviation matches with or without its dot ("Sgt." in AP style, "Det Sgt" in British)."""
     alternatives = sorted(TITLES, key=len, reverse=True)
-    body = "|".join(re.escape(t) + ("" if t.endswith(".") else r"\b") for t in alternatives)
+    body = "|".join(
+        re.escape(t[:-1]) + r"(?:\.|\b)" if t.endswith(".") else re.escape(t) + r"\b"
+        for t in alternatives
+    )
     return re.compile(rf"(?i:\b(?:{body}))")
 
 
@@ -347,6 +351,8 @@ def display_title(title: str) -> str:
     key = title.lower()
     if key in TITLE_DISPLAY:
         return TITLE_DISPLAY[key]
+    if f"{key}." in TITLE_DISPLAY:  # an abbreviation written without its dot ("Sgt")
+        return TITLE_DISPLAY[f"{key}."]
     if key in LOWER_CASE_ROLES:
         return key
     return " ".join(w if w in {"of", "the"} else w[:1].upper() + w[1:] for w in key.split())
