@@ -129,7 +129,7 @@ def parse_pairs(
     piece_chars: int = PIECE_CHARS,
 ) -> Iterator[tuple[Doc, Item]]:
     """``nlp.pipe(pairs, as_tuples=True)``, except that a text longer than ``piece_chars`` is
-    parsed in pieces cut after a line break and joined into one Doc with the same text.
+    parsed in pieces (``text_pieces``) joined into one Doc with the same text.
 
     The parser's memory grows with the text of a batch (peak RSS about 0.9 GB for one text of
     250,000 characters, 3 GB at 990,000), and spaCy refuses texts over ``nlp.max_length``

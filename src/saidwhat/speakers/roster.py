@@ -133,8 +133,7 @@ class Roster:
         self._longest = 0  # the longest person mention, in characters
         self._orgs: dict[str, Entity] = {}
         self._places: list[tuple[int, str]] = []
-        ents = doc.ents  # built by a walk over every token: read once
-        self.ents = ents
+        ents = self.ents = doc.ents  # built by a walk over every token: read once
         self._ent_starts = [ent.start for ent in ents]
         for ent in ents:
             if ent.label_ == "PERSON":
@@ -233,11 +232,10 @@ class Roster:
     # -- entities by token (spaCy's Span.ents and a search of doc.ents walk every token) ---
     def ents_within(self, span: Span) -> list[Span]:
         """The entities wholly inside the span, as ``span.ents`` gives them."""
-        out = []
-        for ent in self.ents[bisect_left(self._ent_starts, span.start) :]:
-            if ent.end > span.end:
-                break
-            out.append(ent)
+        out, n = [], bisect_left(self._ent_starts, span.start)
+        while n < len(self.ents) and self.ents[n].end <= span.end:  # no slice: no copy
+            out.append(self.ents[n])
+            n += 1
         return out
 
     def ent_at(self, i: int) -> Span | None:

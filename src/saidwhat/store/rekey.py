@@ -1,4 +1,4 @@
-"""Re-keying stored people after the name rules changed (schema migration 4).
+"""Re-keying stored people after the name rules changed (schema migrations 4 and 5).
 
 A person is keyed by ``parse_person`` (surname with its particles, first name) when an ingest
 first meets them, and later ingests find them by that key. When the rules change, a store
