@@ -16,9 +16,9 @@ import json
 from collections import Counter
 from pathlib import Path
 
+from saidwhat.lang.dates import read_date_line
 from saidwhat.records import Article, Document
 from saidwhat.structure import structure_document
-from saidwhat.structure.dates import read_date_line
 
 ROOT = Path(__file__).resolve().parent.parent
 POLNEAR = ROOT.parent / "shared" / "data" / "polnear"

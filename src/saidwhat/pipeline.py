@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
 
-from saidwhat import __version__
+from saidwhat.about import __version__
 from saidwhat.errors import InputError
 from saidwhat.parse import load_pipeline, parse_pairs
 from saidwhat.quotes import READ_SECTIONS, find_quotes

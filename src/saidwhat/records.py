@@ -29,7 +29,7 @@ SectionKind = Literal[
 class Record(BaseModel):
     """Base: forbid unknown fields so a typo never silently drops data."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 class Span(Record):

@@ -7,7 +7,7 @@ from datetime import date
 from saidwhat.records import Article, Quote, Section, Speaker
 from saidwhat.serve.highlight import blocks, quote_views
 from saidwhat.serve.timeline import weekly
-from saidwhat.store.queries import snippet_parts
+from saidwhat.store.search import snippet_parts
 
 TEXT = 'Dam vote\n\n"We will open it," said Ada Kell. Bo Rin said "never" and "not ever."'
 

@@ -365,7 +365,7 @@ def test_group_named_after_a_body(nlp):
 
 
 def test_names_are_taken_apart_from_titles_and_honorifics():
-    from saidwhat.speakers.lexicon import display_title
+    from saidwhat.lang.titles import display_title
     from saidwhat.speakers.roster import parse_name
 
     ham = parse_name("Retired General Carter Ham")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from saidwhat.ingestion import ingest
 from saidwhat.store import Corpus
 
 
@@ -13,7 +14,7 @@ def demo_corpus(demo_dir, tmp_path_factory, nlp):
     if not (demo_dir / "wire-ferry-strike.txt").exists():
         pytest.skip("examples/demo has no ferry-strike story")
     corpus = Corpus(tmp_path_factory.mktemp("demo") / "demo.db")
-    report = corpus.ingest([str(demo_dir)])
+    report = ingest([str(demo_dir)], corpus)
     assert report.skipped == 0 and report.articles == corpus.stats().articles
     return corpus
 
@@ -42,7 +43,7 @@ def test_every_shared_cluster_of_the_demo_joins_the_two_ferry_copies(demo_corpus
 
 def test_ingesting_the_demo_twice_adds_nothing(demo_corpus, demo_dir):
     before = demo_corpus.stats()
-    again = demo_corpus.ingest([str(demo_dir)])
+    again = ingest([str(demo_dir)], demo_corpus)
     assert again.articles == 0 and again.unchanged == before.articles
     assert demo_corpus.stats().model_dump(exclude={"size_bytes"}) == before.model_dump(
         exclude={"size_bytes"}

@@ -17,6 +17,7 @@ import pytest
 from typer.testing import CliRunner
 
 from saidwhat.cli import app
+from saidwhat.ingestion import ingest
 from saidwhat.store import Corpus
 
 PEOPLE = ["Ada Quill", "Ivo Marsh", "Mira Tolland", "Tomas Brenn", "Lena Okafor", "Piet Varga"]
@@ -52,11 +53,11 @@ def counts(db: Path) -> dict[str, int]:
 def test_ingest_twice_adds_nothing_and_a_changed_article_replaces_its_quotes(tmp_path, nlp):
     paths = write_articles(tmp_path / "in", 6)
     corpus = Corpus(tmp_path / "c.db")
-    first = corpus.ingest([str(tmp_path / "in")])
+    first = ingest([str(tmp_path / "in")], corpus)
     assert (first.articles, first.skipped) == (6, 0)
     assert first.quotes >= 6  # the quote engine finds the quote of every article
     before = counts(tmp_path / "c.db")
-    again = corpus.ingest([str(tmp_path / "in")])
+    again = ingest([str(tmp_path / "in")], corpus)
     assert (again.articles, again.unchanged) == (0, 6)
     assert counts(tmp_path / "c.db") == before
     paths[0].write_text(
@@ -64,7 +65,7 @@ def test_ingest_twice_adds_nothing_and_a_changed_article_replaces_its_quotes(tmp
         '"Nothing about the plan has changed since spring," Quill said.\n',
         encoding="utf-8",
     )
-    changed = corpus.ingest([str(tmp_path / "in")])
+    changed = ingest([str(tmp_path / "in")], corpus)
     assert (changed.articles, changed.changed, changed.unchanged) == (1, 1, 5)
     assert corpus.search("spring")
     assert not corpus.search('"town hall meeting number 0"')
@@ -78,7 +79,7 @@ def test_hostile_inputs_are_logged_as_skipped_and_the_rest_is_ingested(tmp_path,
     (folder / "binary.txt").write_bytes(bytes(range(256)) * 40)
     (folder / "broken.jsonl").write_text('{"id": "x", "text": "fine"}\n{not json\n')
     corpus = Corpus(tmp_path / "c.db")
-    report = corpus.ingest([str(folder), str(tmp_path / "missing.txt")])
+    report = ingest([str(folder), str(tmp_path / "missing.txt")], corpus)
     assert report.articles >= 3
     skipped = {e.origin: e.reason for e in corpus.log(skipped=True)}
     assert any("empty.txt" in o for o in skipped)
@@ -107,7 +108,7 @@ def test_sigkill_half_way_then_rerun_gives_the_same_corpus(tmp_path, nlp):
     rerun = subprocess.run([*command, "--db", str(killed)], capture_output=True, text=True)
     assert rerun.returncode == 0, rerun.stderr
     assert f"{partial} unchanged" in rerun.stdout
-    Corpus(clean).ingest([str(folder)])
+    ingest([str(folder)], Corpus(clean))
     assert counts(killed) == counts(clean)
 
 

@@ -1,7 +1,7 @@
 """How the store reads person names into keys (core, surname with its particles, first name)
 and the name it shows, for common and invented name forms (invented people, except a few
 public figures whose names are the textbook cases). Pins the results so that the store
-reading the speakers step's word lists (saidwhat.speakers.lexicon) is a deliberate change.
+reading the speakers step's word lists (saidwhat.lang.words, lang.titles) is a deliberate change.
 
 Each row: (written name, the speaker's titles, core, surname, first, display name).
 """
@@ -11,9 +11,9 @@ from __future__ import annotations
 import pytest
 from builders import article, person
 
+from saidwhat.lang.names import parse_person
 from saidwhat.records import Speaker
-from saidwhat.store.names import parse_person
-from saidwhat.store.speakers import display_name
+from saidwhat.store.people import display_name
 
 FORMS = [
     ("Mr. Jeff Sessions", [], "jeff sessions", "sessions", "jeff", "Jeff Sessions"),

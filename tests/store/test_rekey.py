@@ -1,6 +1,8 @@
-"""Migrations 4 and 5: a store made under the old name rules is re-keyed on open, and the
+"""Migrations 4 to 6: a store made under the old name rules is re-keyed on open, and the
 people that split in two (an old "ben carson" row beside a new "carson" one) become one again,
-with every quote, alias, role and user correction kept. Invented people, except the textbook names.
+with every quote, alias, role and user correction kept; bodies likewise under the old
+organisation key ("Department of Justice" beside "Justice Department"). Invented people,
+except the textbook names.
 
 The old file is made faithfully: the current code ingests, SQL rewrites the people's keys to
 what the old rules stored, later ingests run against those old keys (as saidwhat between the
@@ -16,6 +18,7 @@ from builders import article, person
 from test_names_shared import FORMS
 
 from saidwhat.errors import SaidwhatError
+from saidwhat.records import Speaker
 from saidwhat.store import Corpus
 from saidwhat.store.schema import SCHEMA_VERSION
 
@@ -110,7 +113,7 @@ def test_an_old_store_is_rekeyed_and_its_split_people_joined(tmp_path):
 
     corpus = reopen_as_version_3(corpus)
 
-    assert corpus.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
+    assert corpus.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 6
     rows = {r[0]: r for r in people(corpus)}
     # Carson: the corrected (pinned) old row stays and takes the new one, name and pins kept
     assert split["B. Carson"] not in rows
@@ -194,7 +197,7 @@ def test_a_version_3_file_is_refused_read_only_until_opened_for_writing(tmp_path
     raw = sqlite3.connect(path)
     raw.execute("PRAGMA user_version = 3")
     raw.close()
-    with pytest.raises(SaidwhatError, match="not version 5"):
+    with pytest.raises(SaidwhatError, match="not version 6"):
         Corpus(path, readonly=True)
     Corpus(path).close()
     Corpus(path, readonly=True).close()
@@ -216,3 +219,50 @@ def test_a_style_once_taken_for_a_first_name_is_dropped_and_the_person_joined(tm
     assert quote_count(corpus, vance[0]) == 2
     assert vance[3] in (None, "orla")
     assert corpus.stats().quotes == quotes_before
+
+
+def body(sid: str, name: str) -> Speaker:
+    return person(sid, name, kind="organization")
+
+
+def test_bodies_keyed_apart_by_the_old_organisation_key_are_joined(tmp_path):
+    corpus = Corpus(tmp_path / "bodies.db")
+    corpus.add([article("c0", [(body("s1", "Department of Justice"), "The review is closed")])])
+    corpus.add([article("c1", [(body("s1", "Port Authority"), "The quay reopens")])])
+    # the old key of the store was the normalised name without a leading "the"
+    corpus.conn.execute(
+        "UPDATE aliases SET norm = 'department of justice' WHERE norm = 'justice department'"
+    )
+    corpus.apply_aliases(_aliases_file(tmp_path, "Port Authority = the harbour board"))
+    # ingests under the old key kept the other spelling apart
+    corpus.add(
+        [
+            article("c2", [(body("s1", "Justice Department"), "The inquiry goes on")]),
+            article("c3", [(body("s1", "the Justice Department's"), "No charges are filed")]),
+        ]
+    )
+    justice = [r for r in people(corpus) if "Justice" in r[1]]
+    assert len(justice) == 2
+    quotes_before = corpus.stats().quotes
+
+    corpus = reopen_as_version_3(corpus)
+
+    [joined] = [r for r in people(corpus) if "Justice" in r[1]]
+    assert joined[0] == justice[0][0] and joined[1] == "Department of Justice"  # met first
+    assert quote_count(corpus, joined[0]) == 3
+    norms = {r[0] for r in corpus.conn.execute("SELECT norm FROM aliases")}
+    assert "department of justice" not in norms and "justice department" in norms
+    pins = dict(corpus.conn.execute("SELECT norm, person_id FROM pins").fetchall())
+    board = corpus.speaker("Port Authority")
+    assert pins["harbour board"] == pins["port authority"] == board.id
+    assert corpus.stats().quotes == quotes_before
+    assert [h.text for h in corpus.search("charges", speaker="Department of Justice")] == [
+        "No charges are filed"
+    ]
+    corpus.close()
+
+
+def _aliases_file(tmp_path, line: str):
+    path = tmp_path / "aliases.txt"
+    path.write_text(line + "\n", encoding="utf-8")
+    return path

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from saidwhat.lang.dates import DateLine, published_date, read_date_line
 from saidwhat.records import Article, Document
 from saidwhat.structure import structure_document
-from saidwhat.structure.dates import DateLine, published_date, read_date_line
 
 
 @pytest.mark.parametrize(

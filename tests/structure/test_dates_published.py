@@ -9,7 +9,7 @@ import random
 
 import pytest
 
-from saidwhat.structure.dates import normalise_published, read_date_line
+from saidwhat.lang.dates import normalise_published, read_date_line
 
 TODAY = [
     ("2026-03-03", "2026-03-03"),

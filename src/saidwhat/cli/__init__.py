@@ -6,12 +6,13 @@ import sys
 
 import typer
 
-from saidwhat import __version__
+from saidwhat.about import __version__
 from saidwhat.cli import corpus as corpus_commands
 from saidwhat.cli import evaluate as evaluate_commands
 from saidwhat.cli import extract as extract_commands
 from saidwhat.cli import run as run_commands
 from saidwhat.cli import serve as serve_commands
+from saidwhat.cli import speakers as speaker_commands
 from saidwhat.errors import SaidwhatError
 
 app = typer.Typer(
@@ -38,7 +39,14 @@ def _root(
     """Who said what in the news: every quotation, attributed to a named speaker."""
 
 
-for module in (extract_commands, corpus_commands, evaluate_commands, run_commands, serve_commands):
+for module in (
+    extract_commands,
+    corpus_commands,
+    speaker_commands,
+    evaluate_commands,
+    run_commands,
+    serve_commands,
+):
     module.register(app)
 
 

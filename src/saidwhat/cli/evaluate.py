@@ -11,7 +11,6 @@ from rich.table import Table
 
 from saidwhat.cli.progress import progress_bar
 from saidwhat.errors import InputError
-from saidwhat.evaluate import evaluate, load_gold, run_pipeline
 
 
 def register(app: typer.Typer) -> None:
@@ -36,6 +35,8 @@ def evaluate_command(
 
       saidwhat evaluate dev.jsonl --limit 20 --json --pred-out pred.jsonl
     """
+    from saidwhat.evaluate import evaluate, load_gold, run_pipeline  # loads spaCy
+
     docs = load_gold(gold, limit)
     if pred_out and not pred_out.parent.is_dir():
         raise InputError(str(pred_out), "no such directory for the predictions")

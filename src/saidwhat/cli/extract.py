@@ -12,7 +12,6 @@ import typer
 
 from saidwhat.cli.article_table import write_tables
 from saidwhat.cli.progress import progress_bar
-from saidwhat.read import iter_documents
 from saidwhat.records import Article, Skipped
 
 
@@ -49,6 +48,7 @@ def extract_command(
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes."),
 ) -> None:
     """Extract every quotation and its speaker (help text: HELP)."""
+    from saidwhat.read import iter_documents
     from saidwhat.run.local import extract_parallel
 
     results = extract_parallel(iter_documents(paths), workers=workers, model=model)

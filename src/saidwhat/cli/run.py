@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from saidwhat.cli.corpus import DB
+from saidwhat.cli.options import DB
 from saidwhat.cli.progress import progress_bar
 from saidwhat.errors import InputError
 

@@ -5,11 +5,14 @@ from __future__ import annotations
 import ipaddress
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
-from saidwhat.cli.corpus import DB
-from saidwhat.read.url import IPNetwork
+from saidwhat.cli.options import DB
+
+if TYPE_CHECKING:
+    from saidwhat.read.url import IPNetwork
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 

@@ -1,9 +1,9 @@
 """The quotes step: find every attribution of speech in a parsed article.
 
-Rules over the parse and the quote marks propose (cue, content, source) candidates with high
-recall (``candidates``); a logistic regression trained on PolNeAR scores each one with a
-calibrated probability (``scoring``); the best non-overlapping ones above the learned threshold
-are kept. Only body paragraphs, key points and the headline are read.
+Rules over the parse (``clauses``) and over the quote marks (``marked``) propose (cue,
+content, source) candidates with high recall; a logistic regression trained on PolNeAR scores
+each one with a calibrated probability (``scoring``); the best non-overlapping ones above the
+learned threshold are kept. Only body paragraphs, key points and the headline are read.
 """
 
 from __future__ import annotations
@@ -13,11 +13,14 @@ import bisect
 from spacy.tokens import Doc
 
 from saidwhat.quotes.candidate import QuoteCandidate
-from saidwhat.quotes.candidates import Raw, Regions, find_candidates
+from saidwhat.quotes.clauses import clause_candidates, colon_candidates, rule_starts
 from saidwhat.quotes.features import candidate_features, quoted_share
-from saidwhat.quotes.marks import find_mark_spans
+from saidwhat.quotes.marked import absorb_marks, mark_candidates
+from saidwhat.quotes.marks import MarkSpan, find_mark_spans
+from saidwhat.quotes.proposals import Raw, Regions
 from saidwhat.quotes.scoring import Scorer, load_scorer
 from saidwhat.quotes.spans import SpanIndex, overlap
+from saidwhat.quotes.syntax import sentence_bounds
 from saidwhat.records import Article
 
 READ_SECTIONS = ("paragraph", "key_point", "headline")
@@ -32,6 +35,17 @@ def regions_of(article: Article) -> tuple[Regions, dict[int, str]]:
             spans.append((section.start, section.end))
             kinds[section.start] = section.kind
     return Regions(article.text, spans), kinds
+
+
+def find_candidates(doc: Doc, regions: Regions, spans: list[MarkSpan]) -> list[Raw]:
+    """All proposals of the article in text order (overlapping ones included): the clause
+    rules first, then the quotations in marks that no clause candidate holds."""
+    tokens = rule_starts(doc, regions)
+    sents = sentence_bounds(doc)
+    raws = clause_candidates(doc, tokens, regions) + colon_candidates(doc, tokens, regions, sents)
+    free = absorb_marks(raws, spans, doc)
+    raws += mark_candidates(doc, spans, free, raws, regions, sents)
+    return sorted(raws, key=lambda r: (r.start, r.end))
 
 
 def propose(doc: Doc, article: Article) -> list[tuple[Raw, dict[str, float], float]]:

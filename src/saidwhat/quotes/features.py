@@ -5,21 +5,12 @@ Reads token lemma, tag, POS, dependency labels and the entity type of the source
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from spacy.tokens import Doc
 
-from saidwhat.quotes.candidates import Raw
-
-SPEECH_WORD = re.compile(
-    r"^(say|tell|add|ask|announce|argue|claim|explain|note|write|tweet|report|state|insist|warn|"
-    r"declare|call|describe|suggest|acknowledge|admit|deny|reply|respond|comment|remark|testify|"
-    r"confirm|predict|promise|vow|urge|accuse|charge|contend|maintain|recall|quip|joke|continue|"
-    r"concede|emphasize|stress|assert|post|mention|observe|pledge|boast|complain|lament|reiterate|"
-    r"repeat|tout|slam|decry|denounce|question|demand|threaten|speak|recount|echo|clarify|blame|"
-    r"dismiss|praise|cite|according)$"
-)
+from saidwhat.lang.verbs import is_speech_verb
+from saidwhat.quotes.proposals import Raw
 
 
 def _bucket(n: int, edges: tuple[int, ...]) -> str:
@@ -65,7 +56,7 @@ def candidate_features(
     cue = raw.cue
     if cue is not None:
         lemma = cue.lemma_.lower()
-        speech = bool(SPEECH_WORD.match(lemma))
+        speech = is_speech_verb(lemma)
         f[f"lemma={lemma}"] = 1.0
         f[f"kind_lemma={raw.kind}|{lemma}"] = 1.0
         f[f"speech={speech}"] = 1.0

@@ -13,7 +13,7 @@ import socket
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from saidwhat import __version__
+from saidwhat.about import __version__
 from saidwhat.errors import InputError, one_line
 from saidwhat.read.decode import MAX_ARTICLE_BYTES, decode_bytes, html_charset, size_reason
 from saidwhat.read.html import document_from_text

@@ -1,6 +1,6 @@
 """``saidwhat run``: extract a corpus of files into partitioned Parquet, resumably.
 
-Two engines, one unit of work (``extract_batch``) and one writer (``PartitionWriter``):
+Two engines, one unit of work (``run.partition``) and one writer (``PartitionWriter``):
 - local: this machine's process pool over the chained documents of all partitions, so that
   every worker is busy even when the corpus is one big file;
 - dask: one task per partition on a ``dask.distributed`` cluster (a LocalCluster when no
@@ -16,11 +16,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from saidwhat import __version__
+from saidwhat.about import __version__
 from saidwhat.errors import InputError
 from saidwhat.records import Article, Document, Skipped
-from saidwhat.run.local import BATCH_SIZE, _batches, extract_batch, extract_parallel
+from saidwhat.run.local import BATCH_SIZE, extract_parallel
 from saidwhat.run.parquet import PartitionWriter
+from saidwhat.run.partition import summarise
 from saidwhat.run.plan import Manifest, Partition, plan
 
 Progress = Callable[[dict], None]
@@ -92,32 +93,6 @@ def run_corpus(
         totals=manifest.totals(),
         seconds=time.monotonic() - started,
     )
-
-
-def run_partition(partition: Partition, out: Path, model: str) -> dict:
-    """Read, extract and write one partition in this process (a Dask task); its summary."""
-    started = time.monotonic()
-    writer = PartitionWriter(out, partition.id)
-    for batch in _batches(partition.read(), BATCH_SIZE):
-        writer.write(extract_batch(batch, model))
-    writer.close()
-    return summarise(partition, writer, time.monotonic() - started)
-
-
-def summarise(partition: Partition, writer: PartitionWriter, seconds: float) -> dict:
-    """The manifest entry of a finished partition."""
-    return {
-        "id": partition.id,
-        "inputs": partition.inputs,
-        "bytes": partition.bytes,
-        "articles": writer.rows["articles"],
-        "quotes": writer.rows["quotes"],
-        "speakers": writer.rows["speakers"],
-        "skipped": writer.rows["skipped"],
-        "skip_reasons": dict(writer.skips.most_common()),
-        "files": writer.files,
-        "seconds": round(seconds, 3),
-    }
 
 
 def _run_local(

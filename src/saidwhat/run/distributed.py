@@ -27,7 +27,7 @@ def run_on_dask(
     """Run the partitions, calling ``finished(summary)`` as each one completes (any order)."""
     from dask.distributed import Client, LocalCluster, as_completed
 
-    from saidwhat.run.corpus import run_partition
+    from saidwhat.run.partition import run_partition
 
     cluster = None
     if scheduler:

@@ -39,9 +39,9 @@ def extract_parallel(
     Workers are spawned (not forked), so a script calling this with ``workers > 1`` needs the
     usual ``if __name__ == "__main__":`` guard.
     """
-    batches = _batches(documents, batch_size)
+    chunks = batches(documents, batch_size)
     if workers <= 1:
-        for batch in batches:
+        for batch in chunks:
             yield from extract_batch(batch, model)
         return
     pool = ProcessPoolExecutor(
@@ -52,7 +52,7 @@ def extract_parallel(
     )
     pending: deque[Future[list[Result]]] = deque()
     try:
-        for batch in batches:
+        for batch in chunks:
             pending.append(pool.submit(extract_batch, batch, model))
             if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
                 yield from _result(pending.popleft())
@@ -88,7 +88,7 @@ def _extract_one(document: Document | Skipped, nlp) -> Result:
         return Skipped(origin=document.origin, reason=reason)
 
 
-def _batches(documents: Iterable[Document | Skipped], size: int) -> Iterator[list]:
+def batches(documents: Iterable[Document | Skipped], size: int) -> Iterator[list]:
     iterator = iter(documents)
     while batch := list(islice(iterator, size)):
         yield batch

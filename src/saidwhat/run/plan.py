@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from saidwhat import __version__
+from saidwhat.about import __version__
 from saidwhat.errors import InputError
 from saidwhat.read import STDIN, iter_documents
 from saidwhat.read.corpus import count_newlines, iter_jsonl

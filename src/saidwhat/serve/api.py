@@ -23,7 +23,7 @@ from saidwhat.store.models import (
     SpeakerSummary,
     WeekCount,
 )
-from saidwhat.store.speakers import find_people
+from saidwhat.store.people import find_people
 
 ERRORS = {status: {"model": ErrorMessage} for status in (400, 404, 413, 422)}
 MAX_ID = 2**63 - 1  # SQLite's integer range
@@ -43,7 +43,7 @@ def found(value: T | None, what: str) -> T:
 @router.get("/quotes", response_model=QuotePage, summary="Search quotes")
 def search_quotes(
     store: Store,
-    query: Annotated[SearchQuery, Depends()],
+    query: Annotated[SearchQuery, Query()],
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="hits per page")] = 20,
     cursor: Annotated[str | None, Query(max_length=100, description="from next_cursor")] = None,
 ) -> QuotePage:

@@ -8,7 +8,7 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from saidwhat import __version__
+from saidwhat.about import __version__
 from saidwhat.read.url import AddressGuard, IPNetwork
 from saidwhat.serve import api, errors, pages, writing
 from saidwhat.serve.querying import Cached, Overview

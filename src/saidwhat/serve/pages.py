@@ -27,7 +27,7 @@ from saidwhat.serve.render import page, unquoted
 from saidwhat.serve.timeline import weekly
 from saidwhat.store import Corpus
 from saidwhat.store.models import ArticleLinks, QuoteHit
-from saidwhat.store.queries import snippet_parts
+from saidwhat.store.search import snippet_parts
 
 PAGE_SIZE = 20
 FACET_SAMPLE = 200  # facet counts are taken over the best hits, not the whole corpus
@@ -53,7 +53,7 @@ def facets(hits: list[QuoteHit]) -> dict[str, list[tuple[str, str, int]]]:
 
 def active_filters(query: SearchQuery, hits: list[QuoteHit]) -> list[tuple[str, str]]:
     """(parameter, label) of each filter in use; a speaker id is shown as the name."""
-    active = [(name, value) for name, value in query.filters().items() if value]
+    active = list(query.filters().active().items())
     named = hits[0].speaker if hits and query.speaker and query.speaker.isdigit() else None
     return [(name, named if name == "speaker" and named else value) for name, value in active]
 
@@ -74,10 +74,10 @@ def link(request: Request, **changes: str | None) -> str:
 def search(
     request: Request,
     store: Store,
-    query: Annotated[SearchQuery, Depends()],
+    query: Annotated[SearchQuery, Query()],
     cursor: Annotated[str | None, Query(max_length=100)] = None,
 ) -> HTMLResponse:
-    sample = store.search(query.text, **query.filters(), limit=FACET_SAMPLE)
+    sample = store.search(query.text, filters=query.filters(), limit=FACET_SAMPLE)
     offset = decode_cursor(cursor)
     if offset + PAGE_SIZE < len(sample) or len(sample) < FACET_SAMPLE:  # the page is in it
         hits = sample[offset : offset + PAGE_SIZE]

@@ -8,16 +8,14 @@ import math
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
-from typing import Annotated, Generic, Literal, NamedTuple, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
-from fastapi import HTTPException, Query, Request
+from fastapi import HTTPException, Request
+from pydantic import ConfigDict, Field
 
-from saidwhat.records import QuoteType
-from saidwhat.store import Corpus
+from saidwhat.store import Corpus, QuoteFilters
 from saidwhat.store.models import CorpusStats, QuoteHit, SpeakerSummary
 
-DATE = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"  # empty: no filter (an empty form field)
 MAX_LIMIT = 100
 MAX_OFFSET = 10_000  # deeper pages are better served by narrower filters
 T = TypeVar("T")
@@ -54,27 +52,17 @@ def corpus(request: Request) -> Corpus:
     return request.app.state.corpus
 
 
-Words = Annotated[str, Query(max_length=500, description='words, "phrases", prefix*, OR, NOT')]
-Name = Annotated[str | None, Query(max_length=200, description="name, alias or id")]
-Outlet = Annotated[str | None, Query(max_length=200, description="outlet")]
-Date = Annotated[str | None, Query(pattern=DATE, description="YYYY[-MM[-DD]], inclusive")]
-Type = Annotated[QuoteType | Literal[""] | None, Query(description="direct, mixed or indirect")]
+class SearchQuery(QuoteFilters):
+    """The question of ``saidwhat search`` as query parameters: words and the filters every
+    listing shares (one record, validated once: ``store.filters.QuoteFilters``)."""
 
+    model_config = ConfigDict(extra="ignore")  # each route reads its own paging parameters
 
-@dataclass
-class SearchQuery:
-    """The filters of ``saidwhat search``, as query parameters."""
+    text: str = Field("", max_length=500, description='words, "phrases", prefix*, OR, NOT')
 
-    text: Words = ""
-    speaker: Name = None
-    source: Outlet = None
-    since: Date = None
-    until: Date = None
-    type: Type = None
-
-    def filters(self) -> dict[str, str | None]:
-        """The filters for Corpus.search; an empty field (a form left blank) filters nothing."""
-        return {k: v or None for k, v in asdict(self).items() if k != "text"}
+    def filters(self) -> QuoteFilters:
+        """The filters alone, for Corpus.search."""
+        return QuoteFilters(**self.model_dump(exclude={"text"}))
 
 
 def encode_cursor(offset: int) -> str:
@@ -100,6 +88,6 @@ def search_page(
 ) -> tuple[list[QuoteHit], str | None]:
     """One page of hits and the cursor of the next page (None on the last one)."""
     offset = decode_cursor(cursor)
-    hits = store.search(query.text, **query.filters(), limit=limit + 1, offset=offset)
+    hits = store.search(query.text, filters=query.filters(), limit=limit + 1, offset=offset)
     more = len(hits) > limit and offset + limit <= MAX_OFFSET
     return hits[:limit], encode_cursor(offset + limit) if more else None

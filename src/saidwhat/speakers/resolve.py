@@ -15,14 +15,15 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from saidwhat.lang import titles as tl
+from saidwhat.lang import words as lx
 from saidwhat.records import Article
-from saidwhat.speakers import lexicon as lx
 from saidwhat.speakers.roster import Entity, Roster, clean, parse_name
 
 # How far back (in paragraphs) an antecedent or a previous attribution may lie.
 WINDOW_PARAGRAPHS = 3
 _DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "another"}
-_TITLE_RE = lx.title_pattern()
+_TITLE_RE = tl.title_pattern()
 _ACRONYM = re.compile(r"[A-Z][A-Z&.]{1,9}")
 
 
@@ -187,7 +188,7 @@ class Resolver:
         holders = [self._canonical(p) for p in self.roster.holders(title)]
         if holders:
             holder = min(holders, key=lambda p: abs(p.first - at))
-            shown = lx.display_title(title)
+            shown = tl.display_title(title)
             evidence = [f"role '{written.strip()}' -> '{holder.name}' ({shown} in the article)"]
             return Resolution(holder, 0.85, evidence)
         # One unnamed holder per wording: "the spokesman" twice is one person, "a senior

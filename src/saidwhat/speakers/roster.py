@@ -11,10 +11,12 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+from saidwhat.lang import titles as tl
+from saidwhat.lang import words as lx
+from saidwhat.lang.orgs import org_key
 from saidwhat.records import SpeakerKind
-from saidwhat.speakers import lexicon as lx
 
-_TITLE_RE = lx.title_pattern()
+_TITLE_RE = tl.title_pattern()
 _TITLE = _TITLE_RE.pattern
 _CAP_WORDS = r"(?:[A-Z][\w.&-]*(?:['\u2019]s)?\s+){1,4}"
 _BEFORE = re.compile(rf"(?P<mod>{_CAP_WORDS})??(?P<title>{_TITLE}),?\s+$")
@@ -40,13 +42,6 @@ def clean(text: str) -> str:
     return re.sub(r"^(?i:the)\s+", "", text).strip()
 
 
-def org_key(name: str) -> str:
-    """One key for the variants of a body's name: 'Department of Justice' = 'Justice Department'."""
-    key = clean(name).lower()
-    match = re.fullmatch(r"(department|ministry) of (\w+)", key)
-    return f"{match.group(2)} {match.group(1)}" if match else key
-
-
 @dataclass
 class Entity:
     """One real person, body or group in the article (the future Speaker record)."""
@@ -66,10 +61,10 @@ class Entity:
         return min(s for s, _ in self.mentions) if self.mentions else 0
 
     def add_title(self, title: str) -> None:
-        shown = lx.display_title(title)
+        shown = tl.display_title(title)
         if shown not in self.titles:
             self.titles.append(shown)
-        self.gender = self.gender or lx.TITLE_GENDER.get(title.lower())
+        self.gender = self.gender or tl.TITLE_GENDER.get(title.lower())
 
     def add_affiliation(self, body: str) -> None:
         """Add a body unless it is already there (or part of one there: 'Charlotte')."""
@@ -244,7 +239,7 @@ class Roster:
         return self.ents[n] if n >= 0 and i < self.ents[n].end else None
 
     def holders(self, title: str) -> list[Entity]:
-        shown = lx.display_title(title)
+        shown = tl.display_title(title)
         return [e for e in self.entities if e.kind == "person" and shown in e.titles]
 
     # -- roles around names -----------------------------------------------------------------
@@ -308,10 +303,10 @@ class Roster:
         key = title.lower()
         bodies = [
             self._orgs[org_key(b)].name
-            for b in lx.ROLE_BODY.get(key, ())
+            for b in tl.ROLE_BODY.get(key, ())
             if org_key(b) in self._orgs
         ]
-        if key in lx.PLACE_ROLES:
+        if key in tl.PLACE_ROLES:
             place = self.place_near(at)
             bodies += [place] if place else []
         return bodies

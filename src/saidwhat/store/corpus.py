@@ -1,8 +1,8 @@
 """``saidwhat.Corpus``: the Python API of a quote store (one SQLite file).
 
-    from saidwhat import Corpus
+    from saidwhat import Corpus, ingest
     corpus = Corpus("news.db")
-    corpus.ingest(["articles/"], workers=2)
+    ingest(["articles/"], corpus, workers=2)   # reading and extracting happen above the store
     for hit in corpus.search("sanctuary cities", speaker="de Blasio", since="2018-01-01"):
         print(hit.speaker, hit.snippet, hit.source, hit.date)
     corpus.check("We will not be intimidated")
@@ -20,7 +20,11 @@ from pathlib import Path
 
 from saidwhat.errors import SaidwhatError
 from saidwhat.records import Article, Document, Skipped
-from saidwhat.store import queries
+from saidwhat.store import check as checking
+from saidwhat.store import lookups
+from saidwhat.store import search as searching
+from saidwhat.store.corrections import apply_aliases, merge_people, parse_aliases, split_person
+from saidwhat.store.filters import QuoteFilters
 from saidwhat.store.models import (
     ArticleLinks,
     CheckMatch,
@@ -35,15 +39,9 @@ from saidwhat.store.models import (
     SpeakerSummary,
     WeekCount,
 )
+from saidwhat.store.people import drop_orphans
 from saidwhat.store.schema import SCHEMA_VERSION, connect, transaction
-from saidwhat.store.speakers import (
-    apply_aliases,
-    drop_orphans,
-    merge_people,
-    parse_aliases,
-    split_person,
-)
-from saidwhat.store.writer import Progress, ingest_articles, ingest_documents
+from saidwhat.store.writer import Progress, ingest_articles, unchanged_input
 
 
 class Corpus:
@@ -79,38 +77,33 @@ class Corpus:
 
     # -- writing ---------------------------------------------------------------------------
 
-    def ingest(
+    def add(
         self,
-        inputs: Iterable[str | Path | Document],
+        articles: Iterable[Article | Skipped],
         *,
-        workers: int = 1,
         batch_size: int = 100,
         force: bool = False,
-        model: str | None = None,
+        input_hashes: dict[str, str] | None = None,
         progress: Progress | None = None,
+        report: IngestReport | None = None,
     ) -> IngestReport:
-        """Read, extract and store inputs (paths, directories, '-', or Document records).
-        Unchanged inputs already in the corpus are skipped before extraction; ``force``
-        re-extracts them (after a better extractor)."""
-        from saidwhat.run.local import extract_parallel
-
-        def extract(documents: Iterable[Document | Skipped]) -> Iterator[Article | Skipped]:
-            return extract_parallel(documents, workers=workers, model=model)
-
-        return ingest_documents(
+        """Store extracted Article records (and log Skipped inputs), one transaction per
+        ``batch_size``; see ``store.writer.ingest_articles``. ``saidwhat.ingest`` reads and
+        extracts inputs and calls this."""
+        return ingest_articles(
             self.conn,
-            _documents(inputs),
-            extract,
+            articles,
             batch_size=batch_size,
             force=force,
+            input_hashes=input_hashes,
             progress=progress,
+            report=report,
         )
 
-    def add(
-        self, articles: Iterable[Article | Skipped], *, batch_size: int = 100, force: bool = False
-    ) -> IngestReport:
-        """Store already extracted Article records (e.g. loaded from Parquet results)."""
-        return ingest_articles(self.conn, articles, batch_size=batch_size, force=force)
+    def unchanged(self, document: Document) -> bool:
+        """Whether this input was ingested before from identical content (a rerun skips it
+        before extraction)."""
+        return unchanged_input(self.conn, document)
 
     def merge_speakers(self, target: str | int, other: str | int) -> SpeakerProfile:
         """Correct the machine: ``other`` is the same speaker as ``target``. Survives re-ingest."""
@@ -151,6 +144,7 @@ class Corpus:
         since: str | None = None,
         until: str | None = None,
         type: QuoteType | None = None,
+        filters: QuoteFilters | None = None,
         limit: int = 20,
         offset: int = 0,
     ) -> list[QuoteHit]:
@@ -158,10 +152,13 @@ class Corpus:
 
         ``text``: words (all required), "exact phrases", prefix*, OR, NOT; empty lists the
         newest quotes. ``speaker``: a name or id (aliases count); ``source``: outlet;
-        ``since``/``until``: dates YYYY[-MM[-DD]] inclusive; ``type``: direct|mixed|indirect.
+        ``since``/``until``: dates YYYY[-MM[-DD]] inclusive; ``type``: direct|mixed|indirect;
+        or all of them as one ``filters`` record. Invalid filters raise a one-line error.
         """
-        filters = queries.Filters(speaker, source, since, until, type)
-        return queries.search(self.conn, text, filters, limit=limit, offset=offset)
+        wanted = filters or QuoteFilters.of(
+            speaker=speaker, source=source, since=since, until=until, type=type
+        )
+        return searching.search(self.conn, text, wanted, limit=limit, offset=offset)
 
     def quotes(
         self,
@@ -171,47 +168,50 @@ class Corpus:
         since: str | None = None,
         until: str | None = None,
         type: QuoteType | None = None,
+        filters: QuoteFilters | None = None,
         by_cluster: bool = False,
     ) -> Iterator[Occurrence]:
         """Every quote occurrence matching the filters, oldest first (streamed); with
         ``by_cluster`` the occurrences of one cluster come together."""
-        filters = queries.Filters(speaker, source, since, until, type)
-        return queries.occurrences(self.conn, filters, by_cluster=by_cluster)
+        wanted = filters or QuoteFilters.of(
+            speaker=speaker, source=source, since=since, until=until, type=type
+        )
+        return searching.occurrences(self.conn, wanted, by_cluster=by_cluster)
 
     def speakers(self, *, top: int = 20, kind: str | None = None) -> list[SpeakerSummary]:
         """The ``top`` most-quoted speakers (optionally only one kind: person, organization...)."""
-        return queries.speakers(self.conn, top=top, kind=kind)
+        return lookups.speakers(self.conn, top=top, kind=kind)
 
     def speaker(self, name_or_id: str | int, *, recent: int = 10) -> SpeakerProfile | None:
         """A speaker's profile: aliases, titles and affiliations with when they were seen,
         quote count, outlets, first/last seen, ``recent`` latest quotes. A name matches any
         alias ("de Blasio", "Mayor Bill de Blasio"); None when nobody matches."""
-        return queries.speaker(self.conn, name_or_id, recent=recent)
+        return lookups.speaker(self.conn, name_or_id, recent=recent)
 
     def timeline(self, name_or_id: str | int) -> list[WeekCount]:
         """A speaker's dated quotes per week (the week's Monday), oldest first, empty weeks
         left out; the speaker is the one ``speaker()`` would profile."""
-        return queries.timeline(self.conn, name_or_id)
+        return lookups.timeline(self.conn, name_or_id)
 
     def check(self, text: str, *, limit: int = 5) -> list[CheckMatch]:
         """Did anyone really say this? The closest real quotes, best first, each with who said
         it, where and when it appeared first, and closeness exact / trimmed / paraphrase."""
-        return queries.check(self.conn, text, limit=limit)
+        return checking.check(self.conn, text, limit=limit)
 
     def cluster(self, cluster_id: int, *, limit: int | None = None) -> Cluster | None:
         """One quote across the corpus: every occurrence (article, outlet, date, url, exact
         wording), oldest first (only the first ``limit`` if given; ``size`` counts all), and
         where it appeared first."""
-        return queries.cluster(self.conn, cluster_id, limit=limit)
+        return lookups.cluster(self.conn, cluster_id, limit=limit)
 
     def article(self, article_id: str) -> Article | None:
         """The stored Article record (text, structure, quotes, speakers) by its id."""
-        return queries.article(self.conn, article_id)
+        return lookups.article(self.conn, article_id)
 
     def article_links(self, article_id: str) -> ArticleLinks | None:
         """How a stored article links into the corpus: {article speaker id -> corpus speaker
         id} and {quote id -> its cluster (id, size, where it was printed first)}."""
-        return queries.article_links(self.conn, article_id)
+        return lookups.article_links(self.conn, article_id)
 
     def log(self, *, skipped: bool = False, limit: int | None = None) -> list[InputEntry]:
         """Inputs seen by ingests, newest first; ``skipped`` only the skipped ones."""
@@ -241,20 +241,3 @@ class Corpus:
             path=str(self.path),
             size_bytes=sum(f.stat().st_size for f in files if f.exists()),
         )
-
-
-def _documents(inputs: Iterable[str | Path | Document]) -> Iterator[Document | Skipped]:
-    """Documents from paths via the readers; Document records pass through."""
-    from saidwhat.read import iter_documents
-
-    paths: list[str] = []
-    for item in inputs:
-        if isinstance(item, Document):
-            if paths:
-                yield from iter_documents(paths)
-                paths = []
-            yield item
-        else:
-            paths.append(str(item))
-    if paths:
-        yield from iter_documents(paths)

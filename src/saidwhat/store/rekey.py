@@ -1,4 +1,5 @@
-"""Re-keying stored people after the name rules changed (schema migrations 4 and 5).
+"""Re-keying stored people after the name rules changed (schema migrations 4 and 5), and
+stored bodies after the organisation key changed (migration 6).
 
 A person is keyed by ``parse_person`` (surname with its particles, first name) when an ingest
 first meets them, and later ingests find them by that key. When the rules change, a store
@@ -7,7 +8,7 @@ two: an old row keyed "ben carson" and a new one keyed "carson" with the first n
 
 Re-keying reads every person's shown name (the fullest form seen) with the current rules,
 and joins each re-keyed person to the person an ingest would join a speaker of that name to
-(store.speakers.match_person: same surname and agreeing first names, else a bare surname on
+(store.people.match_person: same surname and agreeing first names, else a bare surname on
 agreeing roles or co-quoted people). Each re-keyed person is joined at most once, so
 re-keying never chains people together that no single speaker would have joined.
 Corrections survive: pins move with their person, and two people that both carry pins (the
@@ -18,16 +19,17 @@ from __future__ import annotations
 
 import sqlite3
 
+from saidwhat.lang.names import PersonName, first_names_agree, lead_length, parse_person
+from saidwhat.lang.orgs import org_key
+from saidwhat.lang.text import normalise
 from saidwhat.records import Speaker
-from saidwhat.store.names import PersonName, first_names_agree, lead_length, parse_person
-from saidwhat.store.speakers import (
+from saidwhat.store.people import (
     COOCCURRENCE_WINDOW,
     PERSONLIKE,
     fold_person,
     is_pinned,
     match_person,
 )
-from saidwhat.store.text import normalise
 
 
 def rekey_people(conn: sqlite3.Connection) -> int:
@@ -124,3 +126,58 @@ def _take_name(conn: sqlite3.Connection, keep: int, gone: int) -> None:
         "UPDATE people SET name = ?, first_name = ? WHERE id = ?",
         (gone_name if fuller else keep_name, keep_first or gone_first, keep),
     )
+
+
+def rekey_organisations(conn: sqlite3.Connection) -> int:
+    """Give the aliases and pins of every organisation and group the current key
+    (``lang.orgs.org_key``, which extraction reads too) and join the bodies of one kind that
+    now share a key, the one the corpus met first keeping its row, as an ingest joins a body
+    to the first with its key. Before the key was shared, "Department of Justice" and "Justice
+    Department" were one body in an article and two in the corpus. Two bodies that both carry
+    a user's correction are never joined. Returns how many bodies were joined into another."""
+    marks = ",".join("?" * len(PERSONLIKE))
+    rows = conn.execute(
+        "SELECT a.person_id, a.alias, a.norm FROM aliases a JOIN people p ON p.id = a.person_id"
+        f" WHERE p.kind NOT IN ({marks})",
+        PERSONLIKE,
+    ).fetchall()
+    for person_id, alias, norm in rows:
+        key = org_key(alias)
+        if key == norm:
+            continue
+        conn.execute("DELETE FROM aliases WHERE person_id = ? AND norm = ?", (person_id, norm))
+        conn.execute(
+            "INSERT OR IGNORE INTO aliases (person_id, alias, norm) VALUES (?, ?, ?)",
+            (person_id, alias, key),
+        )
+        pinned = conn.execute(
+            "DELETE FROM pins WHERE norm = ? AND person_id = ?", (norm, person_id)
+        ).rowcount
+        if pinned:
+            conn.execute(
+                "INSERT OR IGNORE INTO pins (norm, person_id) VALUES (?, ?)", (key, person_id)
+            )
+    joined = 0
+    while pair := _bodies_sharing_a_key(conn):
+        keep, gone = pair
+        fold_person(conn, keep, gone)
+        joined += 1
+    return joined
+
+
+def _bodies_sharing_a_key(conn: sqlite3.Connection) -> tuple[int, int] | None:
+    """Two bodies of one kind with a key in common that may be joined (the first met, the
+    other), if any; a pair of corrected bodies is passed over."""
+    marks = ",".join("?" * len(PERSONLIKE))
+    pairs = conn.execute(
+        "SELECT MIN(a.person_id), b.person_id FROM aliases a"
+        " JOIN aliases b ON b.norm = a.norm AND b.person_id > a.person_id"
+        " JOIN people p ON p.id = a.person_id JOIN people q ON q.id = b.person_id"
+        f" WHERE p.kind = q.kind AND p.kind NOT IN ({marks})"
+        " GROUP BY b.person_id ORDER BY b.person_id",
+        PERSONLIKE,
+    ).fetchall()
+    for keep, gone in pairs:
+        if not (is_pinned(conn, keep) and is_pinned(conn, gone)):
+            return keep, gone
+    return None

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from saidwhat.errors import SaidwhatError
-from saidwhat.store.rekey import rekey_people
+from saidwhat.store.rekey import rekey_organisations, rekey_people
 from saidwhat.store.text import quote_tags
 
 # A step of a migration: an SQL statement, or a function for what SQL alone cannot do. A
@@ -186,6 +186,10 @@ MIGRATIONS.append([rekey_people])
 # 5: "Speaker" is a style before a name ("Speaker Johnson" had the first name "speaker"), and
 # a first name that the rules now drop is forgotten: the keys changed again.
 MIGRATIONS.append([rekey_people])
+
+# 6: bodies are keyed by the organisation key extraction reads too (lang.orgs.org_key), so
+# "Department of Justice" and "Justice Department" are one body in the corpus as in an article.
+MIGRATIONS.append([rekey_organisations])
 
 SCHEMA_VERSION = len(MIGRATIONS)
 CACHE_KIB = 256 * 1024

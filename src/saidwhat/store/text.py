@@ -9,23 +9,12 @@ words is guaranteed to share one, so an index of fingerprints finds them without
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
+
+from saidwhat.lang.text import normalise
+from saidwhat.lang.words import STOPWORDS
 
 SHINGLE = 4  # words per shingle
 WINDOW = 4  # winnowing window: shared runs of >= 7 words always meet
-_NON_WORD = re.compile(r"[^\w\s]+")
-_SPACE = re.compile(r"\s+")
-_STOPWORD_TEXT = """a an and are as at be been but by do for from had has have he her his i if
-in is it its me my not of on or our she so that the their them they this to was we were what when
-who will with would you your said says"""
-STOPWORDS = frozenset(_STOPWORD_TEXT.split())
-
-
-def normalise(text: str) -> str:
-    """Lower-case words only: 'Don't,  he said—"NO."' and 'dont he said no' are one wording."""
-    text = unicodedata.normalize("NFKC", text).casefold().replace("’", "").replace("'", "")
-    return _SPACE.sub(" ", _NON_WORD.sub(" ", text)).strip()
 
 
 def content_words(norm: str) -> set[str]:
@@ -70,7 +59,7 @@ def type_tag(quote_type: str) -> str:
 
 
 def quote_tags(person_id: int | None, source: str | None, quote_type: str | None) -> str:
-    """The filter tags of a quote, indexed beside its words (see store.queries.search)."""
+    """The filter tags of a quote, indexed beside its words (see store.search)."""
     tags = [person_tag(person_id) if person_id is not None else ""]
     tags += [source_tag(source) if source else "", type_tag(quote_type) if quote_type else ""]
     return " ".join(t for t in tags if t)

@@ -13,20 +13,19 @@ import hashlib
 import sqlite3
 import time
 import zlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from itertools import islice
 
+from saidwhat.lang.dates import normalise_published
 from saidwhat.records import Article, Document, Quote, Skipped
 from saidwhat.store.clusters import assign_cluster
 from saidwhat.store.models import IngestReport
+from saidwhat.store.people import drop_orphans, rebuild_roles, resolve_article
 from saidwhat.store.schema import transaction
-from saidwhat.store.speakers import drop_orphans, rebuild_roles, resolve_article
 from saidwhat.store.text import quote_tags
-from saidwhat.structure.dates import normalise_published
 
 Progress = Callable[[IngestReport], None]
-Extractor = Callable[[Iterable[Document | Skipped]], Iterator[Article | Skipped]]
 
 
 def content_hash(*parts: str | None) -> str:
@@ -229,43 +228,10 @@ def quote_words(article: Article, quote: Quote) -> str:
     return " … ".join(pieces)
 
 
-def ingest_documents(
-    conn: sqlite3.Connection,
-    documents: Iterable[Document | Skipped],
-    extract: Extractor,
-    *,
-    batch_size: int = 100,
-    force: bool = False,
-    progress: Progress | None = None,
-) -> IngestReport:
-    """Read → (skip unchanged inputs) → extract → write. Inputs whose origin was already
-    ingested from identical content are counted as unchanged and never extracted again."""
-    report = IngestReport()
-    hashes: dict[str, str] = {}
-
-    def fresh() -> Iterator[Document | Skipped]:
-        for document in documents:
-            if isinstance(document, Document):
-                digest = input_hash(document)
-                seen = conn.execute(
-                    "SELECT 1 FROM inputs WHERE origin = ? AND input_hash = ?"
-                    " AND status = 'ingested'",
-                    (document.origin, digest),
-                ).fetchone()
-                if seen and not force:
-                    report.unchanged += 1
-                    if progress:
-                        progress(report)
-                    continue
-                hashes[document.origin] = digest
-            yield document
-
-    return ingest_articles(
-        conn,
-        extract(fresh()),
-        batch_size=batch_size,
-        force=force,
-        input_hashes=hashes,
-        progress=progress,
-        report=report,
-    )
+def unchanged_input(conn: sqlite3.Connection, document: Document) -> bool:
+    """Whether this input (same origin) was ingested before from identical content."""
+    row = conn.execute(
+        "SELECT 1 FROM inputs WHERE origin = ? AND input_hash = ? AND status = 'ingested'",
+        (document.origin, input_hash(document)),
+    ).fetchone()
+    return row is not None

@@ -9,10 +9,10 @@ from __future__ import annotations
 import hashlib
 
 from saidwhat.errors import InputError
+from saidwhat.lang.dates import published_date
 from saidwhat.read.decode import normalise_text
 from saidwhat.read.html import document_from_html
 from saidwhat.records import Article, Document, Section
-from saidwhat.structure.dates import published_date
 from saidwhat.structure.layout import dateline_agency, header, lay_out
 from saidwhat.structure.outlets import byline_outlet
 from saidwhat.structure.patterns import agency_of

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from saidwhat.structure.dates import MONTH, WEEKDAY, read_date_line
+from saidwhat.lang.dates import MONTH, WEEKDAY, read_date_line
 from saidwhat.structure.units import BULLET
 
 _I = re.IGNORECASE

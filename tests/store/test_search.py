@@ -10,7 +10,7 @@ import pytest
 from builders import article, person
 
 from saidwhat.store.export import cluster_rows, model_for, write_rows
-from saidwhat.store.queries import fts_query
+from saidwhat.store.search import fts_query
 
 ADA = person("s1", "Ada Quill", ["mayor"], ["Port Ellen"])
 IVO = person("s2", "Ivo Marsh", ["fisherman"])
@@ -118,7 +118,7 @@ def test_article_round_trips_and_log_lists_inputs(filled):
 def test_ranking_window_keeps_common_words_fast_and_filters_still_find_old_quotes(
     corpus, monkeypatch
 ):
-    from saidwhat.store import queries
+    from saidwhat.store import search as queries
 
     monkeypatch.setattr(queries, "RANK_WINDOW", 3)  # a tiny window instead of 5,000
     corpus.add(

@@ -6,7 +6,7 @@ ORG, GPE, NORP) and dates kept out of source mentions (``ent_type_`` DATE). This
 gives those from the tagger alone, in one pass over the tokens:
 
 - a run of capitalised proper nouns (lower-case name particles inside: "Bill de Blasio") is a
-  name: ORG when its last word is an organisation head of the speakers lexicon ("White
+  name: ORG when its last word is an organisation head of ``lang.words`` ("White
   House", "Justice Department") or a media or company word ("Fox News"), GPE when it looks
   like a place ("New York", "United States"), NORP when it ends in a plural proper noun
   ("Democrats"; a lone word only with a group ending), ORG when it is an acronym or follows
@@ -25,32 +25,15 @@ from spacy.strings import get_string_id
 from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 
-from saidwhat.quotes.features import SPEECH_WORD
-from saidwhat.speakers import lexicon as lx
+from saidwhat.lang import words as lx
+from saidwhat.lang.titles import title_pattern
+from saidwhat.lang.verbs import is_speech_verb
 
-_TITLE = lx.title_pattern()
-# plural names of groups of people ("Democrats", "Americans", "Israelis"), not "Sanders"
-_GROUP_ENDINGS = ("ans", "ats", "ists", "ites", "ives", "als", "is", "ese")
-TIME_WORDS = lx.word_set(
-    "monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight "
-    "morning afternoon evening night week weekend month year day hour january february march "
-    "april june july august september october november december jan. feb. aug. sept. oct. "
-    "nov. dec."
-)
+_TITLE = title_pattern()
 DATE, NAME, PARTICLE = 1, 2, 3  # token kinds
 _ATTRS = [ORTH, LOWER, POS, SENT_START, IS_PUNCT, IS_LOWER]
-_TIME_IDS = numpy.array([get_string_id(w) for w in TIME_WORDS], dtype=numpy.uint64)
+_TIME_IDS = numpy.array([get_string_id(w) for w in lx.TIME_WORDS], dtype=numpy.uint64)
 _PARTICLE_IDS = numpy.array([get_string_id(w) for w in lx.PARTICLES], dtype=numpy.uint64)
-_ORG_LAST = lx.word_set(
-    "news times post journal tribune herald press magazine program fund inc. corp. co. authority "
-    "corporation bank club church school hospital airlines"
-)
-_PLACE_FIRST = lx.word_set(
-    "new united los las san santa st. saint fort port lake mount cape north south"
-)
-_PLACE_LAST = lx.word_set(
-    "states kingdom city county island islands republic valley beach street avenue"
-)
 
 
 def _kinds(doc: Doc) -> tuple[list[int], list[bool]]:
@@ -96,11 +79,11 @@ def _label(run: Span, titled: bool, after_the: bool) -> str | None:
     first, last = run[0].lower_, run[-1].lower_
     if _TITLE.fullmatch(run.text):
         return None  # a role without a name ("Press Secretary added")
-    if last in lx.ORG_HEADS or last in _ORG_LAST or run.text.isupper():
+    if last in lx.ORG_HEADS or last in lx.ORG_LAST_WORDS or run.text.isupper():
         return "ORG"
-    if first in _PLACE_FIRST or last in _PLACE_LAST:
+    if first in lx.PLACE_FIRST_WORDS or last in lx.PLACE_LAST_WORDS:
         return "GPE"
-    if run[-1].tag_ == "NNPS" and (len(run) > 1 or last.endswith(_GROUP_ENDINGS)):
+    if run[-1].tag_ == "NNPS" and (len(run) > 1 or last.endswith(lx.GROUP_ENDINGS)):
         return "NORP"
     if after_the:
         return "ORG"  # "the Harbor Authority": people are not written with "the"
@@ -111,7 +94,7 @@ def _label(run: Span, titled: bool, after_the: bool) -> str | None:
 
 def _speaks(token: Token) -> bool:
     """The subject of a speech verb ("Sanders added"): a lone name that speaks is a person."""
-    return token.dep_ == "nsubj" and bool(SPEECH_WORD.match(token.head.lemma_.lower()))
+    return token.dep_ == "nsubj" and is_speech_verb(token.head.lemma_.lower())
 
 
 @Language.component("saidwhat_light_ents")

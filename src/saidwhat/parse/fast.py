@@ -14,7 +14,7 @@ Token object and a rule lookup per lemma). These stand-ins give the same annotat
   a list (57,000 nouns) and tests ``form in index`` on it, which cost about 70 µs per new word
   and 15% of a first pass over PolNeAR dev.
 
-``tests/run/test_parse.py`` checks token by token that the annotations equal the original
+``tests/parse/test_parse.py`` checks token by token that the annotations equal the original
 components'.
 """
 

@@ -1,18 +1,18 @@
 """Person names as keys: strip honorifics and titles, find the surname (with its particles:
 "de Blasio", "van der Berg") and the first name, and compare roles loosely.
 
-What is an honorific, a title, a particle or a suffix is decided by the speakers step's
-lexicon (saidwhat.speakers.lexicon), the same lists extraction reads (lx.STYLES included),
+What is an honorific, a title, a particle or a suffix is decided by the word lists of
+``lang.words`` and ``lang.titles``, the same lists extraction reads (lx.STYLES included),
 plus two only the store reads (lx.SURNAME_PARTICLES, lx.POST_NOMINALS). A style that is also
 a first name ("Justice Harlow", "Prince Fielder") is dropped here whatever follows, while
 extraction keeps it before a lone surname (lx.NAME_LIKE_STYLES): there a bare surname joins the
 article's one bearer at once, here only on evidence (agreeing roles, people quoted alongside).
-The store does not
-call the speakers step's ``parse_name``: that reads a name as written in one article (case and
-dots: "Sen." is a title, "Al" a first name only by its capital; its surname is the last word),
-while the store's keys must be the same for every way a user or an article writes the name
-("Sen. Bernie Sanders", "sen bernie sanders"), and its surname keeps the particles ("de
-blasio"), as the people table is keyed on it (changing that would re-key stored corpora).
+The store does not call the speakers step's ``roster.parse_name``: that reads a name as
+written in one article (case and dots: "Sen." is a title, "Al" a first name only by its
+capital; its surname is the last word), while the store's keys must be the same for every
+way a user or an article writes the name ("Sen. Bernie Sanders", "sen bernie sanders"), and
+its surname keeps the particles ("de blasio"), as the people table is keyed on it (changing
+that would re-key stored corpora).
 
 Where the store read names differently before the lists were shared, the journalist merging
 one person across articles decided:
@@ -39,11 +39,12 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from saidwhat.speakers import lexicon as lx
-from saidwhat.store.text import normalise
+from saidwhat.lang import words as lx
+from saidwhat.lang.text import normalise
+from saidwhat.lang.titles import TITLES
 
 ROLE_STOPWORDS = {"the", "of", "a", "an", "for", "and", "in", "at", "on", "to", "s"}
-_TITLE_WORDS = {w for title in lx.TITLES for w in normalise(title).split()}
+_TITLE_WORDS = {w for title in TITLES for w in normalise(title).split()}
 _LEAD_WORDS = lx.HONORIFICS | lx.NAME_PREFIXES | _TITLE_WORDS
 # styles as word sequences, longest first: "U.S." is "u s" as a whole, the letters alone initials
 _LEAD_PHRASES = sorted((tuple(normalise(s).split()) for s in lx.STYLES), key=len, reverse=True)

@@ -1,5 +1,5 @@
 """Without NER the parse still names people, bodies, places, groups and dates (the light
-entity layer of saidwhat.parse_names), the way the speakers and quotes steps read them.
+entity layer of saidwhat.parse.entities), the way the speakers and quotes steps read them.
 The sentences are invented (people and places made up)."""
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ from saidwhat.parse import (
     parse_pairs,
     text_pieces,
 )
-from saidwhat.parse_fast import FastAttributes, FastLemmas
+from saidwhat.parse.fast import FastAttributes, FastLemmas
 from saidwhat.pipeline import parse_text
 from saidwhat.quotes import find_quotes
 from saidwhat.records import Document
@@ -42,7 +42,7 @@ def test_the_stand_ins_annotate_exactly_like_spacy(nlp, request):
     assert isinstance(nlp.get_pipe("attribute_ruler"), FastAttributes)
     assert isinstance(nlp.get_pipe("lemmatizer"), FastLemmas)
     assert not any(node.ops.use_blis for node in nlp.get_pipe("parser").model.walk())
-    ner = ner_enabled()  # without NER, entities come from parse_names (tests/run/test_light_ents)
+    ner = ner_enabled()  # without NER, entities come from parse.entities (test_entities.py)
     plain = spacy.load(default_model_name(), exclude=[] if ner else ["ner"])
     attrs = ATTRS if ner else [a for a in ATTRS if a not in (ENT_IOB, ENT_TYPE)]
     for ours, theirs in zip(nlp.pipe(texts), plain.pipe(texts), strict=True):

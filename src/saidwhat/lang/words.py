@@ -1,12 +1,12 @@
-"""Small, general word lists the resolver leans on: pronouns, honorifics, titles (roles),
-organisation and group head nouns, and common first names for gender agreement.
+"""Small, general word lists of English news: pronouns, honorifics and the other words around
+a person's name, organisation and group head nouns, common first names for gender agreement,
+the words the light entity layer reads (time words, company and place words) and stopwords.
 
 Kept deliberately short and news-generic; anything article-specific is learnt from the article.
+Titles and roles are in ``lang.titles``, reporting verbs in ``lang.verbs``.
 """
 
 from __future__ import annotations
-
-import re
 
 MALE, FEMALE = "male", "female"
 
@@ -25,11 +25,12 @@ NAME_PREFIXES = {"retired", "former", "late", "then", "acting", "deputy", "inter
 NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 # Lower-case particles belong to the surname ("Bill de Blasio" -> "de Blasio").
 PARTICLES = {"de", "da", "di", "del", "della", "der", "van", "von", "la", "le", "du", "bin", "al"}
-# The corpus store's name keys (store/names.py) read the lists above and, on top of them, these
-# three. STYLES: forms of address and ranks before a name that neither HONORIFICS nor a word of
-# TITLES covers ("Rabbi", "Pope", "U.S. Attorney", "Speaker"); extraction reads it too, as titles
-# before a name (roster.parse_name; dev figures unchanged). Extraction does not read the other
-# two: widening what it joins is an extraction change of its own, to be measured on dev.
+# The corpus store's name keys (lang.names.parse_person) read the lists above and, on top of
+# them, these three. STYLES: forms of address and ranks before a name that neither HONORIFICS nor
+# a word of TITLES covers ("Rabbi", "Pope", "U.S. Attorney", "Speaker"); extraction reads it too,
+# as titles before a name (lang.names.parse_name; dev figures unchanged). Extraction does not
+# read the other two: widening what it joins is an extraction change of its own, to be measured
+# on dev.
 STYLES = {"mx", "dame", "lord", "lady", "reverend", "fr", "father", "sister", "brother", "rabbi",
           "imam", "sheikh", "pope", "cardinal", "bishop", "saint", "st", "king", "queen", "prince",
           "princess", "justice", "chancellor", "premier", "councillor", "councilmember",
@@ -51,171 +52,6 @@ def is_style_lead(words: list[str]) -> bool:
 
 SURNAME_PARTICLES = PARTICLES | {"den", "das", "dos", "ibn", "el"}  # "van den Berg", "dos Santos"
 POST_NOMINALS = NAME_SUFFIXES | {"phd", "md", "esq"}
-
-# Titles and roles a person holds; longer first so that "press secretary" beats "secretary".
-TITLES = (
-    "white house press secretary",
-    "press secretary",
-    "attorney general",
-    "secretary of state",
-    "secretary of defense",
-    "vice president",
-    "president-elect",
-    "prime minister",
-    "house speaker",
-    "speaker of the house",
-    "majority leader",
-    "minority leader",
-    "campaign manager",
-    "campaign chairman",
-    "communications director",
-    "chief of staff",
-    "chief executive",
-    "police chief",
-    "district attorney",
-    "national security adviser",
-    "senior adviser",
-    "spokeswoman",
-    "spokesman",
-    "spokesperson",
-    "press officer",
-    "president",
-    "mayor",
-    "governor",
-    "gov.",
-    "senator",
-    "sen.",
-    "representative",
-    "rep.",
-    "congressman",
-    "congresswoman",
-    "county supervisor",
-    "supervisor",
-    "council member",
-    "alderman",
-    "alderwoman",
-    "organizer",
-    "organiser",
-    "councilman",
-    "councilwoman",
-    "secretary",
-    "minister",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "director",
-    "ceo",
-    "judge",
-    "sheriff",
-    "commissioner",
-    "general",
-    "gen.",
-    "admiral",
-    "adm.",
-    "colonel",
-    "col.",
-    "lieutenant",
-    "lt.",
-    "sergeant",
-    "sgt.",
-    "captain",
-    "capt.",
-    "commander",
-    "ambassador",
-    "adviser",
-    "advisor",
-    "aide",
-    "nominee",
-    "candidate",
-    "pollster",
-    "strategist",
-    "economist",
-    "professor",
-    "lawyer",
-    "attorney",
-    "analyst",
-    "engineer",
-    "inspector",
-    "official",
-    "officer",
-    "manager",
-    "treasurer",
-    "superintendent",
-    "principal",
-    "historian",
-    "researcher",
-    "scientist",
-    "founder",
-    "owner",
-)
-TITLE_GENDER = {
-    "alderwoman": FEMALE,
-    "alderman": MALE,
-    "councilwoman": FEMALE,
-    "councilman": MALE,
-    "spokeswoman": FEMALE,
-    "congresswoman": FEMALE,
-    "chairwoman": FEMALE,
-    "spokesman": MALE,
-    "congressman": MALE,
-    "chairman": MALE,
-}
-# Abbreviations shown in full in speaker records.
-TITLE_DISPLAY = {
-    "gen.": "General",
-    "adm.": "Admiral",
-    "col.": "Colonel",
-    "lt.": "Lieutenant",
-    "sgt.": "Sergeant",
-    "capt.": "Captain",
-    "gov.": "Governor",
-    "sen.": "Senator",
-    "rep.": "Representative",
-    "ceo": "CEO",
-    "advisor": "Adviser",
-}
-# Working roles shown in lower case ("spokeswoman"); offices are capitalised ("Mayor").
-LOWER_CASE_ROLES = {
-    "spokeswoman",
-    "spokesman",
-    "spokesperson",
-    "press officer",
-    "aide",
-    "adviser",
-    "senior adviser",
-    "lawyer",
-    "attorney",
-    "analyst",
-    "strategist",
-    "pollster",
-    "economist",
-    "professor",
-    "nominee",
-    "candidate",
-    "campaign manager",
-    "engineer",
-    "inspector",
-    "official",
-    "officer",
-    "manager",
-    "historian",
-    "researcher",
-    "scientist",
-    "founder",
-    "owner",
-    "organizer",
-    "organiser",
-}
-# A role implies the body it speaks for, when that body is named in the article.
-ROLE_BODY = {
-    "white house press secretary": ("White House",),
-    "press secretary": ("White House",),
-    "attorney general": ("Justice Department",),
-    "secretary of state": ("State Department",),
-    "secretary of defense": ("Defense Department", "Pentagon"),
-}
-# Roles whose body is a place: the mayor of a city, the governor of a state.
-PLACE_ROLES = {"mayor", "governor", "gov.", "sheriff", "police chief"}
 
 # Head nouns naming an organisation ("the department said", "the Trump administration").
 ORG_HEADS = {
@@ -335,24 +171,31 @@ MALE_NAMES = word_set(
 )
 
 
-def title_pattern() -> re.Pattern[str]:
-    """One case-insensitive alternation over the titles, longest first, whole words; an
-    abbreviation matches with or without its dot ("Sgt." in AP style, "Det Sgt" in British)."""
-    alternatives = sorted(TITLES, key=len, reverse=True)
-    body = "|".join(
-        re.escape(t[:-1]) + r"(?:\.|\b)" if t.endswith(".") else re.escape(t) + r"\b"
-        for t in alternatives
-    )
-    return re.compile(rf"(?i:\b(?:{body}))")
+# -- the light entity layer (parse.entities) -----------------------------------------------
+TIME_WORDS = word_set(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight "
+    "morning afternoon evening night week weekend month year day hour january february march "
+    "april june july august september october november december jan. feb. aug. sept. oct. "
+    "nov. dec."
+)
+# plural names of groups of people ("Democrats", "Americans", "Israelis"), not "Sanders"
+GROUP_ENDINGS = ("ans", "ats", "ists", "ites", "ives", "als", "is", "ese")
+# last words of a body's name besides ORG_HEADS: outlets, companies, institutions
+ORG_LAST_WORDS = word_set(
+    "news times post journal tribune herald press magazine program fund inc. corp. co. authority "
+    "corporation bank club church school hospital airlines"
+)
+PLACE_FIRST_WORDS = word_set(
+    "new united los las san santa st. saint fort port lake mount cape north south"
+)
+PLACE_LAST_WORDS = word_set(
+    "states kingdom city county island islands republic valley beach street avenue"
+)
 
-
-def display_title(title: str) -> str:
-    """A title as shown in a speaker record: 'press secretary' -> 'Press Secretary'."""
-    key = title.lower()
-    if key in TITLE_DISPLAY:
-        return TITLE_DISPLAY[key]
-    if f"{key}." in TITLE_DISPLAY:  # an abbreviation written without its dot ("Sgt")
-        return TITLE_DISPLAY[f"{key}."]
-    if key in LOWER_CASE_ROLES:
-        return key
-    return " ".join(w if w in {"of", "the"} else w[:1].upper() + w[1:] for w in key.split())
+# -- wording keys (the store's clusters and check) ------------------------------------------
+# words that carry no meaning of their own in a quote: a paraphrase may drop or change them
+STOPWORDS = word_set(
+    """a an and are as at be been but by do for from had has have he her his i if
+in is it its me my not of on or our she so that the their them they this to was we were what when
+who will with would you your said says"""
+)

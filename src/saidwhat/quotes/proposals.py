@@ -1,0 +1,87 @@
+"""A proposed attribution before scoring (``Raw``), the article parts quotes are read from
+(``Regions``), and what the clause rules and the quote-mark rules both do with a cue: set it
+with its source, and cut a content span to the cue's paragraph."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from saidwhat.quotes.candidate import FragmentExtent
+from saidwhat.quotes.syntax import char_span, is_quote_token, mention_span, subject_of
+
+
+@dataclass
+class Raw(FragmentExtent):
+    """A proposed attribution before scoring; spans are character offsets into the doc."""
+
+    kind: str
+    fragments: list[tuple[int, int]]
+    cue: Token | None = None
+    cue_span: tuple[int, int] | None = None
+    subject: Token | None = None
+    source: tuple[int, int] | None = None
+    evidence: list[str] = field(default_factory=list)
+    marks: list[int] = field(default_factory=list)  # indices of mark spans it holds
+
+
+class Regions:
+    """The article parts quotes may come from (body, key points, headline), for fast lookup."""
+
+    def __init__(self, text: str, spans: list[tuple[int, int]]):
+        self.text = text  # the article text (``Doc.text`` is rebuilt on every access)
+        merged: list[tuple[int, int]] = []
+        for s, e in sorted(spans):
+            if merged and s <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+            else:
+                merged.append((s, e))
+        self.spans = merged
+        self.starts = [s for s, _ in merged]
+
+    def index(self, pos: int) -> int | None:
+        """The region holding character pos, or None."""
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return i if i >= 0 and pos < self.spans[i][1] else None
+
+
+def with_source(raw: Raw, doc: Doc, cue: Token) -> Raw:
+    """Set the cue and its source: the cue's subject, unless the parser took it from inside
+    the quote (then the words between quote and cue: '"…," Chief Ann Bo said')."""
+    subj = subject_of(cue)
+    raw.cue, raw.cue_span = cue, cue_span(cue)
+    if raw.marks and subj is not None and any(s <= subj.idx < e for s, e in raw.fragments):
+        subj = None
+        raw.evidence.append("source-next-to-cue")
+        between = [t for t in doc[max(0, cue.i - 12) : cue.i] if t.idx >= raw.end]
+        between = [t for t in between if not t.is_punct and not is_quote_token(t)]
+        if cue.idx < raw.start:
+            between = []
+            for t in doc[cue.i + 1 :]:
+                if t.is_punct or t.idx >= raw.start:
+                    break
+                between.append(t)
+        names = [t for t in between if t.pos_ in ("PROPN", "NOUN", "PRON")]
+        if names and len(between) <= 8:
+            raw.subject, raw.source = names[-1], char_span(between)
+            return raw
+    if subj is not None:
+        raw.subject, raw.source = subj, mention_span(doc, subj)
+    return raw
+
+
+def cue_span(cue: Token) -> tuple[int, int]:
+    """The cue verb with its particle ("pointed out") or "according to"."""
+    toks = [cue] + [
+        c for c in cue.children if c.dep_ == "prt" or (c.lower_ == "to" and c.i == cue.i + 1)
+    ]
+    return min(t.idx for t in toks), max(t.idx + len(t.text) for t in toks)
+
+
+def span_of(tokens: list[Token], within: tuple[int, int]) -> list[tuple[int, int]]:
+    """The content span of the tokens, kept inside the cue's paragraph (the parser may run a
+    sentence over a paragraph break)."""
+    span = char_span(t for t in tokens if within[0] <= t.idx < within[1])
+    return [span] if span and span[1] > span[0] else []
