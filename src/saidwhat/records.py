@@ -12,7 +12,11 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 QuoteType = Literal["direct", "mixed", "indirect"]
-SpeakerKind = Literal["person", "organization", "group", "unknown"]
+SpeakerKind = Literal["person", "organization", "group", "unnamed", "document", "unknown"]
+"""person: a named person; organization: a named body; group: people as a group ("officials",
+"Democrats", "Obama and Clinton"); unnamed: one person the article does not name ("a senior
+aide", "the spokesman"); document: a thing that says (a report, a poll, an ad); unknown: a
+source as written that is none of these."""
 SectionKind = Literal[
     "kicker",
     "headline",

@@ -11,15 +11,19 @@ from pathlib import Path
 
 import pytest
 
-from saidwhat.evaluate.score import score_all
+from saidwhat.evaluate.run import load_canon
+from saidwhat.evaluate.score import identity, score_all
 
 SCORE_KEYS = ("lenient", "strict", "documents", "documents_predicted")
 
 
-def reference_score(shared_dir: Path, gold: Path, pred: Path) -> dict:
+def reference_score(shared_dir: Path, gold: Path, pred: Path, *more: str) -> dict:
     scorer = shared_dir / "eval" / "score.py"
     out = subprocess.run(
-        ["python3", str(scorer), str(gold), str(pred)], capture_output=True, text=True, check=True
+        ["python3", str(scorer), str(gold), str(pred), *more],
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return json.loads(out.stdout)
 
@@ -62,6 +66,38 @@ def test_scorer_equals_reference_on_perturbed_predictions(shared_dir, polnear_de
     assert score_all(polnear_dev, preds) == reference_score(shared_dir, gold_file, pred_file)
 
 
+def test_identity_equals_reference_on_perturbed_names(shared_dir, polnear_dev, tmp_path):
+    """Speaker names right, wrong, with titles, partial or missing: the same shares as the
+    reference scorer's --canon."""
+    canon_file = shared_dir / "data" / "polnear" / "dev_speakers.jsonl"
+    canon = load_canon(canon_file)
+    rng = random.Random(11)
+    variants = [
+        lambda n: n,
+        lambda n: f"Sen. {n}",
+        lambda n: n.split()[-1],
+        lambda n: f"Someone {n.split()[-1]}s",
+        lambda n: "Jane Doe",
+        lambda n: None,
+    ]
+    preds = {}
+    for doc in polnear_dev:
+        quotes = []
+        for q in doc["quotes"]:
+            row = canon.get((doc["id"], q.get("attribution_id")))
+            name = row["speaker_canonical"] if row else "Nobody"
+            quotes.append(
+                {"start": q["start"], "end": q["end"], "speaker": rng.choice(variants)(name)}
+            )
+        preds[doc["id"]] = {"id": doc["id"], "quotes": quotes}
+    pred_file = tmp_path / "pred.jsonl"
+    pred_file.write_text("".join(json.dumps(p) + "\n" for p in preds.values()), encoding="utf-8")
+    gold_file = shared_dir / "data" / "polnear" / "dev.jsonl"
+    reference = reference_score(shared_dir, gold_file, pred_file, "--canon", str(canon_file))
+    assert identity(polnear_dev, preds, canon) == reference["identity"]
+    assert 0 < reference["identity"]["accuracy_on_found"] < 1
+
+
 def test_evaluate_command_matches_reference(shared_dir, polnear_dev, tmp_path):
     gold_file = tmp_path / "gold.jsonl"
     # The first documents plus every one the reader normalises (NFC), whose offsets
@@ -73,8 +109,18 @@ def test_evaluate_command_matches_reference(shared_dir, polnear_dev, tmp_path):
     gold_file.write_text("".join(json.dumps(d) + "\n" for d in subset), encoding="utf-8")
     pred_file = tmp_path / "pred.jsonl"
     saidwhat = Path(sys.executable).parent / "saidwhat"
+    canon_file = shared_dir / "data" / "polnear" / "dev_speakers.jsonl"
     out = subprocess.run(
-        [str(saidwhat), "evaluate", str(gold_file), "--json", "--pred-out", str(pred_file)],
+        [
+            str(saidwhat),
+            "evaluate",
+            str(gold_file),
+            "--json",
+            "--pred-out",
+            str(pred_file),
+            "--canon",
+            str(canon_file),
+        ],
         capture_output=True,
         text=True,
         timeout=240,
@@ -84,8 +130,8 @@ def test_evaluate_command_matches_reference(shared_dir, polnear_dev, tmp_path):
     assert mine["documents_raised"] == 0, mine["failures"]
     assert mine["docs_per_second"] > 0
     assert 0.0 <= mine["calibration"]["share_right"] <= 1.0
-    reference = reference_score(shared_dir, gold_file, pred_file)
-    assert {k: mine[k] for k in SCORE_KEYS} == reference
+    reference = reference_score(shared_dir, gold_file, pred_file, "--canon", str(canon_file))
+    assert {k: mine[k] for k in (*SCORE_KEYS, "identity")} == reference
     assert mine["documents_predicted"] == len(subset)
 
 

@@ -113,7 +113,7 @@ def test_an_old_store_is_rekeyed_and_its_split_people_joined(tmp_path):
 
     corpus = reopen_as_version_3(corpus)
 
-    assert corpus.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 6
+    assert corpus.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 7
     rows = {r[0]: r for r in people(corpus)}
     # Carson: the corrected (pinned) old row stays and takes the new one, name and pins kept
     assert split["B. Carson"] not in rows
@@ -197,7 +197,7 @@ def test_a_version_3_file_is_refused_read_only_until_opened_for_writing(tmp_path
     raw = sqlite3.connect(path)
     raw.execute("PRAGMA user_version = 3")
     raw.close()
-    with pytest.raises(SaidwhatError, match="not version 6"):
+    with pytest.raises(SaidwhatError, match="not version 7"):
         Corpus(path, readonly=True)
     Corpus(path).close()
     Corpus(path, readonly=True).close()
@@ -266,3 +266,93 @@ def _aliases_file(tmp_path, line: str):
     path = tmp_path / "aliases.txt"
     path.write_text(line + "\n", encoding="utf-8")
     return path
+
+
+def _merge_rows(corpus: Corpus, keep: int, gone: int) -> None:
+    """What an older store did: one row for a speaker of several articles."""
+    for table in ("article_speakers", "quotes", "aliases"):
+        corpus.conn.execute(
+            f"UPDATE OR IGNORE {table} SET person_id = ? WHERE person_id = ?", (keep, gone)
+        )
+    corpus.conn.execute("DELETE FROM aliases WHERE person_id = ?", (gone,))
+    corpus.conn.execute("DELETE FROM people WHERE id = ?", (gone,))
+
+
+def test_one_name_model_cleans_names_joins_people_and_splits_descriptions(tmp_path):
+    corpus = Corpus(tmp_path / "v6.db")
+    corpus.add(
+        [
+            article("d0", [(person("s1", "Ted Cruz"), "The shutdown was avoidable")]),
+            article("d1", [(person("s1", "Ted Cruz"), "The vote is a mistake")]),
+            article("d2", [(person("s1", "the author", kind="unknown"), "I was there")]),
+            article("d3", [(person("s1", "the author", kind="unknown"), "I disagree")]),
+            article("d4", [(person("s1", "Judge Harold Pym"), "The ruling stands")]),
+        ]
+    )
+    rows = {r[1]: r[0] for r in people(corpus)}
+    # the old rules: "Texas Sen. Ted Cruz" was keyed with the first name "texas" and shown
+    # so; "the author" of two articles was one row; a description was a "person"
+    old = corpus.conn.execute(
+        "INSERT INTO people (name, kind, first_name, surname)"
+        " VALUES ('Texas Sen. Ted Cruz', 'person', 'texas', 'cruz')"
+    ).lastrowid
+    d1 = corpus.conn.execute("SELECT rowid FROM articles WHERE id = 'd1'").fetchone()[0]
+    for table in ("article_speakers", "quotes"):
+        corpus.conn.execute(f"UPDATE {table} SET person_id = ? WHERE article_rowid = ?", (old, d1))
+    authors = [r[0] for r in people(corpus) if r[1] == "the author"]
+    _merge_rows(corpus, authors[0], authors[1])
+    judge = corpus.conn.execute(
+        "INSERT INTO people (name, kind) VALUES ('A New York judge', 'person')"
+    ).lastrowid
+    corpus.conn.execute(
+        "UPDATE article_speakers SET person_id = ? WHERE person_id = ?", (judge, rows["Harold Pym"])
+    )
+    corpus.conn.execute(
+        "UPDATE quotes SET person_id = ? WHERE person_id = ?", (judge, rows["Harold Pym"])
+    )
+    corpus.conn.execute("DELETE FROM people WHERE id = ?", (rows["Harold Pym"],))
+    corpus.conn.execute("PRAGMA user_version = 6")
+    quotes_before = corpus.stats().quotes
+    corpus.close()
+
+    corpus = Corpus(tmp_path / "v6.db")
+
+    by_name = {}
+    for row in people(corpus):
+        by_name.setdefault(row[1], []).append(row)
+    assert "Texas Sen. Ted Cruz" not in by_name
+    [(cruz_id, *_)] = by_name["Ted Cruz"]
+    assert quote_count(corpus, cruz_id) == 2  # one person, one row
+    authors = by_name["the author"]
+    assert len(authors) == 2 and {r[2] for r in authors} == {"unknown"}  # one per article
+    assert [quote_count(corpus, r[0]) for r in authors] == [1, 1]
+    [(_, _, kind, *_)] = by_name["A New York judge"]
+    assert kind == "unnamed"
+    assert corpus.stats().quotes == quotes_before
+    assert corpus.conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert [h.speaker for h in corpus.search("shutdown OR vote")] == ["Ted Cruz", "Ted Cruz"]
+    corpus.close()
+
+
+def test_descriptions_groups_and_documents_never_join_across_articles(corpus):
+    corpus.add(
+        [
+            article(f"e{n}", [(person("s1", name, kind=kind), f"Remark {n} on the ferry plan")])
+            for n, (name, kind) in enumerate(
+                [
+                    ("officials", "group"),
+                    ("officials", "group"),
+                    ("a senior aide", "unnamed"),
+                    ("a senior aide", "unnamed"),
+                    ("the report", "document"),
+                    ("the report", "document"),
+                    ("Harbor Board", "organization"),
+                    ("Harbor Board", "organization"),
+                ]
+            )
+        ]
+    )
+    counts = {}
+    for row in people(corpus):
+        counts[row[1]] = counts.get(row[1], 0) + 1
+    assert counts == {"officials": 2, "a senior aide": 2, "the report": 2, "Harbor Board": 1}

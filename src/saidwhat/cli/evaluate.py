@@ -25,6 +25,12 @@ def evaluate_command(
     pred_out: Path = typer.Option(
         None, "--pred-out", help="Write predictions in the reference scorer's PRED format."
     ),
+    canon: Path = typer.Option(
+        None,
+        "--canon",
+        help="Speaker identity too: a canon JSONL of canonical speaker names per attribution"
+        " (as ../shared/data/polnear/dev_speakers.jsonl; the reference scorer's --canon).",
+    ),
 ) -> None:
     """Score saidwhat against gold attributions: precision, recall, F1 (lenient and strict;
     all / speech / direct; with and without speaker), docs per second, confidence calibration.
@@ -34,10 +40,15 @@ def evaluate_command(
       saidwhat evaluate ../shared/data/polnear/dev.jsonl
 
       saidwhat evaluate dev.jsonl --limit 20 --json --pred-out pred.jsonl
+
+      saidwhat evaluate dev.jsonl --canon dev_speakers.jsonl   # + who, by name
     """
     from saidwhat.evaluate import evaluate, load_gold, run_pipeline  # loads spaCy
+    from saidwhat.evaluate.run import load_canon
+    from saidwhat.evaluate.score import identity
 
     docs = load_gold(gold, limit)
+    names = load_canon(canon) if canon else None
     if pred_out and not pred_out.parent.is_dir():
         raise InputError(str(pred_out), "no such directory for the predictions")
     with progress_bar() as bar:
@@ -52,6 +63,8 @@ def evaluate_command(
         except OSError as exc:
             raise InputError(str(pred_out), f"cannot write predictions ({exc.strerror})") from None
     result = evaluate(docs, run)
+    if names is not None:
+        result["identity"] = identity(docs, run.predictions, names)
     if as_json:
         typer.echo(json.dumps(result, indent=1))
     else:
@@ -94,5 +107,12 @@ def _print_table(result: dict, gold: Path) -> None:
         f"calibration: {cal['right_with_speaker']} of {cal['confident_quotes']} quotes scored "
         f">= {cal['threshold']} are right with speaker ({cal['share_right']:.1%})"
     )
+    if "identity" in result:
+        who = result["identity"]
+        console.print(
+            f"identity: {who['right_name']} of {who['found']} found attributions name their"
+            f" speaker right ({who['accuracy_on_found']:.3f}); found with the right name"
+            f" {who['recall_with_name']:.3f} of {who['annotated']} annotated"
+        )
     for gid, reason in result["failures"].items():
         console.print(f"[red]failed[/red] {gid}: {reason}")

@@ -19,14 +19,20 @@ from saidwhat.records import Article, Document, Skipped
 CONFIDENT = 0.8
 
 
+def _lines(path: Path, what: str) -> list[str]:
+    """The lines of a file the user named; unreadable is a one-line InputError naming it."""
+    try:
+        return path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        raise InputError(str(path), f"no such {what} file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = f"cannot read {what} file ({exc.__class__.__name__})"
+        raise InputError(str(path), reason) from None
+
+
 def load_gold(path: Path, limit: int | None = None) -> list[dict]:
     """Gold documents of a JSONL file; a broken line is a one-line InputError naming it."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except FileNotFoundError:
-        raise InputError(str(path), "no such gold file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(str(path), f"cannot read gold file ({exc.__class__.__name__})") from None
+    lines = _lines(path, "gold")
     docs = []
     for number, line in enumerate(lines, 1):
         if not line.strip():
@@ -44,6 +50,23 @@ def load_gold(path: Path, limit: int | None = None) -> list[dict]:
     if not docs:
         raise InputError(str(path), "no gold documents")
     return docs
+
+
+def load_canon(path: Path) -> dict[tuple[str, str], dict]:
+    """A canon file (rows ``{"id", "attribution_id", "speaker_canonical", "kind"}``, as
+    ../shared/data/polnear/dev_speakers.jsonl) keyed by (document id, attribution id)."""
+    lines = _lines(path, "canon")
+    canon = {}
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            canon[(row["id"], row["attribution_id"])] = row
+            row["speaker_canonical"], row["kind"]  # noqa: B018  (both are needed)
+        except (ValueError, KeyError, TypeError) as exc:
+            raise InputError(f"{path}:{number}", f"not a canon row ({exc})") from None
+    return canon
 
 
 def prediction(article: Article, offsets: list[int] | None = None) -> dict:

@@ -9,6 +9,11 @@ A gold quote is *found* when one predicted quote covers at least THETA of its ch
 predicted quote is *right* when at least THETA of its characters lie in one gold quote; its
 speaker is right when the predicted speaker span overlaps the gold one (or both have none).
 Lenient THETA = 0.5, strict THETA = 0.9.
+
+Identity (``identity``, the reference scorer's ``--canon``): of the gold attributions that
+a canon file resolves to their speaker's canonical name, the share found (lenient) whose
+predicted speaker NAME is that speaker: same last name word and no conflicting given name
+(for an unnamed speaker: the same head noun), titles and honorifics aside.
 """
 
 from __future__ import annotations
@@ -203,3 +208,55 @@ def score_all(gold_docs: list[Mapping], pred_docs: Mapping[str, Mapping]) -> dic
     result["documents"] = len(gold_docs)
     result["documents_predicted"] = sum(1 for g in gold_docs if g["id"] in pred_docs)
     return result
+
+
+# Words the reference scorer leaves out of a name before comparing: titles and honorifics.
+_NAME_EXTRAS = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "president", "the", "mayor",
+                "secretary", "senator"}  # fmt: skip
+
+
+def name_tokens(name: str | None) -> list[str]:
+    words = re.findall(r"[a-z0-9]+", (name or "").lower().replace(".", ""))
+    return [w for w in words if w not in _NAME_EXTRAS]
+
+
+def same_name(canonical: str, kind: str, predicted: str | None) -> bool:
+    """The predicted name is the canonical speaker: same last word and no conflicting given
+    name; for an unnamed speaker, the same head noun (plural aside)."""
+    gold, pred = name_tokens(canonical), name_tokens(predicted)
+    if not gold or not pred:
+        return False
+    if kind == "unnamed":
+        return gold[-1].rstrip("s") == pred[-1].rstrip("s")
+    if gold[-1] != pred[-1]:
+        return False
+    return set(pred) <= set(gold) or set(gold) <= set(pred)
+
+
+def identity(
+    gold_docs: list[Mapping],
+    pred_docs: Mapping[str, Mapping],
+    canon: Mapping[tuple[str, str], Mapping],
+    theta: float = LEVELS["lenient"],
+) -> dict:
+    """Speaker identity against a canon ``{(doc id, attribution id): row}``: how many
+    annotated, found, found with the right name, and the two shares."""
+    annotated = found = right = 0
+    for doc in gold_docs:
+        preds = [(p, characters(p)) for p in pred_docs.get(doc["id"], {}).get("quotes", [])]
+        for q in doc["quotes"]:
+            row = canon.get((doc["id"], q.get("attribution_id")))
+            if not row:
+                continue
+            annotated += 1
+            best, cover = _best(characters(q), preds)
+            if cover >= theta:
+                found += 1
+                right += same_name(row["speaker_canonical"], row["kind"], best.get("speaker"))
+    return {
+        "annotated": annotated,
+        "found": found,
+        "right_name": right,
+        "accuracy_on_found": round(right / max(1, found), 4),
+        "recall_with_name": round(right / max(1, annotated), 4),
+    }

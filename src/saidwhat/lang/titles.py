@@ -16,6 +16,8 @@ TITLES = (
     "white house press secretary",
     "press secretary",
     "attorney general",
+    "chief justice",
+    "first lady",
     "secretary of state",
     "secretary of defense",
     "vice president",
@@ -108,6 +110,7 @@ TITLES = (
     "owner",
 )
 TITLE_GENDER = {
+    "first lady": FEMALE,
     "alderwoman": FEMALE,
     "alderman": MALE,
     "councilwoman": FEMALE,
@@ -135,6 +138,7 @@ TITLE_DISPLAY = {
 }
 # Working roles shown in lower case ("spokeswoman"); offices are capitalised ("Mayor").
 LOWER_CASE_ROLES = {
+    "first lady",
     "spokeswoman",
     "spokesman",
     "spokesperson",

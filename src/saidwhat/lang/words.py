@@ -21,7 +21,8 @@ NEUTER_PRONOUNS = {"it", "its"}
 HONORIFIC_GENDER = {"mr": MALE, "mrs": FEMALE, "ms": FEMALE, "miss": FEMALE, "sir": MALE}
 HONORIFICS = set(HONORIFIC_GENDER) | {"dr", "prof", "rev", "hon"}
 # Words before a name that are neither name nor title ("Retired General X", "former Sen. Y").
-NAME_PREFIXES = {"retired", "former", "late", "then", "acting", "deputy", "interim"}
+NAME_PREFIXES = {"retired", "former", "late", "then", "acting", "deputy", "interim", "rival",
+                 "fellow", "ex", "outgoing", "incoming", "embattled", "disgraced"}  # fmt: skip
 NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 # Lower-case particles belong to the surname ("Bill de Blasio" -> "de Blasio").
 PARTICLES = {"de", "da", "di", "del", "della", "der", "van", "von", "la", "le", "du", "bin", "al"}
@@ -50,11 +51,17 @@ def is_style_lead(words: list[str]) -> bool:
     return lead not in NAME_LIKE_STYLES or len(words) >= 3
 
 
-SURNAME_PARTICLES = PARTICLES | {"den", "das", "dos", "ibn", "el"}  # "van den Berg", "dos Santos"
+SURNAME_PARTICLES = PARTICLES | {"den", "das", "dos", "ibn", "el", "st", "saint"}  # "van den Berg"
 POST_NOMINALS = NAME_SUFFIXES | {"phd", "md", "esq"}
 
 # Head nouns naming an organisation ("the department said", "the Trump administration").
 ORG_HEADS = {
+    "authority",
+    "alliance",
+    "federation",
+    "league",
+    "society",
+    "fund",
     "department",
     "administration",
     "campaign",
@@ -95,6 +102,12 @@ ORG_HEADS = {
 }
 # Nouns for unnamed groups of people ("officials said", "defenders of ... say").
 GROUP_HEADS = {
+    "groups",
+    "family",
+    "relatives",
+    "staff",
+    "allies",
+    "friends",
     "officials",
     "sources",
     "source",
@@ -183,13 +196,15 @@ GROUP_ENDINGS = ("ans", "ats", "ists", "ites", "ives", "als", "is", "ese")
 # last words of a body's name besides ORG_HEADS: outlets, companies, institutions
 ORG_LAST_WORDS = word_set(
     "news times post journal tribune herald press magazine program fund inc. corp. co. authority "
-    "corporation bank club church school hospital airlines"
+    "corporation bank club church school hospital airlines lines securities partners holdings "
+    "capital ventures industries systems labs media energy motors foods services group"
 )
 PLACE_FIRST_WORDS = word_set(
     "new united los las san santa st. saint fort port lake mount cape north south"
 )
 PLACE_LAST_WORDS = word_set(
-    "states kingdom city county island islands republic valley beach street avenue"
+    "states kingdom city county island islands republic valley beach street avenue sound bay "
+    "harbor harbour river lake park square bridge"
 )
 
 # -- wording keys (the store's clusters and check) ------------------------------------------
@@ -199,3 +214,75 @@ STOPWORDS = word_set(
 in is it its me my not of on or our she so that the their them they this to was we were what when
 who will with would you your said says"""
 )
+
+# -- what stands before a title in a name ("Texas Sen. Ted Cruz", "Deputy Press Secretary") ---
+# words that make a title more precise and belong to it ("Chief Justice", "State Sen.")
+TITLE_MODIFIERS = word_set(
+    "chief deputy assistant associate senior junior executive vice state federal first "
+    "principal special managing"
+)
+# party words: before a name ("Republican Donald Trump") or a title, an affiliation
+PARTY_WORDS = word_set(
+    "republican republicans democrat democrats democratic gop libertarian independent green"
+)
+# US states and their AP abbreviations: before a title ("Texas Sen.", "Indiana Gov."), in a
+# description ("the Vermont senator") or after a name ("D-Ore."), an affiliation
+US_STATES = {
+    "alabama": "ala.", "alaska": "alaska", "arizona": "ariz.", "arkansas": "ark.",
+    "california": "calif.", "colorado": "colo.", "connecticut": "conn.", "delaware": "del.",
+    "florida": "fla.", "georgia": "ga.", "hawaii": "hawaii", "idaho": "idaho",
+    "illinois": "ill.", "indiana": "ind.", "iowa": "iowa", "kansas": "kan.",
+    "kentucky": "ky.", "louisiana": "la.", "maine": "maine", "maryland": "md.",
+    "massachusetts": "mass.", "michigan": "mich.", "minnesota": "minn.",
+    "mississippi": "miss.", "missouri": "mo.", "montana": "mont.", "nebraska": "neb.",
+    "nevada": "nev.", "new hampshire": "n.h.", "new jersey": "n.j.", "new mexico": "n.m.",
+    "new york": "n.y.", "north carolina": "n.c.", "north dakota": "n.d.", "ohio": "ohio",
+    "oklahoma": "okla.", "oregon": "ore.", "pennsylvania": "pa.", "rhode island": "r.i.",
+    "south carolina": "s.c.", "south dakota": "s.d.", "tennessee": "tenn.", "texas": "texas",
+    "utah": "utah", "vermont": "vt.", "virginia": "va.", "washington": "wash.",
+    "west virginia": "w.va.", "wisconsin": "wis.", "wyoming": "wyo.",
+}  # fmt: skip
+
+# -- descriptions of people, bodies and documents -------------------------------------------
+# nouns that name a kind of person ("the New York businessman", "his ex-wife"), besides the
+# titles of lang.titles; those with a gender say it (a role noun is the article's own evidence)
+PERSON_NOUNS = {
+    "businessman": MALE, "businesswoman": FEMALE, "man": MALE, "woman": FEMALE,
+    "father": MALE, "mother": FEMALE, "husband": MALE, "wife": FEMALE, "ex-wife": FEMALE,
+    "ex-husband": MALE, "son": MALE, "daughter": FEMALE, "brother": MALE, "sister": FEMALE,
+    "boyfriend": MALE, "girlfriend": FEMALE, "actor": MALE, "actress": FEMALE,
+    "grandmother": FEMALE, "grandfather": MALE, "mom": FEMALE, "dad": MALE, "uncle": MALE,
+    "aunt": FEMALE, "widow": FEMALE, "widower": MALE, "first lady": FEMALE, "lady": FEMALE,
+    "gentleman": MALE, "king": MALE, "queen": FEMALE, "prince": MALE, "princess": FEMALE,
+    "baker": None, "farmer": None, "grower": None, "chef": None, "driver": None,
+    "fisherman": MALE, "shopkeeper": None, "vendor": None, "commuter": None, "parent": None,
+    "mogul": None, "billionaire": None, "millionaire": None, "tycoon": None,
+    "developer": None, "lawmaker": None, "legislator": None, "politician": None,
+    "veteran": None, "host": None, "anchor": None, "reporter": None, "journalist": None,
+    "columnist": None, "writer": None, "author": None, "editor": None, "doctor": None,
+    "physician": None, "nurse": None, "teacher": None, "student": None, "activist": None,
+    "advocate": None, "voter": None, "resident": None, "witness": None, "victim": None,
+    "suspect": None, "defendant": None, "plaintiff": None, "rival": None, "opponent": None,
+    "challenger": None, "incumbent": None, "frontrunner": None, "front-runner": None,
+    "star": None, "singer": None, "player": None, "expert": None, "professor": None,
+    "chief": None, "leader": None, "head": None, "member": None, "partner": None,
+    "friend": None, "colleague": None, "neighbor": None, "neighbour": None, "owner": None,
+    "governor": None, "senator": None, "congressman": MALE, "congresswoman": FEMALE,
+}  # fmt: skip
+# nouns of things that "say" (documents, media, polls): a speaker of its own kind, never a person
+DOCUMENT_HEADS = word_set(
+    "report reports study survey poll polls analysis memo memorandum letter statement "
+    "complaint lawsuit filing brief ruling order document documents ad ads advertisement "
+    "video clip spot commercial film documentary book memoir article story editorial column "
+    "post tweet tweets website site page email emails message note transcript record "
+    "records data figures estimate estimates projection forecast slide slides chart "
+    "investigation review audit indictment affidavit petition resolution bill law "
+    "proposal plan platform manifesto release announcement notice warning guidance"
+)
+# words that mean the same in a description as in what the article says of a person
+DESCRIPTOR_SYNONYMS = {
+    "gop": "republican", "democrat": "democratic", "democrats": "democratic",
+    "republicans": "republican", "gov": "governor", "sen": "senator", "rep": "representative",
+    "congressman": "representative", "congresswoman": "representative",
+    "secy": "secretary", "pres": "president", "candidate": "nominee",
+}  # fmt: skip

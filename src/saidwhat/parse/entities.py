@@ -31,6 +31,8 @@ from saidwhat.lang.verbs import is_speech_verb
 
 _TITLE = title_pattern()
 DATE, NAME, PARTICLE = 1, 2, 3  # token kinds
+_HYPHENS = {"-", "\u2010", "\u2011"}
+_BODY_LINKS = {"of", "on", "for", "to"}
 _ATTRS = [ORTH, LOWER, POS, SENT_START, IS_PUNCT, IS_LOWER]
 _TIME_IDS = numpy.array([get_string_id(w) for w in lx.TIME_WORDS], dtype=numpy.uint64)
 _PARTICLE_IDS = numpy.array([get_string_id(w) for w in lx.PARTICLES], dtype=numpy.uint64)
@@ -112,10 +114,19 @@ def light_ents(doc: Doc) -> Doc:
         end = _name_at(kinds, i)
         if not end:
             continue
-        while end < n and not starts[end] and _name_at(kinds, end):
-            end = _name_at(kinds, end)
+        joined = False
+        while end < n and not starts[end]:
+            if _name_at(kinds, end):
+                end = _name_at(kinds, end)
+            elif _hyphenated(doc, end):
+                end += 2  # "Ki-moon", "Crouse-Mays": spaCy splits the hyphen off
+            elif (further := _body_of(doc, kinds, end)) and not starts[further - 1]:
+                end, joined = further, True  # "Federal Bureau of Prisons"
+            else:
+                break
         first = _after_titles(doc, i, end)
-        label = _label(doc[first:end], first > i, first > 0 and doc[first - 1].lower_ == "the")
+        after_the = first > 0 and doc[first - 1].lower_ == "the"
+        label = "ORG" if joined else _label(doc[first:end], first > i, after_the)
         if label is not None:
             ents.append(Span(doc, first, end, label=label))
     doc.ents = ents
@@ -129,3 +140,35 @@ def _name_at(kinds: list[int], i: int) -> int:
     while j < len(kinds) and kinds[j] == PARTICLE:
         j += 1
     return j + 1 if j < len(kinds) and kinds[j] == NAME else 0
+
+
+def _hyphenated(doc: Doc, i: int) -> bool:
+    """A hyphen joined to the name word before it and a word after it ("Ki-moon")."""
+    return (
+        i + 1 < len(doc)
+        and doc[i].text in _HYPHENS
+        and not doc[i - 1].whitespace_
+        and not doc[i].whitespace_
+        and doc[i + 1].is_alpha
+    )
+
+
+def _body_of(doc: Doc, kinds: list[int], i: int) -> int:
+    """The end of "of / on / for / to (the) Name..." continuing a body's name at ``i``
+    ("Commission on Presidential Debates", "Alliance to Reclaim Our Schools"): only after an
+    organisation head word; 0 otherwise."""
+    if doc[i - 1].lower_ not in lx.ORG_HEADS or doc[i].lower_ not in _BODY_LINKS:
+        return 0
+    j = i + 1 + (i + 1 < len(doc) and doc[i + 1].lower_ == "the")
+    if j >= len(doc) or not _name_at(kinds, j) and not _capital_word(doc[j], kinds[j]):
+        return 0
+    end = j
+    while end < len(doc) and (_name_at(kinds, end) or _capital_word(doc[end], kinds[end])):
+        end = _name_at(kinds, end) or end + 1
+    return end
+
+
+def _capital_word(token: Token, kind: int) -> bool:
+    """A capitalised word inside a body's name that the tagger did not call a proper noun
+    ("Reclaim", "Our" in "Alliance to Reclaim Our Schools"); never a day or month."""
+    return kind != DATE and token.is_alpha and token.text[:1].isupper() and not token.is_sent_start

@@ -17,10 +17,12 @@ from saidwhat.quotes.candidate import QuoteCandidate
 from saidwhat.quotes.spans import SpanIndex
 from saidwhat.records import Article, Quote, Span, Speaker
 from saidwhat.speakers.confidence import confidence
+from saidwhat.speakers.entity import Entity
 from saidwhat.speakers.resolve import Resolution, Resolver
-from saidwhat.speakers.roster import Entity, Roster
+from saidwhat.speakers.roster import Roster
 
 INHERITED = 0.6  # how much of the previous quote's certainty a continuation keeps
+_TITLE_CASE_SECTIONS = ("headline", "kicker", "heading")
 
 
 def attribute(
@@ -29,7 +31,8 @@ def attribute(
     """Fill ``article.quotes`` and ``article.speakers`` from the candidates
     (``calibrated=False``: raw confidences, for fitting the calibration table)."""
     text = article.text
-    resolver = Resolver(doc, article, Roster(doc))
+    headlines = [(s.start, s.end) for s in article.sections if s.kind in _TITLE_CASE_SECTIONS]
+    resolver = Resolver(doc, article, Roster(doc, headlines))
     paragraph_starts = [s for s, _ in article.paragraphs] or [0]
     built: list[tuple[QuoteCandidate, Quote, Entity | None, float]] = []
     contents: SpanIndex[tuple[QuoteCandidate, Entity | None]] = SpanIndex()
@@ -63,6 +66,9 @@ def attribute(
     quotes = []
     for _, quote, entity, _ in built:
         quote.speaker_id = ids.get(id(entity)) if entity is not None else None
+        later = resolver.named_later.get(id(entity)) if entity is not None else None
+        if later and any("no name for it" in e for e in quote.evidence):
+            quote.evidence.append(later)  # 'Press Secretary' -> 'Sanders': named afterwards
         quotes.append(quote)
     return article.model_copy(update={"quotes": quotes, "speakers": [s for _, s in speakers]})
 
@@ -104,17 +110,24 @@ def _enclosing_speaker(
 
 
 def _speakers(text: str, entities: list[Entity | None]) -> list[tuple[Entity, Speaker]]:
-    """One Speaker record per distinct entity, ids in order of first quote."""
-    out: list[tuple[Entity, Speaker]] = []
+    """One Speaker record per distinct entity, ids in order of first quote. A suffix ("Jr.")
+    is kept apart from the name, and shown only where two speakers would share a name."""
+    distinct: list[Entity] = []
     seen: set[int] = set()
     for entity in entities:
-        if entity is None or id(entity) in seen:
-            continue
-        seen.add(id(entity))
+        if entity is not None and id(entity) not in seen:
+            seen.add(id(entity))
+            distinct.append(entity)
+    names = [e.name for e in distinct]
+    out: list[tuple[Entity, Speaker]] = []
+    for entity in distinct:
+        name = entity.name
+        if entity.suffix and names.count(name) > 1:
+            name = f"{name} {entity.suffix}"
         mentions = [Span(text=text[s:e], start=s, end=e) for s, e in sorted(entity.mentions)]
         speaker = Speaker(
             id=f"s{len(out) + 1}",
-            name=entity.name,
+            name=name,
             kind=entity.kind,
             titles=list(entity.titles),
             affiliations=list(entity.affiliations),

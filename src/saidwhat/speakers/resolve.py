@@ -10,68 +10,48 @@ right after it ("... Sanders added").
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from saidwhat.lang import titles as tl
 from saidwhat.lang import words as lx
+from saidwhat.lang.names import clean, parse_name
 from saidwhat.records import Article
-from saidwhat.speakers.roster import Entity, Roster, clean, parse_name
+from saidwhat.speakers.describe import Description, Profiles, described_person, read_description
+from saidwhat.speakers.discourse import Discourse, Resolution
+from saidwhat.speakers.entity import Entity
+from saidwhat.speakers.phrases import (
+    DETERMINERS,
+    bio_name,
+    head_phrase,
+    is_name_word,
+    is_person_noun,
+    party_one,
+    says_as_role,
+    without_determiner,
+)
+from saidwhat.speakers.roster import Roster
 
-# How far back (in paragraphs) an antecedent or a previous attribution may lie.
-WINDOW_PARAGRAPHS = 3
-_DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "another"}
 _TITLE_RE = tl.title_pattern()
 _ACRONYM = re.compile(r"[A-Z][A-Z&.]{1,9}")
+_OWNED_BODIES = {"campaign", "administration", "team", "camp", "government"}
+_PLACE_HEADS = {"state", "city", "country", "county", "town", "nation"}
+_NO_DESCRIPTION = Description(head="", words=set(), definite=False, gender=None)
 
 
-@dataclass
-class Resolution:
-    """The speaker a source mention refers to, how sure the hops are, and why."""
-
-    entity: Entity | None
-    certainty: float
-    evidence: list[str]
-
-
-class Resolver:
+class Resolver(Discourse):
     """Resolves the source mentions of one article, in text order."""
 
     def __init__(self, doc: Doc, article: Article, roster: Roster):
-        self.doc = doc
-        self.text = article.text
-        self.roster = roster
-        sentences = list(doc.sents)
-        self._sentence_starts = [s.start_char for s in sentences]
-        self._sentence_tokens = [s.start for s in sentences]
-        self._paragraph_starts = [s for s, _ in article.paragraphs] or [0]
-        self.history: list[tuple[int, Entity]] = []  # resolved sources: (start, speaker)
+        super().__init__(doc, article, roster)
         self._groups: dict[str, Entity] = {}
         self._unknown: dict[str, Entity] = {}
-        byline = re.sub(r"^(?i:by)\s+", "", article.byline or "").strip()
+        byline = re.sub(r"^(?i:by)\s+", "", article.byline or "").strip() or bio_name(article)
         self.author = Entity(name=byline or "the author", kind="person" if byline else "unknown")
         self._roles: dict[str, Entity] = {}
-        self._alias: dict[int, Entity] = {}  # id(roster person) -> the speaker it merged into
-
-    # -- positions --------------------------------------------------------------------------
-    def sentence(self, at: int) -> int:
-        return bisect_right(self._sentence_starts, at)
-
-    def paragraph(self, at: int) -> int:
-        return bisect_right(self._paragraph_starts, at)
-
-    def previous(self, at: int, window: int = WINDOW_PARAGRAPHS) -> Entity | None:
-        """The speaker of the last attribution before ``at``, if at most ``window``
-        paragraphs back."""
-        for start, entity in reversed(self.history):
-            if start < at:
-                return entity if self.paragraph(at) - self.paragraph(start) <= window else None
-        return None
-
-    def _canonical(self, entity: Entity) -> Entity:
-        return self._alias.get(id(entity), entity)
+        self._documents: dict[str, Entity] = {}
+        self.named_later: dict[int, str] = {}  # id(role) -> the hop that named it afterwards
+        self.profiles = Profiles(doc, roster)
 
     # -- entry point ------------------------------------------------------------------------
     def resolve(self, span: tuple[int, int], enclosing: Entity | None = None) -> Resolution:
@@ -88,27 +68,127 @@ class Resolver:
         words = clean(written).lower().split()
         if len(words) == 1 and words[0] in _PRONOUN_WORDS:
             return self._pronoun(words[0], written, start, enclosing, depth)
+        mention = self.doc.char_span(start, end, alignment_mode="expand")
+        if mention is None or not len(mention):
+            return self._unlisted(written, start, end)
         if len(words) > 1 and words[-1] in lx.GROUP_HEADS:
             return self._group(start, end)  # "Harlow Springs officials", "Clinton aides"
-        person = self.roster.person_at(start, end) or self._known_name(written, start, words)
+        head = mention.root
+        together = self._together(mention, depth)
+        if together is not None:
+            return together
+        person = self._person_of(mention, head, written, words)
         if person is not None:
-            return self._named_person(self._canonical(person), written, start)
-        content = [w for w in words if w not in _DETERMINERS]
+            return self._named_person(self.canonical(person), written, start)
+        content = [w for w in words if w not in DETERMINERS]
+        lemma = head.lemma_.lower()
+        if head.pos_ == "NOUN" and (lemma in lx.DOCUMENT_HEADS or head.lower_ in lx.DOCUMENT_HEADS):
+            return self._document(mention)
+        if head.pos_ == "NOUN" and lemma in lx.ORG_HEADS and not head.text[:1].isupper():
+            return self._body(mention, written, lemma)
         title = self._title_head(start, end, content)
-        if title:
-            return self._role(written, start, title)
+        if title or (head.pos_ == "NOUN" and is_person_noun(head)) or party_one(content):
+            return self._role(written, start, title, mention)
         org = self._organization(start, end)
         if org is not None:
             return org
         if content and content[-1] in lx.ORG_HEADS:
-            body = self.roster.organization_by_head(content[-1], start)
-            if body is not None:
-                return Resolution(body, 0.8, [f"body '{written}' -> '{body.name}' (named nearby)"])
-            body = self.roster.organization(written, (start, end))
-            return Resolution(body, 0.6, [f"body '{written}' (not named in the article)"])
+            return self._body(mention, written, content[-1])
         if self._is_group(start, end, content):
             return self._group(start, end)
         return self._unlisted(written, start, end)
+
+    def _person_of(self, mention: Span, head: Token, written: str, words: list[str]):
+        """The named person a mention is: the one whose name holds its head, or the name set
+        beside a role noun ("the Democratic candidate Hillary Clinton", "A lawyer for the
+        outlets, David Schulz"), never a name in a phrase that qualifies the role ("A
+        spokeswoman for Hillary Clinton"); for a name the parser took apart, any name in it."""
+        person = self.roster.person_at(head.idx, head.idx + len(head))
+        if person is not None:
+            return person
+        if head.pos_ == "NOUN" and not head.text[:1].isupper():
+            for token in head.children:  # in the mention or just after it, set off by commas
+                if token.dep_ in ("appos", "compound", "npadvmod") and token.i > head.i:
+                    named = self.roster.person_at(token.idx, token.idx + len(token))
+                    if named is not None:
+                        together = self._together_at(token)
+                        return together.entity if together is not None else named
+            owner = next((t for t in head.children if t.dep_ == "poss"), None)
+            if owner is not None and not says_as_role(head):  # "Obama's gut reaction"
+                named = self.roster.person_at(owner.idx, owner.idx + len(owner))
+                together = self._together_at(owner) if named is not None else None
+                return together.entity if together is not None else named
+            return None  # a role, body or document noun heads it
+        start, end = mention.start_char, mention.end_char
+        return self.roster.person_at(start, end) or self._known_name(written, start, words)
+
+    def _together(self, mention: Span, depth: int) -> Resolution | None:
+        """Named people side by side ("Obama and Clinton", "Mr. Grassley and Mr. Leahy"): one
+        group named by their names, when each part resolves to a named person."""
+        if depth > 0:
+            return None
+        return self._together_at(mention.root, mention.end)
+
+    def _together_at(self, head: Token, end: int | None = None) -> Resolution | None:
+        """The group of the named people coordinated at ``head`` (up to token ``end``)."""
+        parts = [head] + [
+            t for t in head.children if t.dep_ == "conj" and (end is None or t.i < end)
+        ]
+        if len(parts) < 2:
+            return None
+        people = []
+        for part in parts:
+            person = self.roster.person_at(part.idx, part.idx + len(part))
+            if person is None:
+                return None
+            people.append(self.canonical(person))
+        names = [p.name for p in people]
+        name = ", ".join(names[:-1]) + " and " + names[-1]
+        group = self._groups.get(name.lower())
+        if group is None:
+            group = self._groups[name.lower()] = Entity(name=name, kind="group", named=True)
+        return Resolution(group, 0.85, [f"{name} (named together)"])
+
+    def _document(self, mention: Span) -> Resolution:
+        """A report, poll, ad or statement that says something: its own kind of speaker."""
+        name = without_determiner(mention)
+        found = self._documents.get(name.lower())
+        if found is None:
+            found = self._documents[name.lower()] = Entity(name=name, kind="document", named=False)
+        return Resolution(found, 0.7, [f"document '{name}' (says it, no person)"])
+
+    def _body(self, mention: Span, written: str, head: str) -> Resolution:
+        """'the Trump campaign', 'the department', 'The bank' -> the body meant: named by the
+        proper words before its head, else the body named nearby with that head word, else the
+        campaign (administration, team) of the person spoken of last."""
+        start, end = mention.start_char, mention.end_char
+        owners = [t for t in mention if t.pos_ == "PROPN" and t.i < mention.root.i]
+        if owners:
+            name = self.doc[owners[0].i : mention.root.i + 1].text
+            name = name.replace("\u2019s", "").replace("'s", "")
+            body = self.roster.organization(name, (start, end))
+            return Resolution(body, 0.85, [f"body '{clean(written)}' -> '{body.name}'"])
+        body = self.roster.organization_by_head(head, start)
+        if body is not None:
+            return Resolution(body, 0.8, [f"body '{written}' -> '{body.name}' (named nearby)"])
+        if head in _PLACE_HEADS:
+            place = self.roster.place_near(start)
+            if place is not None:
+                body = self.roster.organization(place)
+                return Resolution(body, 0.6, [f"'{clean(written)}' -> '{place}' (named before)"])
+        if head in _OWNED_BODIES:
+            owner = self.last_person(start)
+            if owner is not None:
+                name = f"{owner.name.split()[-1]} {head}"
+                body = self.roster.organization(name, (start, end))
+                why = f"'{clean(written)}' -> '{name}' ({owner.name} spoken of last)"
+                return Resolution(body, 0.7, [why])
+        nearest = self.roster.body_before(start)
+        if nearest is not None and head not in _OWNED_BODIES:
+            why = f"body '{clean(written)}' -> '{nearest.name}' (the body named just before)"
+            return Resolution(nearest, 0.6, [why])
+        body = self.roster.organization(written, (start, end), named=False)
+        return Resolution(body, 0.6, [f"body '{written}' (not named in the article)"])
 
     # -- names and bodies -------------------------------------------------------------------
     def _named_person(self, person: Entity, written: str, at: int) -> Resolution:
@@ -117,13 +197,19 @@ class Resolver:
         if role is not None:
             unnamed = role.name  # read before the merge names it
             self._merge(person, role)
+            self.named_later[id(role)] = (
+                f"'{unnamed}' -> '{role.name}': the role holder named in the next "
+                f"attribution, in {self.where(person)}"
+            )
             evidence.append(
                 f"name '{clean(written)}' first appears right after the unnamed "
                 f"'{unnamed}' -> same speaker"
             )
             return Resolution(role, 0.6 if person.given else 0.8, evidence)
         if not clean(written).endswith(person.name):
-            evidence.append(f"name '{clean(written)}' -> '{person.name}' (fullest name)")
+            evidence.append(
+                f"name '{clean(written)}' -> '{person.name}' (fullest name, {self.where(person)})"
+            )
         return Resolution(person, 1.0 if not evidence else 0.95, evidence)
 
     def _known_name(self, written: str, at: int, words: list[str]) -> Entity | None:
@@ -134,7 +220,7 @@ class Resolver:
             return None
         person = self.roster.person_by_name(written, at)
         name = parse_name(written)
-        if person is not None and name and all(_is_name_word(w) for w in name.shown.split()):
+        if person is not None and name and all(is_name_word(w) for w in name.shown.split()):
             end = at + len(written.rstrip())
             return self.roster.add_person(at, end)  # a fuller name written here counts
         return person
@@ -145,7 +231,7 @@ class Resolver:
         if person.first < at or person.titles:
             return None
         role = self.previous(at, window=1)
-        if role is None or role.named or role.kind != "person":
+        if role is None or role.named or role.kind != "unnamed":
             return None
         if role.gender and person.gender and role.gender != person.gender:
             return None
@@ -153,6 +239,7 @@ class Resolver:
 
     def _merge(self, person: Entity, role: Entity) -> None:
         role.name, role.named, role.surname = person.name, True, person.surname
+        role.kind, role.given, role.suffix = "person", person.given, person.suffix
         role.gender = role.gender or person.gender
         for title in person.titles:
             role.add_title(title)
@@ -183,23 +270,30 @@ class Resolver:
             return Resolution(body, 0.95, [f"body '{body.name}'"])
         return None
 
-    def _role(self, written: str, at: int, title: str) -> Resolution:
-        """'Press Secretary', 'the mayor' -> the person holding that role in the article."""
-        holders = [self._canonical(p) for p in self.roster.holders(title)]
-        if holders:
-            holder = min(holders, key=lambda p: abs(p.first - at))
-            shown = tl.display_title(title)
-            evidence = [f"role '{written.strip()}' -> '{holder.name}' ({shown} in the article)"]
-            return Resolution(holder, 0.85, evidence)
+    def _role(
+        self, written: str, at: int, title: str | None, mention: Span | None = None
+    ) -> Resolution:
+        """'Press Secretary', 'the Indiana governor', 'The New York businessman' -> the person
+        the article names who holds that role or fits that description; else an unnamed
+        person with that role."""
+        described = described_person(self, written, at, title, mention)
+        if described is not None:
+            return described
         # One unnamed holder per wording: "the spokesman" twice is one person, "a senior
         # official" and "an official" may be two.
-        key = " ".join(w for w in clean(written).lower().split() if w not in _DETERMINERS)
+        key = " ".join(w for w in clean(written).lower().split() if w not in DETERMINERS)
         role = self._roles.get(key)
         if role is None:
-            role = Entity(name=clean(written), kind="person", named=False)
-            role.add_title(title)
-            for body in self.roster.role_bodies(title, at):
-                role.add_affiliation(body)
+            shown = head_phrase(mention) if mention is not None else clean(written)
+            role = Entity(name=shown, kind="unnamed", named=False)
+            if title:
+                role.add_title(title)
+                for body in self.roster.role_bodies(title, at):
+                    role.add_affiliation(body)
+            if mention is not None:
+                role.gender = (read_description(mention) or _NO_DESCRIPTION).gender
+                for body in self.roster.bodies_within(mention.start_char, mention.end_char):
+                    role.add_affiliation(body)
             self._roles[key] = role
         return Resolution(role, 0.5, [f"role '{written.strip()}' (no name for it in the article)"])
 
@@ -224,9 +318,9 @@ class Resolver:
     def _group(self, start: int, end: int) -> Resolution:
         """An unnamed group ("Officials", "Harlow Springs officials"), one record per wording;
         bodies named in the wording are its affiliations."""
-        name = clean(self.text[start:end])
-        first = self.doc.char_span(start, end, alignment_mode="expand")
-        if first is not None and len(first) and first[0].pos_ != "PROPN" and name[1:2].islower():
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        name = head_phrase(span) if span is not None and len(span) else clean(self.text[start:end])
+        if span is not None and len(span) and span[0].pos_ != "PROPN" and name[1:2].islower():
             name = name[:1].lower() + name[1:]  # "Officials" at a sentence start
         group = self._groups.get(name.lower())
         if group is None:
@@ -240,6 +334,8 @@ class Resolver:
         """A source the parser did not tag: an acronym is a body, a proper name a person
         (joined to the same name elsewhere), anything else an unknown source as written."""
         name = clean(written) or written.strip()
+        if self.roster.title_cased(start):  # "Promise No Ward Closures": headline words
+            return Resolution(None, 0.2, [f"'{name}': headline words, no name of the article"])
         if _ACRONYM.fullmatch(name):
             body = self.roster.organization(name, (start, end))
             return Resolution(body, 0.8, [f"body '{name}' (acronym)"])
@@ -247,7 +343,7 @@ class Resolver:
         if span is not None and any(t.pos_ == "PROPN" for t in span):
             person = self.roster.add_person(start, end)  # joins the same name, if any
             if person is not None:
-                return self._named_person(self._canonical(person), written, start)
+                return self._named_person(self.canonical(person), written, start)
         unknown = self._unknown.setdefault(name.lower(), Entity(name=name, kind="unknown"))
         return Resolution(unknown, 0.5, [f"source '{name}' as written"])
 
@@ -259,13 +355,13 @@ class Resolver:
             evidence = [f"pronoun '{written}' inside a quote of '{enclosing.name}'"]
             return Resolution(enclosing, 0.85, evidence)
         if word in lx.RELATIVE_PRONOUNS and depth == 0:
-            relative = self._relative_antecedent(at)
+            relative = self.relative_antecedent(at)
             if relative is not None:
                 found = self._resolve(relative, enclosing, depth + 1)
                 found.evidence.insert(0, f"'{written}' -> '{self.text[slice(*relative)]}'")
                 return found
         if word in lx.PERSONAL_PRONOUNS or word in lx.RELATIVE_PRONOUNS:
-            return self._antecedent(written, at, lx.PRONOUN_GENDER.get(word))
+            return self.antecedent(written, at, lx.PRONOUN_GENDER.get(word))
         if word in lx.FIRST_PERSON_SINGULAR:
             evidence = [f"pronoun '{written}' outside quotes -> the author '{self.author.name}'"]
             return Resolution(self.author, 0.6, evidence)
@@ -273,86 +369,13 @@ class Resolver:
         if previous is not None and previous.kind != "person":
             evidence = [f"pronoun '{written}' -> '{previous.name}' (previous source)"]
             return Resolution(previous, 0.6, evidence)
-        plural = self._plural_subject_before(at) if word in lx.PLURAL_PRONOUNS else None
+        plural = self.plural_subject_before(at) if word in lx.PLURAL_PRONOUNS else None
         if plural is not None:
             found = self._group(*plural)
             found.evidence = [f"pronoun '{written}' -> '{found.entity.name}' (earlier subject)"]
             found.certainty = 0.5
             return found
         return Resolution(None, 0.0, [f"pronoun '{written}' unresolved"])
-
-    def _plural_subject_before(self, at: int) -> tuple[int, int] | None:
-        """'Twenty-seven states ... are challenging ... They argue': the nearest plural
-        subject in this or the previous sentence."""
-        found = None
-        for token in self.doc[self._sentence_tokens[max(0, self.sentence(at) - 2)] :]:
-            if token.idx >= at:
-                break
-            if token.dep_ == "nsubj" and token.tag_ in ("NNS", "NNPS"):
-                found = (token.left_edge.idx, token.idx + len(token))
-        return found
-
-    def _relative_antecedent(self, at: int) -> tuple[int, int] | None:
-        """'X, who ..., said': the noun the relative clause hangs on."""
-        token = self.doc.char_span(at, at + 1, alignment_mode="expand")
-        if token is None or not len(token):
-            return None
-        verb = token[0].head
-        if verb.dep_ != "relcl" or verb.head.i >= token[0].i:
-            return None
-        noun = verb.head
-        ent = self.roster.ent_at(noun.i)
-        if ent is not None:
-            return ent.start_char, ent.end_char
-        left = noun.left_edge
-        return self.doc[left.i].idx, noun.idx + len(noun)
-
-    def _antecedent(self, written: str, at: int, gender: str | None) -> Resolution:
-        """he/she -> the best earlier person: near, a subject, above all the previous speaker."""
-        previous = self.previous(at)
-        here_sentence, here_paragraph = self.sentence(at), self.paragraph(at)
-        scores: dict[int, tuple[float, Entity, int, bool]] = {}
-
-        def consider(person: Entity, start: int) -> None:
-            person = self._canonical(person)
-            if person.kind != "person" or (gender and person.gender not in (None, gender)):
-                return
-            if here_paragraph - self.paragraph(start) > WINDOW_PARAGRAPHS:
-                return
-            back = here_sentence - self.sentence(start)
-            is_previous = person is previous
-            subject = self._is_subject(start)
-            score = -float(back) + 1.5 * subject + 2.5 * is_previous
-            if id(person) not in scores or score > scores[id(person)][0]:
-                scores[id(person)] = (score, person, back, is_previous)
-
-        first = here_paragraph - WINDOW_PARAGRAPHS  # the earliest paragraph consider() takes
-        since = self._paragraph_starts[first - 1] if first >= 1 else 0
-        for start, _, person in self.roster.people_before(at, since):
-            consider(person, start)
-        for start, entity in self.history:
-            if since <= start < at:
-                consider(entity, start)
-        if not scores:
-            return Resolution(None, 0.0, [f"pronoun '{written}': no earlier {gender or ''} person"])
-        ranked = sorted(scores.values(), key=lambda item: -item[0])
-        score, person, back, is_previous = ranked[0]
-        margin = score - ranked[1][0] if len(ranked) > 1 else 3.0
-        person.gender = person.gender or gender
-        why = "previous speaker" if is_previous else "nearest earlier person"
-        hop = f"pronoun '{written}' -> '{person.name}' ({why}, {back} sentence(s) back)"
-        certainty = 0.9 if is_previous and margin >= 2 else 0.75 if margin >= 1 else 0.55
-        return Resolution(person, certainty, [hop])
-
-    def _is_subject(self, start: int) -> bool:
-        """Whether the name starting here is (the head of) a clause subject."""
-        span = self.doc.char_span(start, start + 1, alignment_mode="expand")
-        if span is None or not len(span):
-            return False
-        token = span[0]
-        while token.dep_ in ("compound", "flat") and token.head is not token:
-            token = token.head
-        return token.dep_ in ("nsubj", "nsubjpass")
 
 
 _PRONOUN_WORDS = (
@@ -363,8 +386,3 @@ _PRONOUN_WORDS = (
     | lx.RELATIVE_PRONOUNS
     | lx.NEUTER_PRONOUNS
 )
-
-
-def _is_name_word(word: str) -> bool:
-    """A word that can be part of a person's name: capitalised, or a particle ('de')."""
-    return word[:1].isupper() or word.lower() in lx.PARTICLES

@@ -5,18 +5,26 @@ the attorney general", "Lindsay Walters, a spokeswoman for the White House")."""
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
 from saidwhat.lang import titles as tl
 from saidwhat.lang import words as lx
+from saidwhat.lang.names import PersonName, clean, parse_name
 from saidwhat.lang.orgs import org_key
-from saidwhat.records import SpeakerKind
+from saidwhat.speakers.bodies import ACRONYM, Bodies
+from saidwhat.speakers.entity import Entity
 
 _TITLE_RE = tl.title_pattern()
+_SMALL = {"a", "an", "the", "of", "on", "in", "to", "for", "and", "or", "at", "by", "with", "as"}
+# a line that separates the items of a roundup or live blog
+_BREAK_LINE = re.compile(
+    r"^[ \t]*(?:_{3,}|-{3,}|\*{3,}|#{3,}|\d{1,2}:\d{2}\s*[ap]\.?m\.?)\.?[ \t]*$",
+    re.MULTILINE | re.IGNORECASE,
+)
 _TITLE = _TITLE_RE.pattern
 _CAP_WORDS = r"(?:[A-Z][\w.&-]*(?:['\u2019]s)?\s+){1,4}"
 _BEFORE = re.compile(rf"(?P<mod>{_CAP_WORDS})??(?P<title>{_TITLE}),?\s+$")
@@ -29,126 +37,104 @@ _OF_BODY = re.compile(
     r"^\s+of\s+(?P<org>(?:the\s+)?[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*){0,3})"
 )
 _TITLE_PREFIX = re.compile(rf"^(?:(?:the\s+)?{_TITLE}\s+)+")  # "President Bill Clinton"
-# words before a name that are no part of it ("Mr.", "former"): one set, built once
-_NAME_LEADS = lx.HONORIFICS | lx.NAME_PREFIXES
 _FUNCTION_WORDS = {"the", "a", "an", "but", "and", "in", "on", "at", "as", "after", "when"}
 _FUNCTION_WORDS |= {"former", "then", "while", "if", "for", "with", "by", "to", "of", "said"}
 
 
-def clean(text: str) -> str:
-    """A name without leading article, trailing possessive or surrounding punctuation."""
-    text = re.sub(r"\s+", " ", text).strip(" ,.;:\"'\u201c\u201d\u2018\u2019()")
-    text = re.sub(r"['\u2019]s?$", "", text)
-    return re.sub(r"^(?i:the)\s+", "", text).strip()
-
-
-@dataclass
-class Entity:
-    """One real person, body or group in the article (the future Speaker record)."""
-
-    name: str
-    kind: SpeakerKind
-    titles: list[str] = field(default_factory=list)
-    affiliations: list[str] = field(default_factory=list)
-    gender: str | None = None
-    mentions: list[tuple[int, int]] = field(default_factory=list)
-    given: str | None = None
-    surname: str | None = None
-    named: bool = True  # False for an unnamed role holder ("Press Secretary") or group
-
-    @property
-    def first(self) -> int:
-        return min(s for s, _ in self.mentions) if self.mentions else 0
-
-    def add_title(self, title: str) -> None:
-        shown = tl.display_title(title)
-        if shown not in self.titles:
-            self.titles.append(shown)
-        self.gender = self.gender or tl.TITLE_GENDER.get(title.lower())
-
-    def add_affiliation(self, body: str) -> None:
-        """Add a body unless it is already there (or part of one there: 'Charlotte')."""
-        if body and not any(body.lower() in known.lower() for known in self.affiliations):
-            self.affiliations.append(body)
-
-    def add_mention(self, span: tuple[int, int]) -> None:
-        if span not in self.mentions:
-            self.mentions.append(span)
-
-
-@dataclass(frozen=True)
-class PersonName:
-    """A written person name taken apart: honorific gender, given name, surname key."""
-
-    shown: str
-    given: str | None
-    surname: str
-    gender: str | None
-    tokens: int
-    titles: tuple[str, ...] = ()  # titles written inside the name ("Spokeswoman Imani Farrow")
-
-
-def parse_name(text: str) -> PersonName | None:
-    words = clean(text).split()
-    gender = None
-    while words and (lead := words[0].lower().rstrip(".")) in _NAME_LEADS:
-        gender = gender or lx.HONORIFIC_GENDER.get(lead)
-        words = words[1:]
-    titles = []
-    while len(words) > 2 and _TITLE_RE.fullmatch(" ".join(words[:2])):
-        titles.append(" ".join(words[:2]))  # "Attorney General Jeff Sessions"
-        words = words[2:]
-    while len(words) > 1 and (
-        _TITLE_RE.fullmatch(words[0]) or lx.is_style_lead([w.lower() for w in words])
-    ):
-        titles.append(words[0])  # "Mayor de Blasio", "President Trump", "Rabbi Miriam Feld"
-        words = words[1:]
-    while len(words) > 1 and words[-1].lower().rstrip(".,") in lx.NAME_SUFFIXES:
-        words = words[:-1]
-    if not words or not any(ch.isalpha() for ch in words[-1]) or _TITLE_RE.fullmatch(words[-1]):
-        return None  # no name left, or only a title ("Retired General")
-    surname = words[-1].lower().strip(".,")
-    given_words = [w for w in words[:-1] if w.lower() not in lx.PARTICLES]
-    given = given_words[0].lower().strip(".,") if given_words else None
-    if given and gender is None:
-        gender = lx.FEMALE if given in lx.FEMALE_NAMES else None
-        gender = gender or (lx.MALE if given in lx.MALE_NAMES else None)
-    return PersonName(" ".join(words), given, surname, gender, len(words), tuple(titles))
-
-
-class Roster:
+class Roster(Bodies):
     """The article's people and bodies, with lookup by name, role and position."""
 
-    def __init__(self, doc: Doc):
+    def __init__(self, doc: Doc, headlines: list[tuple[int, int]] = ()):
+        super().__init__()
         self.doc = doc
         self.text = doc.text
         self.entities: list[Entity] = []
         self.people: list[tuple[int, int, Entity]] = []  # person name mentions, text order
         self._people_starts: list[int] = []
         self._longest = 0  # the longest person mention, in characters
-        self._orgs: dict[str, Entity] = {}
-        self._places: list[tuple[int, str]] = []
+        self.headlines = sorted(headlines)
+        self._roles_read: set[tuple[int, int]] = set()
+        self._breaks = [m.end() for m in _BREAK_LINE.finditer(self.text)]
         ents = self.ents = doc.ents  # built by a walk over every token: read once
         self._ent_starts = [ent.start for ent in ents]
+        people = [e for e in ents if e.label_ == "PERSON"]
+        in_body = [e for e in people if not self.title_cased(e.start_char)]
+        full = [e for e in in_body if _has_given_name(e.text)]
+        surnames = {parse_name(e.text).last for e in full}
+        # bodies first: what is written around a name ("the Harbor Authority's economist")
+        # names them; a one-word entity that is a named person's surname is that person
+        named_people, acronyms = [], []
         for ent in ents:
-            if ent.label_ == "PERSON":
-                self.add_person(ent.start_char, ent.end_char)
-        for ent in ents:
-            if ent.label_ in ("ORG", "FAC", "GPE") and self._names_person(ent.text, ent.start_char):
-                self.add_person(ent.start_char, ent.end_char)  # "Trump" tagged ORG
+            if ent.label_ in ("ORG", "FAC", "GPE") and ent.text.lower() in surnames:
+                named_people.append(ent)  # "Trump" tagged ORG
+            elif ent.label_ in ("ORG", "FAC") and ACRONYM.fullmatch(ent.text):
+                acronyms.append(ent)
             elif ent.label_ in ("ORG", "FAC"):
                 self.organization(ent.text, (ent.start_char, ent.end_char))
             elif ent.label_ == "GPE":
                 self._places.append((ent.start_char, clean(ent.text)))
+        for ent in acronyms:  # "Alliance to Reclaim Our Schools (AROS)", then "AROS"
+            long_form = self.long_form(ent.text, ent.start_char)
+            if long_form is not None:
+                self._orgs[org_key(ent.text)] = long_form
+            self.organization(ent.text, (ent.start_char, ent.end_char))
         for chunk in doc.noun_chunks:
             root = chunk.root
             proper = [t for t in chunk if t.pos_ == "PROPN" and t.i < root.i]
             if root.lemma_.lower() in lx.ORG_HEADS and proper and root.pos_ == "NOUN":
                 named = chunk[proper[0].i - chunk.start :]
                 self.organization(named.text, (named.start_char, named.end_char))
+        # full names first, with what is written around them (titles, "first lady"), so that
+        # a bare surname meets every person it may be and can tell them apart
+        for ent in full:
+            self.add_person(ent.start_char, ent.end_char)
+        self._read_around()
+        for ent in sorted(
+            [e for e in in_body if e not in full] + named_people, key=lambda e: e.start
+        ):
+            self.add_person(ent.start_char, ent.end_char)
+        for ent in people:
+            if self.title_cased(ent.start_char):
+                self._add_headline_name(ent.start_char, ent.end_char)
+        self._add_untagged_surnames()
+        self._read_around()
+        self._read_genders()
+
+    def _read_around(self) -> None:
+        """Titles and affiliations written around each person mention not read yet."""
         for start, end, person in self.people:
-            self._read_roles(person, start, end)
-            self._read_appositions(person, start, end)
+            if (start, end) not in self._roles_read:
+                self._roles_read.add((start, end))
+                self._read_roles(person, start, end)
+                self._read_appositions(person, start, end)
+
+    def _read_genders(self) -> None:
+        """Gender as the article gives it: in a sentence that names one person and then says
+        "he" or "she" (and never the other), that pronoun is theirs ("Clinton says she was
+        awake"). Honorifics and gendered titles give it too (add_person, add_title); a first
+        name never does. Votes over the article: at least two, four in five agreeing ("Trump
+        said she..." speaks of someone else now and then)."""
+        votes: dict[int, list[str]] = {}
+        owner: dict[int, Entity] = {}
+        for sentence in self.doc.sents:
+            named = self.people_before(sentence.end_char, sentence.start_char)
+            if not named or len({id(p) for _, _, p in named}) != 1:
+                continue
+            first_end = named[0][1]
+            said = {
+                lx.PRONOUN_GENDER[t.lower_]
+                for t in sentence
+                if t.idx >= first_end and t.lower_ in lx.PRONOUN_GENDER
+            }
+            if len(said) == 1:
+                person = named[0][2]
+                votes.setdefault(id(person), []).append(said.pop())
+                owner[id(person)] = person
+        for key, said in votes.items():
+            person = owner[key]
+            top = max(set(said), key=said.count)
+            if person.gender is None and len(said) >= 2 and said.count(top) >= 0.8 * len(said):
+                person.gender = top
 
     # -- people -----------------------------------------------------------------------------
     def add_person(self, start: int, end: int) -> Entity | None:
@@ -158,22 +144,28 @@ class Roster:
             return None
         person = self._match_person(name, start) or self._new_person(name)
         if name.tokens > len(person.name.split()) or (
-            person.name.isupper() and not name.shown.isupper()
+            person.name.isupper() and not name.bare.isupper()
         ):
-            person.name = name.shown
-        person.given = person.given or name.given
+            person.name = name.bare
+        person.suffix = person.suffix or name.suffix
+        person.given = person.given or name.first
         person.gender = person.gender or name.gender
         for title in name.titles:
             person.add_title(title)
+        for body in name.affiliations:
+            person.add_affiliation(body)
+        self._mention(person, start, end)
+        return person
+
+    def _mention(self, person: Entity, start: int, end: int) -> None:
         person.add_mention((start, end))
         at = bisect_right(self.people, (start, end), key=lambda item: item[:2])
         self.people.insert(at, (start, end, person))
         self._people_starts.insert(at, start)
         self._longest = max(self._longest, end - start)
-        return person
 
     def _new_person(self, name: PersonName) -> Entity:
-        person = Entity(name=name.shown, kind="person", given=name.given, surname=name.surname)
+        person = Entity(name=name.bare, kind="person", given=name.first, surname=name.surname)
         self.entities.append(person)
         return person
 
@@ -186,23 +178,97 @@ class Roster:
             if p.kind == "person"
             and p.named
             and p.surname == name.surname
-            and (not name.given or not p.given or p.given == name.given)
+            and (not name.first or not p.given or p.given == name.first)
+            and (not name.first or not p.given or p.suffix == name.suffix)
         ]
         if not same and name.tokens == 1:
             same = [p for p in self.entities if p.kind == "person" and p.given == name.surname]
             if len(same) != 1:
                 return None
-        if not same:
-            return None
-        # Several people share the surname ("Hillary", "Chelsea" Clinton): a bare surname
-        # means the one the article is about (most mentioned so far), else the first named.
-        before = [p for p in same if p.mentions and p.first <= at] or same
-        return max(before, key=lambda p: (sum(s <= at for s, _ in p.mentions), -p.first))
+        if name.gender:  # "Mr. Obama" is nobody known to be a woman
+            same = [p for p in same if p.gender in (None, name.gender)]
+        if len(same) <= 1:
+            return same[0] if same else None
+        return max(same, key=lambda p: self._likelihood(p, name, at, same))
 
-    def _names_person(self, text: str, at: int) -> bool:
-        """A one-word entity that is the surname of a person the article names."""
-        words = clean(text).split()
-        return len(words) == 1 and self.person_by_name(text, at) is not None
+    def _likelihood(self, person: Entity, name: PersonName, at: int, rivals: list[Entity]):
+        """How likely a bare surname at ``at`` means this one of several people who share it:
+        an honorific or title that agrees (or clashes: "Mr. Obama" is no Michelle), the only
+        one named in the current item of a roundup (AP's "The Latest": "Homeland Security
+        Secretary Jeh Johnson ... Johnson said" beside Gary Johnson in other items), then the
+        one the article names most, then the first named."""
+        score = 0.5 * math.log1p(len(person.mentions))
+        if name.gender and person.gender:
+            score += 3.0 if name.gender == person.gender else -6.0
+        shown = {tl.display_title(t) for t in name.titles}
+        if shown and person.titles:
+            score += 2.0 if shown & set(person.titles) else -1.0
+        item = self._item_start(at)
+        if item > 0:
+            here = [p for p in rivals if any(item <= s < at for s, _ in p.mentions)]
+            if here == [person]:
+                score += 3.0
+        return (score, -person.first)
+
+    def _item_start(self, at: int) -> int:
+        """Where the item holding ``at`` starts: after the last break line of a roundup
+        ("___", "***", "7:45 a.m.") before it; 0 when the article has none."""
+        i = bisect_right(self._breaks, at) - 1
+        return self._breaks[i] if i >= 0 else 0
+
+    def in_headline(self, at: int) -> bool:
+        """Whether position ``at`` lies in the headline, kicker or a box heading."""
+        i = bisect_right(self.headlines, (at, 10**12)) - 1
+        return i >= 0 and self.headlines[i][0] <= at < self.headlines[i][1]
+
+    def _add_untagged_surnames(self) -> None:
+        """A person's surname written alone where the entity layer saw no name ("Trump never
+        missed an opportunity"): a mention too, so that pronouns and descriptions after it
+        find the person spoken of."""
+        surnames = {}
+        for person in self.entities:
+            if person.kind == "person" and person.surname and " " not in person.surname:
+                surnames.setdefault(person.surname, person)
+        if not surnames:
+            return
+        taken = {i for s, e, _ in self.people for i in range(s, e)}
+        for token in self.doc:
+            if (
+                token.text[:1].isupper()
+                and token.lower_ in surnames
+                and token.idx not in taken
+                and not self.title_cased(token.idx)
+            ):
+                self.add_person(token.idx, token.idx + len(token.text))
+
+    def title_cased(self, at: int) -> bool:
+        """Whether ``at`` lies in a line written in title case, every word capitalised: a
+        headline ("Gold Star Mom Corners Obama") or a heading inside the body, short and
+        without a full stop. There a capitalised verb looks like one more name word."""
+        start = self.text.rfind("\n", 0, at) + 1
+        end = self.text.find("\n", at)
+        line = self.text[start : end if end >= 0 else len(self.text)].strip()
+        if not self.in_headline(at) and (
+            line.endswith((".", "?", "!", '"', "\u201d")) or not 3 <= len(line.split()) <= 14
+        ):
+            return False  # a sentence, however many names it holds
+        content = [w for w in re.findall(r"[A-Za-z][\w'\u2019-]*", line) if w.lower() not in _SMALL]
+        return len(content) >= 2 and all(w[0].isupper() for w in content)
+
+    def _add_headline_name(self, start: int, end: int) -> None:
+        """A name in a headline written in title case ("Gold Star Mom Corners Obama"): only
+        its longest ending that names a person of the body counts; headline words are never
+        part of a name, and a headline alone introduces nobody."""
+        words = list(re.finditer(r"\S+", self.text[start:end]))
+        for first in range(len(words)):
+            at = start + words[first].start()
+            name = parse_name(self.text[at:end])
+            if name is None:
+                continue
+            person = self._match_person(name, at)
+            if person is not None and (name.first is None or person.given == name.first):
+                self._mention(person, at, end)
+                return
 
     def person_by_name(self, text: str, at: int) -> Entity | None:
         name = parse_name(text)
@@ -280,15 +346,6 @@ class Roster:
             bodies = self.bodies_within(phrase.start_char, phrase.end_char)
             self._take_role(person, title.group(0), bodies, start)
 
-    def bodies_within(self, start: int, end: int) -> list[str]:
-        """The bodies and places the article names inside [start, end)."""
-        found = [
-            org.name
-            for org in self._orgs.values()
-            if any(start <= s and e <= end for s, e in org.mentions)
-        ]
-        return found + [p for s, p in self._places if start <= s < end]
-
     def _take_role(self, person: Entity, title: str, bodies: list[str], at: int) -> None:
         person.add_title(title)
         for body in bodies:
@@ -296,62 +353,6 @@ class Roster:
         if not bodies:
             for body in self.role_bodies(title, at):
                 person.add_affiliation(body)
-
-    def role_bodies(self, title: str, at: int) -> list[str]:
-        """The body a role implies, when the article names it: a press secretary's White
-        House, an attorney general's Justice Department, a mayor's city (nearest place)."""
-        key = title.lower()
-        bodies = [
-            self._orgs[org_key(b)].name
-            for b in tl.ROLE_BODY.get(key, ())
-            if org_key(b) in self._orgs
-        ]
-        if key in tl.PLACE_ROLES:
-            place = self.place_near(at)
-            bodies += [place] if place else []
-        return bodies
-
-    def _expand_body(self, body: str) -> str:
-        """'Trump' in 'Trump spokeswoman' -> 'Trump administration' when the article names
-        a body after that word (the most mentioned one); else the word itself."""
-        if org_key(body) in self._orgs:
-            return self._orgs[org_key(body)].name
-        prefix = body.lower() + " "
-        bodies = [o for k, o in self._orgs.items() if k.startswith(prefix)]
-        return max(bodies, key=lambda o: len(o.mentions)).name if bodies else body
-
-    def place_near(self, at: int) -> str | None:
-        """The place named nearest before ``at`` (else the first after): a mayor's city."""
-        before = [p for s, p in self._places if s < at]
-        if before:
-            return before[-1]
-        return self._places[0][1] if self._places else None
-
-    # -- bodies -----------------------------------------------------------------------------
-    def organization(self, text: str, span: tuple[int, int] | None = None) -> Entity:
-        """The body with this name (created on first sight), with the mention recorded."""
-        key = org_key(text)
-        org = self._orgs.get(key)
-        if org is None:
-            org = Entity(name=clean(text), kind="organization")
-            self._orgs[key] = org
-            self.entities.append(org)
-        if span:
-            org.add_mention(span)
-        return org
-
-    def known_organization(self, text: str) -> Entity | None:
-        return self._orgs.get(org_key(text))
-
-    def organization_by_head(self, head: str, at: int) -> Entity | None:
-        """'the department' -> the body whose name has that head word, nearest before ``at``."""
-        head = head.lower()
-        found = [o for k, o in self._orgs.items() if head in k.split() and o.mentions]
-        if not found:
-            return None
-        return max(
-            found, key=lambda o: (max((s for s, _ in o.mentions if s < at), default=-1), o.first)
-        )
 
 
 def _bodies(mod: str | None, org: str | None) -> list[str]:
@@ -362,3 +363,8 @@ def _bodies(mod: str | None, org: str | None) -> list[str]:
     if words and not _TITLE_RE.fullmatch(" ".join(words)):
         bodies.append(" ".join(words))
     return bodies
+
+
+def _has_given_name(text: str) -> bool:
+    name = parse_name(text)
+    return name is not None and name.first is not None

@@ -9,9 +9,15 @@ from __future__ import annotations
 import sqlite3
 
 from saidwhat.errors import SaidwhatError
-from saidwhat.lang.names import parse_person
+from saidwhat.lang.names import person_key
 from saidwhat.lang.text import normalise
-from saidwhat.store.people import PERSONLIKE, find_people, fold_person, rebuild_roles
+from saidwhat.store.people import (
+    PERSONLIKE,
+    find_people,
+    fold_person,
+    move_speakers,
+    rebuild_roles,
+)
 
 
 def one_person(conn: sqlite3.Connection, name_or_id: str | int) -> int:
@@ -55,21 +61,13 @@ def split_person(conn: sqlite3.Connection, person: str | int, names: list[str]) 
     kind, surname = conn.execute(
         "SELECT kind, surname FROM people WHERE id = ?", (source,)
     ).fetchone()
-    first = parse_person(names[0]).first if kind in PERSONLIKE else None
+    first = person_key(names[0]).first if kind in PERSONLIKE else None
     new = conn.execute(
         "INSERT INTO people (name, kind, first_name, surname) VALUES (?, ?, ?, ?)",
         (names[0], kind, first, surname),
     ).lastrowid
     for article_rowid, speaker_id in moved:
-        conn.execute(
-            "UPDATE article_speakers SET person_id = ? WHERE article_rowid = ? AND speaker_id = ?",
-            (new, article_rowid, speaker_id),
-        )
-        conn.execute(
-            "UPDATE quotes SET person_id = ?, tags = saidwhat_tags(?, source, type)"
-            " WHERE article_rowid = ? AND speaker_id = ?",
-            (new, new, article_rowid, speaker_id),
-        )
+        move_speakers(conn, new, article_rowid, "speaker_id", speaker_id)
     marks = ",".join("?" * len(norms))
     conn.execute(
         f"UPDATE aliases SET person_id = ? WHERE person_id = ? AND norm IN ({marks})",
@@ -121,7 +119,7 @@ def apply_aliases(conn: sqlite3.Connection, entries: list[tuple[str, list[str]]]
         if ids:
             target = ids[0]
         else:
-            parsed = parse_person(name)
+            parsed = person_key(name)
             target = conn.execute(
                 "INSERT INTO people (name, kind, first_name, surname) VALUES (?, 'person', ?, ?)",
                 (name, parsed.first, parsed.surname),

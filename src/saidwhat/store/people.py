@@ -4,9 +4,10 @@ organisations at ingest, and a name a user types finds them (``find_people``).
 A person with a first name joins the person with the same surname and an agreeing first name
 (or a surname-only person whose titles, affiliations or co-occurring speakers agree). A bare
 surname joins a person only on such evidence, never on the surname alone: "Sanders" the press
-secretary and "Bernie Sanders" the senator stay two people. Organisations and groups join by
-their key (``lang.orgs.org_key``). User corrections (``store.corrections``) are pins (name ->
-person), consulted first here, so a merge or split survives re-ingest.
+secretary and "Bernie Sanders" the senator stay two people. Organisations join by their key
+(``lang.orgs.org_key``); groups, unnamed people, documents and unknown sources are records of
+their article and join nothing (``PER_ARTICLE``). User corrections (``store.corrections``)
+are pins (name -> person), consulted first here, so a merge or split survives re-ingest.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 from saidwhat.lang.names import (
     PersonName,
     first_names_agree,
-    parse_person,
+    person_key,
     roles_agree,
     written_name,
 )
@@ -28,6 +29,9 @@ from saidwhat.lang.text import normalise
 from saidwhat.records import Article, Speaker
 
 PERSONLIKE = ("person",)
+# Speakers that are one article's own and never join across articles: "officials", "a senior
+# aide", "the report", "the author" are not the same ones in two articles.
+PER_ARTICLE = ("group", "unnamed", "document", "unknown")
 SQLITE_MIN_INT, SQLITE_MAX_INT = -(2**63), 2**63 - 1
 COOCCURRENCE_WINDOW = 500  # co-quoted people are looked for in a person's latest N articles
 
@@ -57,7 +61,9 @@ def resolve_article(
     order = sorted(article.speakers, key=lambda s: _is_bare_surname(s))
     resolved: dict[str, int] = {}
     for speaker in order:
-        person_id = _pinned(conn, speaker) or _match(conn, speaker, set(resolved.values()))
+        person_id = _pinned(conn, speaker)
+        if person_id is None and speaker.kind not in PER_ARTICLE:
+            person_id = _match(conn, speaker, set(resolved.values()))
         if person_id is None:
             person_id = _create(conn, speaker)
         resolved[speaker.id] = person_id
@@ -66,7 +72,7 @@ def resolve_article(
 
 
 def _is_bare_surname(speaker: Speaker) -> bool:
-    return speaker.kind in PERSONLIKE and parse_person(speaker.name, speaker.titles).first is None
+    return speaker.kind in PERSONLIKE and person_key(speaker.name, speaker.titles).first is None
 
 
 def _pinned(conn: sqlite3.Connection, speaker: Speaker) -> int | None:
@@ -86,7 +92,7 @@ def _match(conn: sqlite3.Connection, speaker: Speaker, cospeakers: set[int]) -> 
             (org_key(speaker.name), speaker.kind),
         ).fetchone()
         return row[0] if row else None
-    return match_person(conn, parse_person(speaker.name, speaker.titles), speaker, cospeakers)
+    return match_person(conn, person_key(speaker.name, speaker.titles), speaker, cospeakers)
 
 
 def match_person(
@@ -162,7 +168,7 @@ def _role_score(ours: list[str], theirs: list[str], weight: int) -> int:
 def _create(conn: sqlite3.Connection, speaker: Speaker) -> int:
     name: PersonName | None = None
     if speaker.kind in PERSONLIKE:
-        name = parse_person(speaker.name, speaker.titles)
+        name = person_key(speaker.name, speaker.titles)
     cursor = conn.execute(
         "INSERT INTO people (name, kind, first_name, surname) VALUES (?, ?, ?, ?)",
         (
@@ -208,7 +214,7 @@ def _aliases(speaker: Speaker) -> list[str]:
     """The name and every mention written as a name (capitalised, sharing the surname)."""
     names = [speaker.name, display_name(speaker)]
     if speaker.kind in PERSONLIKE:
-        surname = parse_person(speaker.name, speaker.titles).surname
+        surname = person_key(speaker.name, speaker.titles).surname
         for mention in speaker.mentions:
             text = mention.text.strip()
             if text[:1].isupper() and surname and surname in normalise(text):
@@ -234,7 +240,7 @@ def _add_roles(
 
 def _upgrade_name(conn: sqlite3.Connection, person_id: int, speaker: Speaker) -> None:
     """A person is named by the fullest form seen ("Sanders" -> "Sarah Huckabee Sanders")."""
-    name = parse_person(speaker.name, speaker.titles)
+    name = person_key(speaker.name, speaker.titles)
     current = conn.execute(
         "SELECT name, first_name FROM people WHERE id = ?", (person_id,)
     ).fetchone()
@@ -289,6 +295,23 @@ def fold_person(conn: sqlite3.Connection, keep: int, gone: int) -> None:
     rebuild_roles(conn, [keep])
 
 
+def move_speakers(
+    conn: sqlite3.Connection, to: int, article_rowid: int, where: str, value: object
+) -> None:
+    """Move one article's speaker links and quotes whose ``where`` column ("person_id" or
+    "speaker_id") is ``value`` to person ``to``, the quotes' search tags with them."""
+    column = {"person_id": "person_id", "speaker_id": "speaker_id"}[where]
+    conn.execute(
+        f"UPDATE article_speakers SET person_id = ? WHERE article_rowid = ? AND {column} = ?",
+        (to, article_rowid, value),
+    )
+    conn.execute(
+        "UPDATE quotes SET person_id = ?, tags = saidwhat_tags(?, source, type)"
+        f" WHERE article_rowid = ? AND {column} = ?",
+        (to, to, article_rowid, value),
+    )
+
+
 def drop_orphans(conn: sqlite3.Connection) -> None:
     """People no article speaks of any more and no correction names are removed."""
     conn.execute(
@@ -314,7 +337,7 @@ def find_people(conn: sqlite3.Connection, name_or_id: str | int) -> list[int]:
         )
     ]
     if not ids:
-        name = parse_person(str(name_or_id))
+        name = person_key(str(name_or_id))
         ids = [
             c.id
             for c in _candidates(conn, name.surname)

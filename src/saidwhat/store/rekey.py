@@ -1,7 +1,8 @@
-"""Re-keying stored people after the name rules changed (schema migrations 4 and 5), and
-stored bodies after the organisation key changed (migration 6).
+"""Re-keying stored people after the name rules changed (schema migrations 4 and 5), stored
+bodies after the organisation key changed (migration 6), and people after extraction and the
+store shared one name model (migration 7: ``one_name_model``).
 
-A person is keyed by ``parse_person`` (surname with its particles, first name) when an ingest
+A person is keyed by ``person_key`` (surname with its particles, first name) when an ingest
 first meets them, and later ingests find them by that key. When the rules change, a store
 made before keeps the old keys while new ingests use the new ones, so one person splits in
 two: an old row keyed "ben carson" and a new one keyed "carson" with the first name "ben".
@@ -19,16 +20,25 @@ from __future__ import annotations
 
 import sqlite3
 
-from saidwhat.lang.names import PersonName, first_names_agree, lead_length, parse_person
+from saidwhat.lang.names import (
+    PersonName,
+    first_names_agree,
+    is_lead_word,
+    parse_name,
+    person_key,
+)
 from saidwhat.lang.orgs import org_key
 from saidwhat.lang.text import normalise
 from saidwhat.records import Speaker
 from saidwhat.store.people import (
     COOCCURRENCE_WINDOW,
+    PER_ARTICLE,
     PERSONLIKE,
     fold_person,
     is_pinned,
     match_person,
+    move_speakers,
+    rebuild_roles,
 )
 
 
@@ -47,12 +57,12 @@ def _rekey(conn: sqlite3.Connection) -> list[int]:
     ).fetchall()
     changed = []
     for person_id, name, first, surname in rows:
-        parsed = parse_person(name)
+        parsed = person_key(name)
         if parsed.first is None:
             # a first name learnt from a fuller form the person is not shown by (a pinned
             # person's name is never upgraded) stays while the surname does, unless the rules
             # now drop that word before a surname ("speaker" of "Speaker Johnson")
-            dropped = first is not None and lead_length([first, surname]) > 0
+            dropped = first is not None and is_lead_word(first)
             new_first = first if parsed.surname == surname and not dropped else None
         else:
             # the first name seen first stays ("s" once "Sam Q. Jones" named "S. Jones")
@@ -84,7 +94,7 @@ def _join_match(conn: sqlite3.Connection, person_id: int) -> bool:
         titles=[v for k, v in roles if k == "title"],
         affiliations=[v for k, v in roles if k == "affiliation"],
     )
-    key = PersonName(core=normalise(name), surname=surname, first=first)
+    key = PersonName(shown=name, core=normalise(name), surname=surname, first=first)
     other = match_person(conn, key, speaker, _cospeakers(conn, person_id), exclude=person_id)
     if other is None:
         return False
@@ -181,3 +191,69 @@ def _bodies_sharing_a_key(conn: sqlite3.Connection) -> tuple[int, int] | None:
         if not (is_pinned(conn, keep) and is_pinned(conn, gone)):
             return keep, gone
     return None
+
+
+def one_name_model(conn: sqlite3.Connection) -> None:
+    """Migration 7: stored people as the one name model reads them. Names lose what stood
+    before them ("Texas Sen. Ted Cruz" -> "Ted Cruz"; a corrected person keeps the user's
+    name); a "person" whose name is a description ("A New York judge": lower-case words, no
+    name) becomes an unnamed person; people are re-keyed and the ones that now meet are
+    joined ("Texas Sen. Ted Cruz" joins "Ted Cruz"); and every group, unnamed person,
+    document or unknown source that an older store merged across articles is split into one
+    record per article."""
+    marks = ",".join("?" * len(PERSONLIKE))
+    rows = conn.execute(
+        f"SELECT id, name FROM people WHERE kind IN ({marks})", PERSONLIKE
+    ).fetchall()
+    for person_id, name in rows:
+        if is_pinned(conn, person_id):
+            continue
+        parsed = parse_name(name)
+        if parsed is None and any(w[:1].islower() for w in name.split()):
+            conn.execute("UPDATE people SET kind = 'unnamed' WHERE id = ?", (person_id,))
+        elif parsed is not None and parsed.shown != name:
+            conn.execute("UPDATE people SET name = ? WHERE id = ?", (parsed.shown, person_id))
+    rekey_people(conn)
+    split_per_article(conn)
+
+
+def split_per_article(conn: sqlite3.Connection) -> int:
+    """Give every speaker of a per-article kind (``PER_ARTICLE``) that spans several
+    articles one record per article, quotes, aliases and roles with it; a corrected one
+    stays as the user made it. Returns how many records were added."""
+    marks = ",".join("?" * len(PER_ARTICLE))
+    spread = conn.execute(
+        "SELECT s.person_id, COUNT(DISTINCT s.article_rowid) FROM article_speakers s"
+        f" JOIN people p ON p.id = s.person_id WHERE p.kind IN ({marks})"
+        " GROUP BY s.person_id HAVING COUNT(DISTINCT s.article_rowid) > 1",
+        PER_ARTICLE,
+    ).fetchall()
+    added = 0
+    for person_id, _ in spread:
+        if is_pinned(conn, person_id):
+            continue
+        name, kind = conn.execute(
+            "SELECT name, kind FROM people WHERE id = ?", (person_id,)
+        ).fetchone()
+        articles = [
+            r[0]
+            for r in conn.execute(
+                "SELECT DISTINCT article_rowid FROM article_speakers WHERE person_id = ?"
+                " ORDER BY article_rowid",
+                (person_id,),
+            )
+        ]
+        for article_rowid in articles[1:]:  # the first article keeps the record
+            new = conn.execute(
+                "INSERT INTO people (name, kind) VALUES (?, ?)", (name, kind)
+            ).lastrowid
+            move_speakers(conn, new, article_rowid, "person_id", person_id)
+            conn.execute(
+                "INSERT OR IGNORE INTO aliases (person_id, alias, norm)"
+                " SELECT ?, alias, norm FROM aliases WHERE person_id = ?",
+                (new, person_id),
+            )
+            rebuild_roles(conn, [new])
+            added += 1
+        rebuild_roles(conn, [person_id])
+    return added

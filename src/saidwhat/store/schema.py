@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from saidwhat.errors import SaidwhatError
-from saidwhat.store.rekey import rekey_organisations, rekey_people
+from saidwhat.store.rekey import one_name_model, rekey_organisations, rekey_people
 from saidwhat.store.text import quote_tags
 
 # A step of a migration: an SQL statement, or a function for what SQL alone cannot do. A
@@ -190,6 +190,10 @@ MIGRATIONS.append([rekey_people])
 # 6: bodies are keyed by the organisation key extraction reads too (lang.orgs.org_key), so
 # "Department of Justice" and "Justice Department" are one body in the corpus as in an article.
 MIGRATIONS.append([rekey_organisations])
+
+# 7: one name model for extraction and the store: names without what stands before them,
+# people re-keyed and joined, descriptions and groups one record per article.
+MIGRATIONS.append([one_name_model])
 
 SCHEMA_VERSION = len(MIGRATIONS)
 CACHE_KIB = 256 * 1024

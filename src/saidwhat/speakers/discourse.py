@@ -1,0 +1,198 @@
+"""What has been said so far in an article, as the speakers step reads it in text order:
+where each sentence and paragraph starts, who spoke before, which earlier people a pronoun or
+a description may mean (``recent_people``) and which one a "he" or "she" does
+(``antecedent``).
+
+A referent is scored by how near it is (sentences back), whether it is a clause subject,
+above all whether it is the previous speaker, unless someone else became the subject since;
+a name inside quote marks (said, not spoken of) scores less, an often named person more.
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from saidwhat.quotes.marks import find_mark_spans
+from saidwhat.records import Article
+from saidwhat.speakers.entity import Entity
+from saidwhat.speakers.roster import Roster
+
+# How far back (in paragraphs) an antecedent or a previous attribution may lie.
+WINDOW_PARAGRAPHS = 3
+
+
+@dataclass
+class Recency:
+    """How an earlier person stands as a referent at some point: a score (higher is likelier),
+    sentences back, whether they are the previous speaker, where last seen, whether they are
+    the person seen last of all."""
+
+    score: float
+    back: int
+    is_previous: bool
+    start: int
+    latest: bool = False
+
+
+@dataclass
+class Resolution:
+    """The speaker a source mention refers to, how sure the hops are, and why."""
+
+    entity: Entity | None
+    certainty: float
+    evidence: list[str]
+
+
+class Discourse:
+    """An article's positions and the speakers resolved so far (``history``)."""
+
+    def __init__(self, doc: Doc, article: Article, roster: Roster):
+        self.doc = doc
+        self.text = article.text
+        self.roster = roster
+        sentences = list(doc.sents)
+        self._sentence_starts = [s.start_char for s in sentences]
+        self._sentence_tokens = [s.start for s in sentences]
+        self._paragraph_starts = [s for s, _ in article.paragraphs] or [0]
+        self.history: list[tuple[int, Entity]] = []  # resolved sources: (start, speaker)
+        self._marks = [(m.start, m.end) for m in find_mark_spans(self.text, article.paragraphs)]
+        self._mark_starts = [s for s, _ in self._marks]
+        self._alias: dict[int, Entity] = {}  # id(roster person) -> the speaker it merged into
+
+    # -- positions --------------------------------------------------------------------------
+    def sentence(self, at: int) -> int:
+        return bisect_right(self._sentence_starts, at)
+
+    def paragraph(self, at: int) -> int:
+        return bisect_right(self._paragraph_starts, at)
+
+    def where(self, entity: Entity) -> str:
+        """Where the article first names someone, in words: 'paragraph 12', 'the headline'."""
+        number = self.paragraph(entity.first)
+        return f"paragraph {number}" if number >= 1 else "the headline"
+
+    def previous(self, at: int, window: int = WINDOW_PARAGRAPHS) -> Entity | None:
+        """The speaker of the last attribution before ``at``, if at most ``window``
+        paragraphs back."""
+        for start, entity in reversed(self.history):
+            if start < at:
+                return entity if self.paragraph(at) - self.paragraph(start) <= window else None
+        return None
+
+    def canonical(self, entity: Entity) -> Entity:
+        return self._alias.get(id(entity), entity)
+
+    def last_person(self, at: int) -> Entity | None:
+        """The named person spoken of last before ``at``, if in the window."""
+        return next((p for p, recency in self.recent_people(at) if recency.latest), None)
+
+    def window_start(self, at: int) -> int:
+        first = self.paragraph(at) - WINDOW_PARAGRAPHS
+        return self._paragraph_starts[first - 1] if first >= 1 else 0
+
+    def plural_subject_before(self, at: int) -> tuple[int, int] | None:
+        """'Twenty-seven states ... are challenging ... They argue': the nearest plural
+        subject in this or the previous sentence."""
+        found = None
+        for token in self.doc[self._sentence_tokens[max(0, self.sentence(at) - 2)] :]:
+            if token.idx >= at:
+                break
+            if token.dep_ == "nsubj" and token.tag_ in ("NNS", "NNPS"):
+                found = (token.left_edge.idx, token.idx + len(token))
+        return found
+
+    def relative_antecedent(self, at: int) -> tuple[int, int] | None:
+        """'X, who ..., said': the noun the relative clause hangs on."""
+        token = self.doc.char_span(at, at + 1, alignment_mode="expand")
+        if token is None or not len(token):
+            return None
+        verb = token[0].head
+        if verb.dep_ != "relcl" or verb.head.i >= token[0].i:
+            return None
+        noun = verb.head
+        ent = self.roster.ent_at(noun.i)
+        if ent is not None:
+            return ent.start_char, ent.end_char
+        left = noun.left_edge
+        return self.doc[left.i].idx, noun.idx + len(noun)
+
+    def recent_people(
+        self, at: int, gender: str | None = None, *, unnamed: bool = False
+    ) -> list[tuple[Entity, Recency]]:
+        """The named people spoken of in the window before ``at`` (names and earlier
+        speakers), each scored by how recent, how prominent and how likely a referent: near,
+        a subject, above all the previous speaker. A ``gender`` leaves out those known to
+        have the other one; ``unnamed`` lets unnamed role holders in ("a spokeswoman ... she
+        added")."""
+        previous = self.previous(at)
+        here_sentence = self.sentence(at)
+        found: dict[int, tuple[Entity, Recency]] = {}
+        seen: list[tuple[int, Entity, bool]] = []  # (where, who, a subject there), in order
+
+        def consider(person: Entity, start: int) -> None:
+            person = self.canonical(person)
+            if person.kind != "person" and not (unnamed and person.kind == "unnamed"):
+                return
+            if gender and person.gender not in (None, gender):
+                return
+            back = here_sentence - self.sentence(start)
+            subject = self.is_subject(start)
+            quoted = self.quoted(start)
+            score = -float(back) + 1.5 * subject - 2.0 * quoted
+            score += 0.3 * math.log1p(len(person.mentions))
+            known = found.get(id(person))
+            if known is None or score > known[1].score:
+                found[id(person)] = (person, Recency(score, back, person is previous, start))
+            seen.append((start, person, subject and not quoted))
+
+        since = self.window_start(at)
+        for start, _, person in self.roster.people_before(at, since):
+            consider(person, start)
+        for start, entity in self.history:
+            if since <= start < at:
+                consider(entity, start)
+        if previous is not None and id(previous) in found:
+            # the previous speaker, unless someone else became the subject since they spoke
+            spoke = max((s for s, e in self.history if e is previous and s < at), default=-1)
+            overtaken = any(w > spoke and p is not previous and subj for w, p, subj in seen)
+            found[id(previous)][1].score += 0.5 if overtaken else 2.5
+        latest_at = max((w for w, _, _ in seen), default=-1)
+        for _, recency in found.values():
+            recency.latest = recency.start == latest_at
+        return list(found.values())
+
+    def quoted(self, at: int) -> bool:
+        """Whether position ``at`` lies inside quote marks (a name said, not spoken of)."""
+        i = bisect_right(self._mark_starts, at) - 1
+        return i >= 0 and at < self._marks[i][1]
+
+    def antecedent(self, written: str, at: int, gender: str | None) -> Resolution:
+        """he/she -> the best earlier person (see ``_recent_people``)."""
+        scores = self.recent_people(at, gender, unnamed=True)
+        if not scores:
+            return Resolution(None, 0.0, [f"pronoun '{written}': no earlier {gender or ''} person"])
+        ranked = sorted(scores, key=lambda item: -item[1].score)
+        person, best = ranked[0]
+        margin = best.score - ranked[1][1].score if len(ranked) > 1 else 3.0
+        person.gender = person.gender or gender
+        why = "previous speaker" if best.is_previous else "nearest earlier person"
+        back = f"{best.back} sentence(s) back" if best.back < 99 else "further back"
+        hop = (
+            f"pronoun '{written}' -> '{person.name}' ({why}, {back}; named in {self.where(person)})"
+        )
+        certainty = 0.9 if best.is_previous and margin >= 2 else 0.75 if margin >= 1 else 0.55
+        return Resolution(person, certainty, [hop])
+
+    def is_subject(self, start: int) -> bool:
+        """Whether the name starting here is (the head of) a clause subject."""
+        span = self.doc.char_span(start, start + 1, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        token = span[0]
+        while token.dep_ in ("compound", "flat") and token.head is not token:
+            token = token.head
+        return token.dep_ in ("nsubj", "nsubjpass")
