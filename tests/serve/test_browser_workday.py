@@ -5,8 +5,11 @@ skip link and form fields whose borders can be seen."""
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -159,3 +162,17 @@ def contrast(one: str, other: str) -> float:
 
     light, dark = sorted((luminance(one), luminance(other)), reverse=True)
     return (light + 0.05) / (dark + 0.05)
+
+
+def test_a_speakers_quotes_download_from_their_page(browser, base_url, client) -> None:
+    top = client.get("/api/speakers").json()[0]
+    context = browser.new_context(accept_downloads=True)
+    tab = context.new_page()
+    tab.goto(f"{base_url}/speakers/{top['id']}")
+    with tab.expect_download() as waiting:
+        tab.click("a[download]:text('CSV')")
+    saved = waiting.value
+    rows = list(csv.DictReader(io.StringIO(Path(saved.path()).read_text(encoding="utf-8"))))
+    assert saved.suggested_filename == "saidwhat-quotes.csv" and len(rows) == top["quotes"]
+    assert {r["speaker"] for r in rows} == {top["name"]}
+    context.close()

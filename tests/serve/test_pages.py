@@ -3,10 +3,14 @@ forms without JavaScript, and fetch a URL only when the user gives one (a loopba
 
 from __future__ import annotations
 
+import csv
 import html
+import io
 import re
 
 import httpx
+
+from saidwhat.store.models import Occurrence
 
 
 def test_search_page_lists_hits_with_facets_and_pages(client: httpx.Client) -> None:
@@ -198,3 +202,61 @@ def test_a_speaker_filter_by_id_shows_the_name_in_the_field(client: httpx.Client
     page = client.get("/", params={"speaker": top["id"], "text": "zzzznothing"}).text
     field = re.search(r'<input id="speaker" [^>]*>', page).group(0)
     assert f'value="{html.escape(top["name"])}"' in field and f'data-id="{top["id"]}"' in field
+
+
+def test_a_search_also_offers_the_headlines_and_speakers_it_names(client: httpx.Client) -> None:
+    """'ferry' is in no quote of the demo corpus but in two ferry-strike headlines: the page
+    says what it searched and offers both articles (it said only "No quote matches")."""
+    page = client.get("/", params={"text": "ferry"}).text
+    assert "No quote says “ferry”" in page and "Search looks in what was said" in page
+    offered = set(re.findall(r'<li><a href="/articles/([^"]+)">[^<]*Ferry', page))
+    strikes = {h["article_id"] for h in client.get("/api/quotes", params={"limit": 100}).json()[
+        "items"] if "Ferry" in (h["title"] or "")}  # fmt: skip
+    assert offered == strikes and len(offered) == 2
+    okafor = client.get("/api/speakers/Okafor").json()
+    named = client.get("/", params={"text": "Okafor"}).text
+    assert f'<a href="/speakers/{okafor["id"]}">' in named
+    assert f'<a href="/?speaker={okafor["id"]}">all their quotes</a>' in named
+
+
+def test_the_total_and_the_order_of_a_search(client: httpx.Client) -> None:
+    items = client.get("/api/quotes", params={"text": "water", "limit": 100}).json()["items"]
+    page = client.get("/", params={"text": "water"}).text
+    assert f"{len(items)} quotes matching “water”" in page and f"of {len(items)}</span>" in page
+    oldest = client.get("/", params={"text": "water", "sort": "oldest"}).text
+    dates = re.findall(r"<time>([\d-]+)</time>", oldest.split('<ol class="results"', 1)[1])
+    assert dates == sorted(dates) and len(dates) == len(items)
+    assert '<strong aria-current="true">oldest first</strong>' in oldest
+    api = client.get("/api/quotes", params={"text": "water", "sort": "newest"}).json()["items"]
+    assert [h["date"] for h in api] == sorted(dates, reverse=True)
+    assert "best match" not in client.get("/").text.split('class="order"', 1)[1][:300]
+
+
+def download(client: httpx.Client, **params: str) -> httpx.Response:
+    response = client.get("/api/quotes/download", params=params)
+    assert response.status_code == 200, response.text
+    return response
+
+
+def test_downloads_of_a_search_and_of_a_speaker(client: httpx.Client) -> None:
+    """CSV or JSON of what a search finds, with the filters and order of /api/quotes; the
+    search and speaker pages link to them."""
+    api = client.get("/api/quotes", params={"text": "water", "sort": "oldest"}).json()["items"]
+    csv_file = download(client, text="water", sort="oldest", format="csv")
+    assert csv_file.headers["content-type"].startswith("text/csv")
+    assert csv_file.headers["content-disposition"] == 'attachment; filename="saidwhat-quotes.csv"'
+    rows = list(csv.DictReader(io.StringIO(csv_file.text)))
+    assert [int(r["id"]) for r in rows] == [h["id"] for h in api]
+    assert list(rows[0]) == list(Occurrence.model_fields)  # no snippet brackets, no score
+    okafor = client.get("/api/speakers/Okafor").json()
+    theirs = download(client, speaker=str(okafor["id"]), format="json").json()
+    assert len(theirs) == okafor["quotes"] and {q["speaker_id"] for q in theirs} == {okafor["id"]}
+    assert [q["date"] for q in theirs] == sorted((q["date"] for q in theirs), reverse=True)
+    assert download(client, speaker="Nobody Known", format="json").json() == []
+    bad = client.get("/api/quotes/download", params={"since": "2026-02-30"})
+    assert bad.status_code == 422 and "since" in bad.json()["error"]
+    page = client.get("/", params={"text": "water", "sort": "oldest"}).text
+    links = re.findall(r'<a href="(/api/quotes/download\?[^"]+)" download>', page)
+    assert html.unescape(links[0]) == "/api/quotes/download?text=water&sort=oldest&format=csv"
+    profile = client.get(f"/speakers/{okafor['id']}").text
+    assert f"/api/quotes/download?speaker={okafor['id']}&amp;format=csv" in profile

@@ -28,7 +28,7 @@ from saidwhat.serve.timeline import weekly
 from saidwhat.store import Corpus
 from saidwhat.store.models import ArticleLinks, QuoteHit
 from saidwhat.store.people import find_people
-from saidwhat.store.search import snippet_parts
+from saidwhat.store.search import COUNT_CAP, snippet_parts
 
 PAGE_SIZE = 20
 FACET_SAMPLE = 200  # facet counts are taken over the best hits, not the whole corpus
@@ -66,16 +66,35 @@ def active_filters(query: SearchQuery, speaker: str | None) -> list[tuple[str, s
     return [(name, speaker if name == "speaker" and speaker else value) for name, value in active]
 
 
-def link(request: Request, **changes: str | None) -> str:
-    """This page's URL (relative) with some parameters set or removed (None), empty ones
-    dropped, and always back to the first page."""
+def link(request: Request, path: str | None = None, **changes: str | None) -> str:
+    """This page's URL (relative; or ``path`` with this page's question) with some parameters
+    set or removed (None), empty ones dropped, and always back to the first page."""
     kept = [
         (k, v)
         for k, v in request.query_params.multi_items()
         if v and k != "cursor" and k not in changes
     ]
     kept += [(k, v) for k, v in changes.items() if v]
-    return f"{request.url.path}?{urlencode(kept)}" if kept else request.url.path
+    path = path or request.url.path
+    return f"{path}?{urlencode(kept)}" if kept else path
+
+
+ORDERS = [("relevance", "best match"), ("newest", "newest first"), ("oldest", "oldest first")]
+
+
+def orders(request: Request, query: SearchQuery) -> list[tuple[str, str | None]]:
+    """(label, link) of each order the results can take; the one shown has no link. Without
+    words there is no best match: newest first is the default."""
+    default = "relevance" if query.text.strip() else "newest"
+    current = default if query.sort == "relevance" else query.sort
+    return [
+        (
+            label,
+            None if value == current else link(request, sort=None if value == default else value),
+        )
+        for value, label in ORDERS
+        if value != "relevance" or default == "relevance"
+    ]
 
 
 @router.get("/")
@@ -85,7 +104,8 @@ def search(
     query: Annotated[SearchQuery, Query()],
     cursor: Annotated[str | None, Query(max_length=100)] = None,
 ) -> HTMLResponse:
-    sample = store.search(query.text, filters=query.filters(), limit=FACET_SAMPLE)
+    wanted = query.filters()
+    sample = store.search(query.text, filters=wanted, limit=FACET_SAMPLE, sort=query.sort)
     offset = decode_cursor(cursor)
     if offset + PAGE_SIZE < len(sample) or len(sample) < FACET_SAMPLE:  # the page is in it
         hits = sample[offset : offset + PAGE_SIZE]
@@ -95,10 +115,17 @@ def search(
         hits, next_cursor = search_page(store, query, PAGE_SIZE, cursor)
     previous = encode_cursor(offset - PAGE_SIZE) if offset > PAGE_SIZE else None
     name = speaker_name(store, query)
+    first_page = query.text.strip() and not offset
     return page(
         request,
         "search.html",
         query=query,
+        total=store.count(query.text, filters=wanted),
+        count_cap=COUNT_CAP,
+        speakers_named=store.speakers_named(query.text) if first_page else [],
+        headlines=store.headlines(query.text) if first_page else [],
+        download=lambda fmt: link(request, "/api/quotes/download", format=fmt),
+        orders=orders(request, query),
         hits=[(hit, snippet_parts(unquoted(hit.snippet))) for hit in hits],
         first_number=offset + 1,
         facets=facets(sample),
