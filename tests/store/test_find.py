@@ -108,7 +108,7 @@ def test_a_replaced_article_is_found_by_its_new_headline_only(tides: Corpus) -> 
     assert tides.headlines("ferry") == [] and [a.id for a in tides.headlines("calm")] == ["d4"]
 
 
-def test_a_version_6_store_gains_the_headline_index(tmp_path) -> None:
+def test_a_version_6_store_gains_the_headline_and_date_indexes(tmp_path) -> None:
     path = tmp_path / "v6.db"
     raw = sqlite3.connect(path)
     raw.create_function("saidwhat_tags", 3, quote_tags)
@@ -123,4 +123,7 @@ def test_a_version_6_store_gains_the_headline_index(tmp_path) -> None:
     )
     raw.commit()
     raw.close()
-    assert [a.id for a in Corpus(path).headlines("lighthouse")] == ["old"]
+    corpus = Corpus(path)
+    assert [a.id for a in corpus.headlines("lighthouse")] == ["old"]
+    indexes = {r[0] for r in corpus.conn.execute("SELECT name FROM sqlite_master")}
+    assert "quotes_rowid_date" in indexes

@@ -193,9 +193,12 @@ MIGRATIONS.append([rekey_organisations])
 
 # 7: article headlines in a full-text index of their own, so that a search also offers the
 # articles whose headline has its words ("ferry" finds the ferry-strike stories even when no
-# quote says "ferry") without reading every article row. Safe to apply again.
+# quote says "ferry") without reading every article row; and each quote's date by its rowid,
+# so that sorting the matches of a search by date reads a small index instead of the quote
+# rows (benchmarks/store.py at 1M quotes: CPU p50 27 instead of 37 ms). Safe to apply again.
 MIGRATIONS.append(
     [
+        "CREATE INDEX IF NOT EXISTS quotes_rowid_date ON quotes(rowid, date)",
         """CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
             title, content='articles', content_rowid='rowid',
             tokenize='porter unicode61 remove_diacritics 2'
