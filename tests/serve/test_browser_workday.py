@@ -51,6 +51,8 @@ def test_evidence_opens_next_to_its_quote_and_says_it_in_words(tab, base_url, cl
     box = tab.locator(".pop:popover-open")
     assert box.is_visible()
     near(box.bounding_box(), who.bounding_box())
+    opened = box.bounding_box()  # and within the screen (it scrolls when that is too small)
+    assert opened["y"] >= 0 and opened["y"] + opened["height"] <= tab.viewport_size["height"]
     words = box.inner_text()
     assert "two in the morning … Nobody should have to choose" in words  # the quote, again
     assert "said after the quote" in words and re.search(r"model confidence \d+%", words)
