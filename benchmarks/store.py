@@ -1,6 +1,7 @@
 """Store benchmark: build a corpus of N quotes (default 1,000,000) by replicating and varying
 real extracted quotes, then measure ingest rate, file size and p50/p95 latency of search,
-speaker and check.
+speaker and check, and of what the search page adds: a search in date order, the count of
+its matches and the headlines that have its words.
 
 The seed quotes come from running the real pipeline over the demo corpus (examples/demo), or
 over ../shared/examples/seed-article.txt when the demo is absent. Each synthetic article copies
@@ -37,6 +38,7 @@ FIRST = ["Ada", "Ivo", "Mira", "Tomas", "Lena", "Piet", "Rosa", "Omar", "Yuki", 
 SURNAME_STEMS = ("Quill", "Marsh", "Toll", "Brenn", "Oka", "Varg", "Dunn", "Hale")
 SURNAME_ENDS = ("", "er", "ton", "sby", "ley", "wick", "more", "field", "ham", "stead")
 LAST = [stem + end for stem in SURNAME_STEMS for end in SURNAME_ENDS]
+ORDERS = ("newest", "oldest")
 
 
 def seed_articles() -> list[Article]:
@@ -203,7 +205,23 @@ def main() -> None:
         (lambda t=vary_quote(rng.choice(texts), vocabulary, rng): corpus.check(t))
         for _ in range(args.queries)
     ]
-    for name, calls in (("search", searches), ("speaker", speakers), ("check", checks)):
+    # what the search page asks besides: the same kind of words, in date order (each way),
+    # counted, and looked up in the headlines (asked after the questions above, so that
+    # those stay the same questions as in earlier runs)
+    dated = [
+        (lambda w=rng.choice(rng.choice(quote_words)), s=ORDERS[i % 2]: corpus.search(w, sort=s))
+        for i in range(args.queries)
+    ]
+    counts = [
+        (lambda w=rng.choice(rng.choice(quote_words)): corpus.count(w)) for _ in range(args.queries)
+    ]
+    headlines = [
+        (lambda w=rng.choice(rng.choice(quote_words)): corpus.headlines(w))
+        for _ in range(args.queries)
+    ]
+    questions = [("search", searches), ("speaker", speakers), ("check", checks)]
+    questions += [("search by date", dated), ("count", counts), ("headlines", headlines)]
+    for name, calls in questions:
         p50, p95, cpu50, cpu95 = latencies(calls)
         print(
             f"{name}: p50 {p50:.1f} ms, p95 {p95:.1f} ms wall; CPU p50 {cpu50:.1f} ms,"

@@ -80,10 +80,10 @@ def test_speaker_page_draws_the_weekly_timeline(page, base_url: str, client) -> 
     dated = [h for h in quotes["items"] if h["date"]]
     page.goto(f"{base_url}/speakers/{top['id']}")
     assert page.locator("h1").inner_text() == top["name"]
-    bars = page.locator("svg.timeline rect")
+    bars = page.locator(".timeline svg rect")
     heights = [float(b.get_attribute("height")) for b in bars.all()]
     assert heights and max(heights) > 0
-    titles = " ".join(t.text_content() for t in page.locator("svg.timeline rect title").all())
+    titles = " ".join(t.text_content() for t in page.locator(".timeline svg rect title").all())
     assert sum(int(n) for n in re.findall(r": (\d+) quotes?", titles)) == len(dated)
 
 

@@ -79,3 +79,22 @@ def test_weekly_bars_count_quotes_per_monday_week_with_empty_weeks() -> None:
     assert tallest.count == chart.peak == 5 and chart.bars[1].height == 0
     assert all(0 <= b.x < chart.width and b.y + b.height <= chart.height for b in chart.bars)
     assert weekly([(None, 4), ("undated", 1)]) is None
+
+
+def test_weekly_bars_run_from_edge_to_edge_evenly() -> None:
+    """The first week's bar starts at the left edge and the last week's ends at the right one
+    (a two-week chart drew the second bar in the middle), at equal steps between."""
+    two = weekly([("2026-03-02", 2), ("2026-03-12", 3)])
+    assert two.bars[0].x == 0 and two.bars[1].x + two.bars[1].width == two.width
+    five = weekly([("2026-03-02", 1), ("2026-03-30", 1)])
+    steps = {round(b.x - a.x, 1) for a, b in zip(five.bars, five.bars[1:], strict=False)}
+    assert len(five.bars) == 5 and len(steps) == 1
+    assert five.bars[-1].x + five.bars[-1].width == five.width
+    one = weekly([("2026-03-04", 1)])
+    assert one.bars[0].x == 0 and one.bars[0].width <= one.width
+
+
+def test_a_split_quote_shows_its_pieces_without_the_words_between() -> None:
+    views = {v.quote.id: v for v in quote_views(article())}
+    assert views["q2"].words == '"never" … "not ever."'
+    assert views["q1"].words == views["q1"].quote.text

@@ -144,6 +144,11 @@ def test_cli_search_speaker_check_log(cli_db):
     hits = json.loads(run("search", "harbour winter", *db, "--json"))
     assert hits and "[harbour]" in hits[0]["snippet"] and hits[0]["speaker"] == "Ada Quill"
     assert "Ada Quill" in run("search", "harbour", *db)
+    oldest = json.loads(run("search", "winter", *db, "--json", "--sort", "oldest", "--limit", "9"))
+    newest = json.loads(run("search", "winter", *db, "--json", "--sort", "newest", "--limit", "9"))
+    assert [h["id"] for h in oldest] == [h["id"] for h in reversed(newest)] and len(oldest) == 6
+    wrong = CliRunner().invoke(app, ["search", "winter", *db, "--sort", "latest"])
+    assert "--sort latest: use relevance, newest or oldest" in str(wrong.exception)
     speakers = json.loads(run("speakers", *db, "--json", "--top", "3"))
     assert len(speakers) == 3 and all(s["quotes"] >= 1 for s in speakers)
     profile = json.loads(run("speaker", "Quill", *db, "--json"))

@@ -8,6 +8,7 @@ store read-only and print a table, or JSON with ``--json``; none of them loads s
 from __future__ import annotations
 
 from pathlib import Path
+from typing import get_args
 
 import typer
 from rich.table import Table
@@ -31,7 +32,7 @@ from saidwhat.records import Skipped
 from saidwhat.store import Corpus
 from saidwhat.store.export import cluster_rows, model_for, write_rows
 from saidwhat.store.models import IngestReport
-from saidwhat.store.search import snippet_parts
+from saidwhat.store.search import Sort, snippet_parts
 
 
 def register(app: typer.Typer) -> None:
@@ -176,16 +177,22 @@ def search_command(
     until: str = UNTIL,
     type_: str = TYPE,
     limit: int = typer.Option(20, "--limit", min=1, help="At most this many results."),
+    sort: str = typer.Option(
+        "relevance", "--sort", help="relevance, newest or oldest (undated quotes last)."
+    ),
     as_json: bool = JSON,
 ) -> None:
-    """Full-text search of the quotes, best match first, with highlighted snippets.
+    """Full-text search of the quotes, best match first (or by date), with highlighted
+    snippets.
 
     Examples:
       saidwhat search "sanctuary cities" --speaker "de Blasio"
-      saidwhat search immigra* --since 2018-01-01 --type direct --json
+      saidwhat search immigra* --since 2018-01-01 --type direct --sort newest --json
     """
     filters = cli_filters(speaker=speaker, source=source, since=since, until=until, type=type_)
-    hits = Corpus(db, readonly=True).search(text, filters=filters, limit=limit)
+    if sort not in get_args(Sort):
+        raise SaidwhatError(f"--sort {sort}: use relevance, newest or oldest")
+    hits = Corpus(db, readonly=True).search(text, filters=filters, limit=limit, sort=sort)
     if as_json:
         return print_json(hits)
     table = Table("speaker", "quote", "source", "date", "copies")

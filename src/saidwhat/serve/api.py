@@ -3,22 +3,26 @@ store's views (saidwhat.store.models). Every error is ``{"error": "..."}``."""
 
 from __future__ import annotations
 
-from typing import Annotated, TypeVar
+from collections.abc import Iterable
+from typing import Annotated, Literal, TypeVar
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query
 from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import StreamingResponse
 
 from saidwhat.records import Article
 from saidwhat.serve.extracting import extract_article
 from saidwhat.serve.models import ErrorMessage, ExtractRequest, QuotePage
-from saidwhat.serve.querying import MAX_LIMIT, SearchQuery, corpus, search_page
+from saidwhat.serve.querying import MAX_LIMIT, MAX_OFFSET, SearchQuery, corpus, search_page
 from saidwhat.store import Corpus
+from saidwhat.store.export import text_lines
 from saidwhat.store.models import (
     ArticleLinks,
     CheckMatch,
     Cluster,
     CorpusStats,
     LinkedArticle,
+    Occurrence,
     SpeakerProfile,
     SpeakerSummary,
     WeekCount,
@@ -27,6 +31,9 @@ from saidwhat.store.people import find_people
 
 ERRORS = {status: {"model": ErrorMessage} for status in (400, 404, 413, 422)}
 MAX_ID = 2**63 - 1  # SQLite's integer range
+MAX_DOWNLOAD = MAX_OFFSET  # quotes in a download of a search with words: as deep as pages go
+Download = Literal["csv", "json"]
+DOWNLOADS = {"csv": "text/csv; charset=utf-8", "json": "application/json"}
 T = TypeVar("T")
 
 router = APIRouter(prefix="/api", tags=["api"], responses=ERRORS)
@@ -47,10 +54,41 @@ def search_quotes(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="hits per page")] = 20,
     cursor: Annotated[str | None, Query(max_length=100, description="from next_cursor")] = None,
 ) -> QuotePage:
-    """Full-text search with the filters of `saidwhat search`, best first; empty text lists
-    the newest quotes. Matching words are wrapped in [ and ] in each hit's snippet."""
+    """Full-text search with the filters of `saidwhat search`, best first or by date; empty
+    text lists the newest quotes. Matching words are wrapped in [ and ] in each hit's
+    snippet."""
     hits, next_cursor = search_page(store, query, limit, cursor)
     return QuotePage(items=hits, next_cursor=next_cursor)
+
+
+@router.get(
+    "/quotes/download",
+    summary="Download quotes as CSV or JSON",
+    response_class=StreamingResponse,
+    responses={
+        200: {"content": {media: {} for media in DOWNLOADS.values()}, "description": "a file"}
+    },
+)
+def download_quotes(
+    store: Store,
+    query: Annotated[SearchQuery, Query()],
+    format: Annotated[Download, Query(description="csv, or json (one array)")] = "csv",
+) -> StreamingResponse:
+    """The quotes a search finds, as a file with the fields of an occurrence: the words,
+    filters and order of /api/quotes. Without words every matching quote (by date, streamed);
+    with words the first 10,000."""
+    wanted = query.filters()
+    rows: Iterable[Occurrence] = (
+        store.search(query.text, filters=wanted, limit=MAX_DOWNLOAD, sort=query.sort)
+        if query.text.strip()
+        else store.quotes(filters=wanted, newest=query.sort != "oldest")
+    )
+    name = f'attachment; filename="saidwhat-quotes.{format}"'
+    return StreamingResponse(
+        text_lines(rows, Occurrence, format),
+        media_type=DOWNLOADS[format],
+        headers={"Content-Disposition": name},
+    )
 
 
 @router.get("/clusters/{cluster_id}", response_model=Cluster, summary="One quote everywhere")

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from saidwhat.records import Article, Quote, Speaker
 from saidwhat.store.models import ArticleLinks, ClusterRef
+from saidwhat.store.writer import quote_words
 
 PALETTE_SIZE = 10  # colour classes .c0 ... .c9 in style.css
 SHOWN = ("kicker", "headline", "key_point", "byline", "dateline", "paragraph", "credit")
@@ -18,14 +19,17 @@ SHOWN = ("kicker", "headline", "key_point", "byline", "dateline", "paragraph", "
 
 @dataclass
 class QuoteView:
-    """One quote as the page shows it: its speaker and the speaker's colour class, and for a
-    stored article the speaker's corpus-wide id and the quote's cluster."""
+    """One quote as the page shows it: what was said (a split quote's pieces joined by " … ",
+    without the narrator's words between them), its speaker and the speaker's colour class,
+    where the speaker's name links to in the corpus (none when nobody there matches), and
+    for a stored article the quote's cluster."""
 
     number: int
     quote: Quote
+    words: str
     speaker: Speaker | None
     colour: str
-    person_id: int | None = None
+    speaker_url: str | None = None
     cluster: ClusterRef | None = None
 
 
@@ -42,21 +46,26 @@ class Block:
     segments: list[Segment]
 
 
-def quote_views(article: Article, links: ArticleLinks | None = None) -> list[QuoteView]:
-    """Each quote with its speaker (and, given the article's ``links``, its corpus-wide speaker
-    and cluster); a speaker's colour is fixed by its order in the article."""
+def quote_views(
+    article: Article, links: ArticleLinks | None = None, speaker_urls: dict[str, str] | None = None
+) -> list[QuoteView]:
+    """Each quote with its speaker and, given the article's ``links``, its cluster; a
+    speaker links to ``speaker_urls[speaker id]``, else to the corpus-wide speaker of
+    ``links``, else nowhere. A speaker's colour is fixed by its order in the article."""
     links = links or ArticleLinks()
+    urls = {s: f"/speakers/{person}" for s, person in links.people.items()}
+    urls.update(speaker_urls or {})
     colours = {s.id: f"c{i % PALETTE_SIZE}" for i, s in enumerate(article.speakers)}
     views = []
     for number, quote in enumerate(sorted(article.quotes, key=lambda q: q.start), start=1):
-        speaker = article.speaker(quote.speaker_id)
         views.append(
             QuoteView(
                 number,
                 quote,
-                speaker,
+                quote_words(article, quote),
+                article.speaker(quote.speaker_id),
                 colours.get(quote.speaker_id, "cx"),
-                links.people.get(quote.speaker_id) if quote.speaker_id else None,
+                urls.get(quote.speaker_id) if quote.speaker_id else None,
                 links.clusters.get(quote.id),
             )
         )

@@ -27,7 +27,8 @@ from saidwhat.serve.render import page, unquoted
 from saidwhat.serve.timeline import weekly
 from saidwhat.store import Corpus
 from saidwhat.store.models import ArticleLinks, QuoteHit
-from saidwhat.store.search import snippet_parts
+from saidwhat.store.people import find_people
+from saidwhat.store.search import COUNT_CAP, snippet_parts
 
 PAGE_SIZE = 20
 FACET_SAMPLE = 200  # facet counts are taken over the best hits, not the whole corpus
@@ -51,23 +52,49 @@ def facets(hits: list[QuoteHit]) -> dict[str, list[tuple[str, str, int]]]:
     }
 
 
-def active_filters(query: SearchQuery, hits: list[QuoteHit]) -> list[tuple[str, str]]:
+def speaker_name(store: Corpus, query: SearchQuery) -> str | None:
+    """The name of the speaker a search filters by id (a facet link), to show instead of it."""
+    if not (query.speaker and query.speaker.isdigit()):
+        return None
+    profile = store.speaker(query.speaker, recent=0)
+    return profile.name if profile else None
+
+
+def active_filters(query: SearchQuery, speaker: str | None) -> list[tuple[str, str]]:
     """(parameter, label) of each filter in use; a speaker id is shown as the name."""
     active = list(query.filters().active().items())
-    named = hits[0].speaker if hits and query.speaker and query.speaker.isdigit() else None
-    return [(name, named if name == "speaker" and named else value) for name, value in active]
+    return [(name, speaker if name == "speaker" and speaker else value) for name, value in active]
 
 
-def link(request: Request, **changes: str | None) -> str:
-    """This page's URL (relative) with some parameters set or removed (None), empty ones
-    dropped, and always back to the first page."""
+def link(request: Request, path: str | None = None, **changes: str | None) -> str:
+    """This page's URL (relative; or ``path`` with this page's question) with some parameters
+    set or removed (None), empty ones dropped, and always back to the first page."""
     kept = [
         (k, v)
         for k, v in request.query_params.multi_items()
         if v and k != "cursor" and k not in changes
     ]
     kept += [(k, v) for k, v in changes.items() if v]
-    return f"{request.url.path}?{urlencode(kept)}" if kept else request.url.path
+    path = path or request.url.path
+    return f"{path}?{urlencode(kept)}" if kept else path
+
+
+ORDERS = [("relevance", "best match"), ("newest", "newest first"), ("oldest", "oldest first")]
+
+
+def orders(request: Request, query: SearchQuery) -> list[tuple[str, str | None]]:
+    """(label, link) of each order the results can take; the one shown has no link. Without
+    words there is no best match: newest first is the default."""
+    default = "relevance" if query.text.strip() else "newest"
+    current = default if query.sort == "relevance" else query.sort
+    return [
+        (
+            label,
+            None if value == current else link(request, sort=None if value == default else value),
+        )
+        for value, label in ORDERS
+        if value != "relevance" or default == "relevance"
+    ]
 
 
 @router.get("/")
@@ -77,7 +104,8 @@ def search(
     query: Annotated[SearchQuery, Query()],
     cursor: Annotated[str | None, Query(max_length=100)] = None,
 ) -> HTMLResponse:
-    sample = store.search(query.text, filters=query.filters(), limit=FACET_SAMPLE)
+    wanted = query.filters()
+    sample = store.search(query.text, filters=wanted, limit=FACET_SAMPLE, sort=query.sort)
     offset = decode_cursor(cursor)
     if offset + PAGE_SIZE < len(sample) or len(sample) < FACET_SAMPLE:  # the page is in it
         hits = sample[offset : offset + PAGE_SIZE]
@@ -85,18 +113,29 @@ def search(
         next_cursor = encode_cursor(offset + PAGE_SIZE) if more else None
     else:
         hits, next_cursor = search_page(store, query, PAGE_SIZE, cursor)
+    previous = encode_cursor(offset - PAGE_SIZE) if offset > PAGE_SIZE else None
+    name = speaker_name(store, query)
+    first_page = query.text.strip() and not offset
     return page(
         request,
         "search.html",
         query=query,
+        total=store.count(query.text, filters=wanted),
+        count_cap=COUNT_CAP,
+        speakers_named=store.speakers_named(query.text) if first_page else [],
+        headlines=store.headlines(query.text) if first_page else [],
+        download=lambda fmt: link(request, "/api/quotes/download", format=fmt),
+        orders=orders(request, query),
         hits=[(hit, snippet_parts(unquoted(hit.snippet))) for hit in hits],
+        first_number=offset + 1,
         facets=facets(sample),
         sampled=FACET_SAMPLE if len(sample) == FACET_SAMPLE else None,
         next_url=link(request, cursor=next_cursor) if next_cursor else None,
-        first_url=link(request) if cursor else None,
+        previous_url=link(request, cursor=previous) if offset else None,
         link=lambda **changes: link(request, **changes),
         overview=request.app.state.overview.get(),
-        active=active_filters(query, hits),
+        speaker_name=name,
+        active=active_filters(query, name),
     )
 
 
@@ -114,11 +153,28 @@ def speaker(
     return page(request, "speaker.html", profile=profile, chart=weekly(weeks))
 
 
-def article_context(article: Article, links: ArticleLinks | None = None) -> dict[str, Any]:
-    """What _article.html needs: the quotes with their speakers (linked into the corpus for a
-    stored article) and the cut-up text."""
-    views = quote_views(article, links)
+def article_context(
+    article: Article, links: ArticleLinks | None = None, speaker_urls: dict[str, str] | None = None
+) -> dict[str, Any]:
+    """What _article.html needs: the quotes with their speakers (linked into the corpus: by
+    the ``links`` of a stored article, by ``speaker_urls`` for a pasted one) and the cut-up
+    text."""
+    views = quote_views(article, links, speaker_urls)
     return {"article": article, "views": views, "blocks": blocks(article, views)}
+
+
+def corpus_speakers(store: Corpus, article: Article) -> dict[str, str]:
+    """Where each speaker of a pasted article is in the corpus: the profile of the one person
+    the name matches, the quotes of all of them when it matches several, and no link at all
+    when it matches nobody."""
+    urls = {}
+    for speaker in article.speakers:
+        people = find_people(store.conn, speaker.name)
+        if len(people) == 1:
+            urls[speaker.id] = f"/speakers/{people[0]}"
+        elif people:
+            urls[speaker.id] = "/?" + urlencode({"speaker": speaker.name})
+    return urls
 
 
 @router.get("/articles/{article_id:path}")
@@ -157,16 +213,22 @@ def _read_pasted(text: str, url: str, guard: AddressGuard) -> Article:
     raise InputError("form", "paste an article's text or give its URL")
 
 
+def _pasted_context(store: Corpus, text: str, url: str, guard: AddressGuard) -> dict[str, Any]:
+    article = _read_pasted(text, url, guard)
+    return article_context(article, speaker_urls=corpus_speakers(store, article))
+
+
 @router.post("/paste")
-async def paste(request: Request) -> HTMLResponse:
+async def paste(request: Request, store: Store) -> HTMLResponse:
     form = parse_qs((await request.body()).decode("utf-8", errors="replace"))
     text, url = form.get("text", [""])[0], form.get("url", [""])[0].strip()
     context = {"text": text, "url": url, "error": None, "article": None}
+    guard = request.app.state.url_guard
     try:
-        article = await run_in_threadpool(_read_pasted, text, url, request.app.state.url_guard)
+        result = await run_in_threadpool(_pasted_context, store, text, url, guard)
     except InputError as exc:
         return page(request, "paste.html", 422, **{**context, "error": str(exc)})
-    return page(request, "paste.html", **{**context, **article_context(article)})
+    return page(request, "paste.html", **{**context, **result})
 
 
 @router.get("/docs")

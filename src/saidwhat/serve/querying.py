@@ -15,6 +15,7 @@ from pydantic import ConfigDict, Field
 
 from saidwhat.store import Corpus, QuoteFilters
 from saidwhat.store.models import CorpusStats, QuoteHit, SpeakerSummary
+from saidwhat.store.search import Sort
 
 MAX_LIMIT = 100
 MAX_OFFSET = 10_000  # deeper pages are better served by narrower filters
@@ -59,10 +60,14 @@ class SearchQuery(QuoteFilters):
     model_config = ConfigDict(extra="ignore")  # each route reads its own paging parameters
 
     text: str = Field("", max_length=500, description='words, "phrases", prefix*, OR, NOT')
+    sort: Sort = Field(
+        "relevance",
+        description="relevance (best first), newest or oldest first; without words, by date",
+    )
 
     def filters(self) -> QuoteFilters:
         """The filters alone, for Corpus.search."""
-        return QuoteFilters(**self.model_dump(exclude={"text"}))
+        return QuoteFilters(**self.model_dump(exclude={"text", "sort"}))
 
 
 def encode_cursor(offset: int) -> str:
@@ -88,6 +93,8 @@ def search_page(
 ) -> tuple[list[QuoteHit], str | None]:
     """One page of hits and the cursor of the next page (None on the last one)."""
     offset = decode_cursor(cursor)
-    hits = store.search(query.text, filters=query.filters(), limit=limit + 1, offset=offset)
+    hits = store.search(
+        query.text, filters=query.filters(), limit=limit + 1, offset=offset, sort=query.sort
+    )
     more = len(hits) > limit and offset + limit <= MAX_OFFSET
     return hits[:limit], encode_cursor(offset + limit) if more else None

@@ -12,16 +12,20 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from saidwhat.about import __version__
+from saidwhat.serve.evidence import QUOTE_TYPES, in_words, percent
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
 
 QUOTE_MARKS = "\"'“”‘’«»„‹›"
+PIECES = " … "
 
 
 def unquoted(text: str) -> str:
-    """A quote's words without the marks around them (the page adds its own)."""
-    return text.strip().strip(QUOTE_MARKS + " ,").strip()
+    """A quote's words without the marks around them (the page adds its own), around each
+    piece of a split quote (pieces joined by " … ", as store.writer.quote_words gives them)."""
+    pieces = text.split(PIECES)
+    return PIECES.join(piece.strip().strip(QUOTE_MARKS + " ,").strip() for piece in pieces)
 
 
 _env = Environment(
@@ -34,6 +38,9 @@ _env = Environment(
 _env.globals["version"] = __version__
 _env.filters["unquoted"] = unquoted
 _env.filters["quoted"] = lambda text: f"“{unquoted(text)}”"
+_env.filters["in_words"] = in_words
+_env.filters["percent"] = percent
+_env.globals["quote_types"] = QUOTE_TYPES
 templates = Jinja2Templates(env=_env)
 
 

@@ -1,5 +1,10 @@
 """Quotes per week as bar geometry for an inline SVG drawn server-side (no chart library,
-no script: it shows without JavaScript and under a 'self'-only CSP)."""
+no script: it shows without JavaScript and under a 'self'-only CSP).
+
+The SVG holds only the bars and stretches to the page's width; its words (the first and
+last week, the peak) are HTML around it, so they keep the page's text size on a phone
+(text inside a 640-unit SVG shrank to 7 px at 390 px). The first bar starts at the left
+edge and the last ends at the right edge, under the labels that name their weeks."""
 
 from __future__ import annotations
 
@@ -8,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-WIDTH, HEIGHT, MARGIN = 640, 160, 24
+WIDTH, HEIGHT = 640, 120
 MAX_BAR = 40  # a bar is never wider than this, so a few weeks do not look like a block
 MAX_WEEKS = 260  # five years of weeks; older quotes are folded into the first bar
 
@@ -62,22 +67,15 @@ def weekly(counts: Iterable[tuple[str | None, int]]) -> Chart | None:
         weeks[first] += weeks.pop(week)
     n = (last - first).days // 7 + 1
     peak = max(weeks.values())
-    slot = (WIDTH - 2 * MARGIN) / n
-    plot = HEIGHT - 2 * MARGIN
+    width = min(max(WIDTH / n * 0.8, 1.0), MAX_BAR)
+    step = (WIDTH - width) / (n - 1) if n > 1 else 0.0  # week i's bar starts at i * step
     bars = []
     for i in range(n):
         week = first + timedelta(weeks=i)
         count = weeks.get(week, 0)
-        height = plot * count / peak
-        x = MARGIN + i * slot
+        height = HEIGHT * count / peak
         bars.append(
-            Bar(
-                round(x, 2),
-                round(HEIGHT - MARGIN - height, 2),
-                round(min(max(slot * 0.8, 1.0), MAX_BAR), 2),
-                round(height, 2),
-                week,
-                count,
-            )
-        )
+            Bar(round(i * step, 2), round(HEIGHT - height, 2), round(width, 2), round(height, 2),
+                week, count)
+        )  # fmt: skip
     return Chart(WIDTH, HEIGHT, bars, peak, first, last)

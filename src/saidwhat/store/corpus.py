@@ -26,6 +26,7 @@ from saidwhat.store import search as searching
 from saidwhat.store.corrections import apply_aliases, merge_people, parse_aliases, split_person
 from saidwhat.store.filters import QuoteFilters
 from saidwhat.store.models import (
+    ArticleHit,
     ArticleLinks,
     CheckMatch,
     Cluster,
@@ -41,6 +42,7 @@ from saidwhat.store.models import (
 )
 from saidwhat.store.people import drop_orphans
 from saidwhat.store.schema import SCHEMA_VERSION, connect, transaction
+from saidwhat.store.search import COUNT_CAP, Sort
 from saidwhat.store.writer import Progress, ingest_articles, unchanged_input
 
 
@@ -147,6 +149,7 @@ class Corpus:
         filters: QuoteFilters | None = None,
         limit: int = 20,
         offset: int = 0,
+        sort: Sort = "relevance",
     ) -> list[QuoteHit]:
         """Full-text search of quotes, best first (bm25), with highlighted snippets.
 
@@ -154,11 +157,19 @@ class Corpus:
         newest quotes. ``speaker``: a name or id (aliases count); ``source``: outlet;
         ``since``/``until``: dates YYYY[-MM[-DD]] inclusive; ``type``: direct|mixed|indirect;
         or all of them as one ``filters`` record. Invalid filters raise a one-line error.
+        ``sort``: "relevance", or "newest" / "oldest" first (undated quotes last).
         """
         wanted = filters or QuoteFilters.of(
             speaker=speaker, source=source, since=since, until=until, type=type
         )
-        return searching.search(self.conn, text, wanted, limit=limit, offset=offset)
+        return searching.search(self.conn, text, wanted, limit=limit, offset=offset, sort=sort)
+
+    def count(
+        self, text: str = "", *, filters: QuoteFilters | None = None, cap: int = COUNT_CAP
+    ) -> int:
+        """How many quotes ``search(text, filters=filters)`` finds, counted up to ``cap`` + 1
+        (which means: more than ``cap``)."""
+        return searching.count(self.conn, text, filters or QuoteFilters(), cap=cap)
 
     def quotes(
         self,
@@ -170,17 +181,26 @@ class Corpus:
         type: QuoteType | None = None,
         filters: QuoteFilters | None = None,
         by_cluster: bool = False,
+        newest: bool = False,
     ) -> Iterator[Occurrence]:
-        """Every quote occurrence matching the filters, oldest first (streamed); with
-        ``by_cluster`` the occurrences of one cluster come together."""
+        """Every quote occurrence matching the filters, oldest first (streamed), or newest
+        first; with ``by_cluster`` the occurrences of one cluster come together."""
         wanted = filters or QuoteFilters.of(
             speaker=speaker, source=source, since=since, until=until, type=type
         )
-        return searching.occurrences(self.conn, wanted, by_cluster=by_cluster)
+        return searching.occurrences(self.conn, wanted, by_cluster=by_cluster, newest=newest)
 
     def speakers(self, *, top: int = 20, kind: str | None = None) -> list[SpeakerSummary]:
         """The ``top`` most-quoted speakers (optionally only one kind: person, organization...)."""
         return lookups.speakers(self.conn, top=top, kind=kind)
+
+    def speakers_named(self, name: str, *, limit: int = 5) -> list[SpeakerSummary]:
+        """The speakers a name means, as the ``speaker`` filter reads it, most-quoted first."""
+        return lookups.speakers_named(self.conn, name, limit=limit)
+
+    def headlines(self, text: str, *, limit: int = 5) -> list[ArticleHit]:
+        """The articles whose headline has these words (search syntax), best match first."""
+        return lookups.headlines(self.conn, text, limit=limit)
 
     def speaker(self, name_or_id: str | int, *, recent: int = 10) -> SpeakerProfile | None:
         """A speaker's profile: aliases, titles and affiliations with when they were seen,

@@ -1,4 +1,5 @@
-"""Export quotes as JSONL, CSV or Parquet: one row per occurrence or one per quote cluster.
+"""Export quotes as JSONL, CSV or Parquet: one row per occurrence or one per quote cluster;
+and the same rows as text lines for a download (CSV, JSON Lines or one JSON array).
 
 Streamed: rows are written as they are read, so an export of millions of quotes runs in
 constant memory (Parquet in row groups of ``CHUNK``).
@@ -7,6 +8,7 @@ constant memory (Parquet in row groups of ``CHUNK``).
 from __future__ import annotations
 
 import csv
+import io
 import json
 from collections.abc import Iterable, Iterator
 from itertools import groupby, islice
@@ -17,6 +19,7 @@ from saidwhat.errors import SaidwhatError
 from saidwhat.store.models import ClusterRow, Occurrence, Record
 
 Format = Literal["jsonl", "csv", "parquet"]
+TextFormat = Literal["csv", "jsonl", "json"]
 Per = Literal["occurrence", "cluster"]
 CHUNK = 10_000
 
@@ -43,25 +46,49 @@ def cluster_rows(occurrences: Iterable[Occurrence]) -> Iterator[ClusterRow]:
 
 def write_rows(rows: Iterable[Record], model: type[Record], fmt: Format, out: Path) -> int:
     """Write rows of one model to ``out``; returns how many were written."""
-    columns = list(model.model_fields)
     count = 0
+
+    def counted() -> Iterator[Record]:
+        nonlocal count
+        for row in rows:
+            count += 1
+            yield row
+
     try:
         if fmt == "parquet":
             return _write_parquet(rows, model, out)
         with out.open("w", encoding="utf-8", newline="") as handle:
-            writer = csv.DictWriter(handle, columns) if fmt == "csv" else None
-            if writer:
-                writer.writeheader()
-            for row in rows:
-                data = row.model_dump()
-                if writer:
-                    writer.writerow(data)
-                else:
-                    handle.write(json.dumps(data, ensure_ascii=False) + "\n")
-                count += 1
+            handle.writelines(text_lines(counted(), model, fmt))
     except OSError as exc:
         raise SaidwhatError(f"{out}: cannot write ({exc.strerror})") from None
     return count
+
+
+def text_lines(rows: Iterable[Record], model: type[Record], fmt: TextFormat) -> Iterator[str]:
+    """The rows (the fields of ``model``) as they come: CSV lines under a header, JSON Lines,
+    or one JSON array with a row a line."""
+    columns = set(model.model_fields)
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, list(model.model_fields))
+        writer.writeheader()
+        for row in rows:
+            writer.writerow(row.model_dump(include=columns))
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+        yield buffer.getvalue()  # the header, when there was no row
+        return
+    opening = "["
+    for row in rows:
+        data = json.dumps(row.model_dump(include=columns), ensure_ascii=False)
+        if fmt == "jsonl":
+            yield data + "\n"
+        else:
+            yield f"{opening}\n{data}"
+            opening = ","
+    if fmt == "json":
+        yield "[]\n" if opening == "[" else "\n]\n"
 
 
 def _write_parquet(rows: Iterable[Record], model: type[Record], out: Path) -> int:

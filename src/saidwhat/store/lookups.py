@@ -1,14 +1,17 @@
-"""Look-ups in the store: the most-quoted speakers, a speaker's profile and timeline, a quote
-cluster with its first appearance, an article and its links into the corpus. Each takes an open
-connection and returns the typed views of ``store.models``."""
+"""Look-ups in the store: the most-quoted speakers, the speakers a name means, a speaker's
+profile and timeline, a quote cluster with its first appearance, an article, its links into the
+corpus, and the articles whose headline has some words. Each takes an open connection and
+returns the typed views of ``store.models``."""
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import zlib
 
 from saidwhat.records import Article
 from saidwhat.store.models import (
+    ArticleHit,
     ArticleLinks,
     Cluster,
     ClusterRef,
@@ -20,7 +23,10 @@ from saidwhat.store.models import (
     WeekCount,
 )
 from saidwhat.store.people import find_people
-from saidwhat.store.rows import FROM, OCCURRENCE, OLDEST_FIRST, SUMMARY
+from saidwhat.store.rows import FROM, NEWEST_FIRST, OCCURRENCE, OLDEST_FIRST, SUMMARY
+from saidwhat.store.search import fts_query
+
+_NAME = re.compile(r"[^\W\d_][\w.'’ -]*")  # letters first; no digits alone, quotes, * or ()
 
 
 def speakers(
@@ -30,6 +36,33 @@ def speakers(
     where, params = ("WHERE p.kind = ?", [kind]) if kind else ("", [])
     rows = conn.execute(f"{SUMMARY} {where} ORDER BY quotes DESC, p.name LIMIT ?", (*params, top))
     return [SpeakerSummary(**dict(row)) for row in rows]
+
+
+def speakers_named(conn: sqlite3.Connection, name: str, limit: int = 5) -> list[SpeakerSummary]:
+    """The speakers a name means, as the speaker filter reads it (any alias, a surname with an
+    agreeing first name), most-quoted first; none for words that cannot be a name (digits,
+    which would be an id, or search syntax)."""
+    if not _NAME.fullmatch(name.strip()):
+        return []
+    ids = find_people(conn, name.strip())[:limit]
+    rows = conn.execute(f"{SUMMARY} WHERE p.id IN ({','.join('?' * len(ids))})", ids)
+    return sorted((SpeakerSummary(**dict(r)) for r in rows), key=lambda s: ids.index(s.id))
+
+
+def headlines(conn: sqlite3.Connection, text: str, limit: int = 5) -> list[ArticleHit]:
+    """The articles whose headline has the words (as a quote search reads them: phrases,
+    prefix*, OR, NOT; stemmed), best match first, from the headline index."""
+    query = fts_query(text)
+    if not query:
+        return []
+    rows = conn.execute(
+        "SELECT a.id, a.title, a.source, a.date,"
+        " (SELECT COUNT(*) FROM quotes WHERE article_rowid = a.rowid) AS quotes"
+        " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
+        " WHERE articles_fts MATCH ? ORDER BY articles_fts.rank LIMIT ?",
+        (query, limit),
+    )
+    return [ArticleHit(**dict(r)) for r in rows]
 
 
 def speaker(
@@ -58,7 +91,7 @@ def speaker(
         (person_id,),
     ).fetchall()
     latest = conn.execute(
-        f"{OCCURRENCE}{FROM} WHERE q.person_id = ? ORDER BY q.date DESC, q.rowid DESC LIMIT ?",
+        f"{OCCURRENCE}{FROM} WHERE q.person_id = ?{NEWEST_FIRST} LIMIT ?",
         (person_id, recent),
     ).fetchall()
     return SpeakerProfile(

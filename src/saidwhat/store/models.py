@@ -77,6 +77,16 @@ class SpeakerProfile(SpeakerSummary):
     recent: list[Occurrence] = Field(default_factory=list, description="latest quotes first")
 
 
+class ArticleHit(Record):
+    """An article whose headline has the words searched for."""
+
+    id: str
+    title: str
+    source: str | None = None
+    date: str | None = Field(None, description="YYYY-MM-DD")
+    quotes: int = Field(description="quotes found in it")
+
+
 class WeekCount(Record):
     """How many dated quotes a speaker has in one week."""
 

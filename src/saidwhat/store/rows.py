@@ -20,3 +20,4 @@ SUMMARY = (
     " (SELECT MAX(date) FROM quotes WHERE person_id = p.id) AS last_seen FROM people p"
 )
 OLDEST_FIRST = " ORDER BY q.date IS NULL, q.date, q.rowid"
+NEWEST_FIRST = " ORDER BY q.date DESC, q.rowid DESC"  # SQLite puts NULL below every date

@@ -1,6 +1,7 @@
-"""Searching the quotes: full-text search ranked by bm25 with highlighted snippets, and the
-stream of every occurrence a set of filters selects (export). The filters are one record
-(``store.filters.QuoteFilters``), compiled here to SQL and full-text tag expressions."""
+"""Searching the quotes: full-text search ranked by bm25 (or in date order) with highlighted
+snippets, how many quotes a search finds, and the stream of every occurrence a set of filters
+selects (export). The filters are one record (``store.filters.QuoteFilters``), compiled here
+to SQL and full-text tag expressions."""
 
 from __future__ import annotations
 
@@ -8,16 +9,24 @@ import re
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Literal
 
 from saidwhat.store.filters import QuoteFilters
 from saidwhat.store.models import Occurrence, QuoteHit
 from saidwhat.store.people import find_people
-from saidwhat.store.rows import FROM, OCCURRENCE, OLDEST_FIRST
+from saidwhat.store.rows import FROM, NEWEST_FIRST, OCCURRENCE, OLDEST_FIRST
 from saidwhat.store.text import person_tag, source_tag, type_tag
 
 _TOKEN = re.compile(r'"([^"]+)"|(\w+\*?)')
 _OPERATORS = {"OR", "AND", "NOT"}
 RANK_WINDOW = 2000
+COUNT_CAP = 10_000  # a search counts its matches up to this many ("more than 10,000")
+# In date order, a search with fewer matches than this sorts them (about 1 µs a match); one
+# with more walks the date index and asks the full-text index about each quote it meets
+# (about 0.35 ms a quote, but at least one match in WALK_FROM / corpus size is a hit).
+WALK_FROM = 50_000
+Sort = Literal["relevance", "newest", "oldest"]
+JOIN_QUOTES = " JOIN quotes q ON q.rowid = quotes_fts.rowid"
 UNTIL_END = "\uffff"  # sorts after any ASCII, so "2024-03" + it comes after "2024-03-31"
 
 
@@ -93,25 +102,32 @@ def fts_query(text: str) -> str:
 
 
 def search(
-    conn: sqlite3.Connection, text: str, wanted: QuoteFilters, limit: int = 20, offset: int = 0
+    conn: sqlite3.Connection,
+    text: str,
+    wanted: QuoteFilters,
+    limit: int = 20,
+    offset: int = 0,
+    sort: Sort = "relevance",
 ) -> list[QuoteHit]:
-    """Full-text search, best first (bm25), with snippets; empty text lists the newest."""
+    """Full-text search with snippets, best first (bm25) or by date (undated quotes last);
+    empty text lists the quotes by date, newest first unless ``sort`` is "oldest"."""
     query = fts_query(text)
     filters = SqlFilters.compile(conn, wanted, as_tags=bool(query))
     if filters is None:
         return []
     size = "(SELECT COUNT(*) FROM quotes c WHERE c.cluster_id = q.cluster_id) AS cluster_size"
     if not query:
-        sql = (
-            f"{OCCURRENCE}, q.text AS snippet, 0.0 AS score, {size}{FROM}{filters.where()}"
-            " ORDER BY q.date DESC, q.rowid DESC LIMIT ? OFFSET ?"
-        )
-        return [QuoteHit(**dict(r)) for r in conn.execute(sql, (*filters.params, limit, offset))]
+        select = f"{OCCURRENCE}, q.text AS snippet, 0.0 AS score, {size}{FROM}"
+        rows = in_date_order(conn, select, filters, [], limit, offset, sort != "oldest")
+        return [QuoteHit(**dict(r)) for r in rows]
     match = filters.match(query)
-    floor = rank_floor(conn, match, offset + limit)
-    top = _ranked(conn, match, floor, filters, limit, offset)
-    if floor and len(top) < limit and filters.clauses:  # dates left too few in the window
-        top = _ranked(conn, match, None, filters, limit, offset)
+    if sort == "relevance":
+        floor = rank_floor(conn, match, offset + limit)
+        top = _ranked(conn, match, floor, filters, limit, offset)
+        if floor and len(top) < limit and filters.clauses:  # dates left too few in the window
+            top = _ranked(conn, match, None, filters, limit, offset)
+    else:
+        top = [(rowid, 0.0) for rowid in _dated(conn, match, filters, limit, offset, sort)]
     if not top:
         return []
     marks = ",".join("?" * len(top))
@@ -128,6 +144,82 @@ def search(
     ]
 
 
+def count(conn: sqlite3.Connection, text: str, wanted: QuoteFilters, cap: int = COUNT_CAP) -> int:
+    """How many quotes ``search`` finds, counted up to ``cap`` + 1 (that is: more than cap),
+    so that a common word costs no more than a rare one."""
+    query = fts_query(text)
+    filters = SqlFilters.compile(conn, wanted, as_tags=bool(query))
+    if filters is None:
+        return 0
+    if query:
+        join = JOIN_QUOTES if filters.clauses else ""
+        found = f"SELECT 1 FROM quotes_fts{join}{filters.where('quotes_fts MATCH ?')}"
+        args = [filters.match(query), *filters.params]
+    else:
+        found, args = f"SELECT 1 FROM quotes q{filters.where()}", filters.params
+    return conn.execute(f"SELECT COUNT(*) FROM ({found} LIMIT ?)", (*args, cap + 1)).fetchone()[0]
+
+
+def _dated(
+    conn: sqlite3.Connection,
+    match: str,
+    filters: SqlFilters,
+    limit: int,
+    offset: int,
+    sort: Sort,
+    walk_from: int = WALK_FROM,
+) -> list[int]:
+    """The rowids of one page of full-text matches in date order: fewer than ``walk_from``
+    matches are sorted, more are met along the date index (see WALK_FROM)."""
+    many = conn.execute(
+        "SELECT COUNT(*) FROM (SELECT 1 FROM quotes_fts WHERE quotes_fts MATCH ? LIMIT ?)",
+        (match, walk_from),
+    ).fetchone()[0]
+    if many < walk_from:
+        order = NEWEST_FIRST if sort == "newest" else OLDEST_FIRST
+        sql = (
+            "SELECT q.rowid FROM quotes_fts JOIN quotes q INDEXED BY quotes_rowid_date"
+            f" ON q.rowid = quotes_fts.rowid{filters.where('quotes_fts MATCH ?')}"
+            f"{order} LIMIT ? OFFSET ?"
+        )
+        return [r[0] for r in conn.execute(sql, (match, *filters.params, limit, offset))]
+    matches = "EXISTS (SELECT 1 FROM quotes_fts f WHERE quotes_fts MATCH ? AND f.rowid = q.rowid)"
+    select = "SELECT q.rowid FROM quotes q INDEXED BY quotes_date"
+    rows = in_date_order(conn, select, filters, [(matches, match)], limit, offset, sort == "newest")
+    return [r[0] for r in rows]
+
+
+def in_date_order(
+    conn: sqlite3.Connection,
+    select: str,
+    filters: SqlFilters,
+    more: list[tuple[str, object]],
+    limit: int,
+    offset: int,
+    newest: bool,
+) -> list[sqlite3.Row]:
+    """One page of ``select`` (over quotes ``q``) in date order, read along the date index
+    without a sort: newest first, or oldest first; undated quotes come last either way.
+    ``more`` are further (clause, parameter) pairs."""
+    clauses = [clause for clause, _ in more]
+    params = [*(value for _, value in more), *filters.params]
+    if newest:
+        sql = f"{select}{filters.where(*clauses)}{NEWEST_FIRST} LIMIT ? OFFSET ?"
+        return conn.execute(sql, (*params, limit, offset)).fetchall()
+    dated_where = filters.where(*clauses, "q.date IS NOT NULL")
+    sql = f"{select}{dated_where} ORDER BY q.date, q.rowid LIMIT ? OFFSET ?"
+    dated = conn.execute(sql, (*params, limit, offset)).fetchall()
+    if len(dated) == limit:
+        return dated
+    if dated:
+        skip = 0
+    else:  # the page starts among the undated: skip what the dated ones took of the offset
+        taken = f"SELECT COUNT(*) FROM (SELECT 1 FROM quotes q{dated_where})"
+        skip = offset - conn.execute(taken, params).fetchone()[0]
+    sql = f"{select}{filters.where(*clauses, 'q.date IS NULL')} ORDER BY q.rowid LIMIT ? OFFSET ?"
+    return dated + conn.execute(sql, (*params, limit - len(dated), max(skip, 0))).fetchall()
+
+
 def _ranked(
     conn: sqlite3.Connection,
     match: str,
@@ -139,7 +231,7 @@ def _ranked(
     """(rowid, score) of the best matches, ranked by bm25 on the full-text index alone (the
     quote rows are read only for date filters, and only for the page of results)."""
     window = ["quotes_fts MATCH ?"] + (["quotes_fts.rowid >= ?"] if floor else [])
-    join = " JOIN quotes q ON q.rowid = quotes_fts.rowid" if filters.clauses else ""
+    join = JOIN_QUOTES if filters.clauses else ""
     sql = (
         f"SELECT quotes_fts.rowid, -bm25(quotes_fts, 1.0, 0.0) FROM quotes_fts{join}"
         f"{filters.where(*window)} ORDER BY bm25(quotes_fts, 1.0, 0.0) LIMIT ? OFFSET ?"
@@ -204,13 +296,15 @@ def rank_floor(conn: sqlite3.Connection, match: str, wanted: int) -> int | None:
 
 
 def occurrences(
-    conn: sqlite3.Connection, wanted: QuoteFilters, by_cluster: bool = False
+    conn: sqlite3.Connection, wanted: QuoteFilters, by_cluster: bool = False, newest: bool = False
 ) -> Iterator[Occurrence]:
-    """Every occurrence matching the filters, oldest first (grouped by cluster if asked)."""
+    """Every occurrence matching the filters, oldest (or newest) first, grouped by cluster
+    if asked."""
     filters = SqlFilters.compile(conn, wanted)
     if filters is None:
         return
-    order = OLDEST_FIRST.replace("BY", "BY q.cluster_id,") if by_cluster else OLDEST_FIRST
+    order = NEWEST_FIRST if newest else OLDEST_FIRST
+    order = order.replace("BY", "BY q.cluster_id,") if by_cluster else order
     rows = conn.execute(f"{OCCURRENCE}{FROM}{filters.where()}{order}", filters.params)
     for row in rows:
         yield Occurrence(**dict(row))

@@ -2,9 +2,9 @@
 "use strict";
 
 document.addEventListener("DOMContentLoaded", () => {
-  // Article: clicking a highlighted quote shows its speaker's evidence (the speaker button
-  // beside it does that without script); all pieces of the same quote light up together.
-  // Hovering a quote in the list below the text lights it up too.
+  // Article: clicking a highlighted quote shows its speaker's evidence next to it (the
+  // speaker button beside it does that without script); all pieces of the same quote light
+  // up together. Hovering a quote in the list below the text lights it up too.
   const lightUp = (element) => {
     const pieces = document.querySelectorAll(`mark.q[data-q="${element.dataset.q}"]`);
     element.addEventListener("mouseenter", () => pieces.forEach((m) => m.classList.add("active")));
@@ -14,7 +14,7 @@ document.addEventListener("DOMContentLoaded", () => {
     lightUp(mark);
     mark.addEventListener("click", () => {
       const pop = document.getElementById(`ev-${mark.dataset.q}`);
-      if (pop && pop.showPopover) pop.togglePopover();
+      if (pop && pop.togglePopover) pop.togglePopover({ source: mark });
     });
   }
   document.querySelectorAll(".quote-list li[data-q]").forEach(lightUp);
@@ -26,13 +26,22 @@ document.addEventListener("DOMContentLoaded", () => {
       paste.querySelector("button").disabled = true;
     });
   }
-  // Search: empty facet fields are left out of the URL, so links stay short and shareable.
+  // Search: empty facet fields are left out of the URL, so links stay short and shareable;
+  // a speaker chosen from a facet shows as a name but stays filtered by its id while the
+  // name is left as it is (namesakes never mix).
   const search = document.querySelector("form.search");
   if (search) {
     search.addEventListener("submit", () => {
+      const speaker = search.querySelector("#speaker");
+      if (speaker.dataset.id && speaker.value === speaker.dataset.name) {
+        speaker.value = speaker.dataset.id;
+      }
       for (const field of search.querySelectorAll("input, select")) {
         if (!field.value) field.disabled = true;
       }
     });
   }
+  // Search on a phone: the facets above the results start folded.
+  const refine = document.querySelector("details.refine");
+  if (refine && window.matchMedia("(max-width: 52rem)").matches) refine.open = false;
 });
