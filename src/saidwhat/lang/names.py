@@ -36,6 +36,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from saidwhat.lang import words as lx
 from saidwhat.lang.text import normalise
@@ -116,7 +117,12 @@ def _dot_belongs(word: str) -> bool:
 
 def parse_name(text: str, titles: Iterable[str] = ()) -> PersonName | None:
     """The name in ``text`` taken apart (see the module docstring); None when no name is left
-    (only titles, a description, a number)."""
+    (only titles, a description, a number). Cached: an article names its people many times."""
+    return _parse_name(text, tuple(titles))
+
+
+@lru_cache(maxsize=8192)
+def _parse_name(text: str, titles: tuple[str, ...]) -> PersonName | None:
     words = clean(text).split()
     cased = any(ch.isupper() for ch in text)
     own = sorted({_phrase(t) for t in titles if t.strip()}, key=len, reverse=True)

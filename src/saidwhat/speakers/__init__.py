@@ -41,7 +41,7 @@ def attribute(
         mention = _valid(text, candidate.source)
         if mention is not None:
             enclosing = _enclosing_speaker(contents, mention)
-            resolution = resolver.resolve(mention, enclosing)
+            resolution = resolver.resolve(mention, enclosing, candidate.fragments)
         else:
             resolution, mention = _continuation(built, candidate, paragraph_starts, text)
         evidence.extend(resolution.evidence)

@@ -13,7 +13,7 @@ from saidwhat.lang.orgs import org_key
 from saidwhat.speakers.entity import Entity
 
 ACRONYM = re.compile(r"[A-Z][A-Z&.]{1,9}")
-NEAR = 800  # characters: "the bank" this close after a body's name means it
+NEAR = 400  # characters: "the bank" this close after a body's name means it
 
 
 class Bodies:

@@ -34,6 +34,7 @@ _PARTY_STATE = re.compile(r"^,?\s*\(?([DRI])-([A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*
 _MODIFIERS = {"compound", "amod", "nmod", "npadvmod", "appos", "nsubj", "poss"}
 _PARTY_LETTER = {"d": "democratic", "r": "republican", "i": "independent"}
 DEFINITE = {"the", "this", "that", "these", "those"}
+_INDEFINITE = {"a", "an", "one", "another", "some"}
 _RECENT_ENOUGH = 1.0  # a referent by recency alone: the previous speaker or a recent subject
 POSSESSIVE_PRONOUNS = {"his", "her", "its", "their", "our", "my", "your"}
 
@@ -56,11 +57,17 @@ class Profiles:
         self.doc = doc
         self.roster = roster
         self._words: dict[int, set[str]] = {}
+        self._names: dict[int, list[tuple[int, int]]] = {}  # id(person) -> name mentions
         for start, end, person in roster.people:
-            self._read_around(person, start, end)
+            self._names.setdefault(id(person), []).append((start, end))
 
     def words(self, person: Entity) -> set[str]:
-        found = set(self._words.get(id(person), set()))
+        """Read on first use: most articles describe few people."""
+        if id(person) not in self._words:
+            self._words[id(person)] = set()
+            for start, end in self._names.get(id(person), []):
+                self._read_around(person, start, end)
+        found = set(self._words[id(person)])
         for value in (*person.titles, *person.affiliations):
             found.update(w for w in map(descriptor, value.split()) if w)
         return found
@@ -79,7 +86,7 @@ class Profiles:
             if word:
                 found.add(word)
             i -= 1
-        match = _PARTY_STATE.match(self.doc.text[end : end + 24])
+        match = _PARTY_STATE.match(self.roster.text[end : end + 24])  # Doc.text is rebuilt
         if match:  # "Sen. Jeff Merkley (D-Ore.)"
             found.add(_PARTY_LETTER[match.group(1).lower()])
             state = descriptor(match.group(2))
@@ -161,8 +168,9 @@ def described_person(
         return None
     candidates = reader.recent_people(at)
     near = {id(p) for p, _ in candidates}
+    indefinite = mention is not None and mention[0].lower_ in _INDEFINITE
     for key, person in holders.items():  # a holder named anywhere, further than the window
-        if key not in near:
+        if key not in near and not indefinite:
             distance = abs(reader.paragraph(person.first) - reader.paragraph(at))
             candidates.append((person, Recency(-2.0 - 0.5 * distance, 99, False, person.first)))
     best, best_score, why = None, -1e9, ""
@@ -177,8 +185,8 @@ def described_person(
         if not (holder or agree):
             # spoken of just before, and nothing the article says of them contradicts it
             definite = description is not None and description.definite
-            if not definite or first_person(mention) or (title and person.titles):
-                continue
+            if not definite or first_person(mention) or (title and not recency.is_previous):
+                continue  # a role noun by recency alone: only for the speaker just before
             if score < _RECENT_ENOUGH:
                 continue
         if score > best_score:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from saidwhat.quotes.marks import find_mark_spans
+from saidwhat.quotes.spans import SpanIndex
 from saidwhat.records import Article
 from saidwhat.speakers.entity import Entity
 from saidwhat.speakers.roster import Roster
@@ -59,9 +60,11 @@ class Discourse:
         self._sentence_tokens = [s.start for s in sentences]
         self._paragraph_starts = [s for s, _ in article.paragraphs] or [0]
         self.history: list[tuple[int, Entity]] = []  # resolved sources: (start, speaker)
-        self._marks = [(m.start, m.end) for m in find_mark_spans(self.text, article.paragraphs)]
-        self._mark_starts = [s for s, _ in self._marks]
+        self._paragraphs = article.paragraphs
+        self._marks: list[tuple[int, int]] | None = None  # read on first use
+        self._subjects: dict[int, bool] = {}
         self._alias: dict[int, Entity] = {}  # id(roster person) -> the speaker it merged into
+        self._said: SpanIndex[tuple[int, int]] = SpanIndex()  # contents of attributions so far
 
     # -- positions --------------------------------------------------------------------------
     def sentence(self, at: int) -> int:
@@ -165,10 +168,20 @@ class Discourse:
             recency.latest = recency.start == latest_at
         return list(found.values())
 
+    def said(self, content: list[tuple[int, int]]) -> None:
+        """Record the content of an attribution: names in it are said, not spoken of."""
+        for fragment in content:
+            self._said.add(fragment, fragment)
+
     def quoted(self, at: int) -> bool:
-        """Whether position ``at`` lies inside quote marks (a name said, not spoken of)."""
-        i = bisect_right(self._mark_starts, at) - 1
-        return i >= 0 and at < self._marks[i][1]
+        """Whether position ``at`` lies inside quote marks or in the content of an earlier
+        attribution (a name said, not spoken of: "They said Clinton doesn't show...")."""
+        if self._marks is None:
+            self._marks = [(m.start, m.end) for m in find_mark_spans(self.text, self._paragraphs)]
+        i = bisect_right(self._marks, (at, len(self.text) + 1)) - 1
+        if i >= 0 and at < self._marks[i][1]:
+            return True
+        return any(s <= at < e for s, e in self._said.near((at, at + 1)))
 
     def antecedent(self, written: str, at: int, gender: str | None) -> Resolution:
         """he/she -> the best earlier person (see ``_recent_people``)."""
@@ -188,7 +201,14 @@ class Discourse:
         return Resolution(person, certainty, [hop])
 
     def is_subject(self, start: int) -> bool:
-        """Whether the name starting here is (the head of) a clause subject."""
+        """Whether the name starting here is (the head of) a clause subject (asked for the
+        same names again and again: remembered)."""
+        known = self._subjects.get(start)
+        if known is None:
+            known = self._subjects[start] = self._read_subject(start)
+        return known
+
+    def _read_subject(self, start: int) -> bool:
         span = self.doc.char_span(start, start + 1, alignment_mode="expand")
         if span is None or not len(span):
             return False

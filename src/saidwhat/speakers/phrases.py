@@ -97,3 +97,20 @@ def bio_name(article: Article) -> str:
 def is_person_noun(token: Token) -> bool:
     """A noun that names a kind of person ("businessman", "ex-wife"), not a title."""
     return token.lemma_.lower() in lx.PERSON_NOUNS or token.lower_ in lx.PERSON_NOUNS
+
+
+def document_name(mention: Span) -> str:
+    """A document named by its owner and what it is: "a new report by Politico" -> "Politico
+    report", "A memorable Hillary Clinton ad in 2008" -> "Hillary Clinton ad", "the IMF
+    report" -> "IMF report"; adjectives, numbers and determiners left out."""
+    head = mention.root
+    kept = [t for t in mention if t.i < head.i and t.dep_ in ("compound", "poss")]
+    kept = [t for t in kept if t.pos_ in ("PROPN", "NOUN")]
+    by = next((c for c in head.children if c.lower_ == "by" and c.i > head.i), None)
+    agent = next((c for c in by.children if c.dep_ == "pobj"), None) if by else None
+    owner = []
+    if agent is not None and agent.i < mention.end:
+        owner = [t for t in agent.subtree if t.pos_ == "PROPN" and t.i <= agent.i]
+    words = [t.text for t in owner] + [t.text for t in kept] + [head.text]
+    name = clean(" ".join(words))
+    return name or without_determiner(mention)

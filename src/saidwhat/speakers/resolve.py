@@ -23,12 +23,12 @@ from saidwhat.speakers.entity import Entity
 from saidwhat.speakers.phrases import (
     DETERMINERS,
     bio_name,
+    document_name,
     head_phrase,
     is_name_word,
     is_person_noun,
     party_one,
     says_as_role,
-    without_determiner,
 )
 from saidwhat.speakers.roster import Roster
 
@@ -54,12 +54,20 @@ class Resolver(Discourse):
         self.profiles = Profiles(doc, roster)
 
     # -- entry point ------------------------------------------------------------------------
-    def resolve(self, span: tuple[int, int], enclosing: Entity | None = None) -> Resolution:
-        """Resolve one source mention; record it so later sources can refer back to it."""
+    def resolve(
+        self,
+        span: tuple[int, int],
+        enclosing: Entity | None = None,
+        content: list[tuple[int, int]] = (),
+    ) -> Resolution:
+        """Resolve one source mention of a quote with this ``content``; record both, so that
+        later sources can refer back to the speaker and names said in the content count as
+        said, not spoken of."""
         result = self._resolve(span, enclosing, depth=0)
         if result.entity is not None:
             result.entity.add_mention(span)
             self.history.append((span[0], result.entity))
+        self.said(content)
         return result
 
     def _resolve(self, span: tuple[int, int], enclosing: Entity | None, depth: int) -> Resolution:
@@ -150,8 +158,10 @@ class Resolver(Discourse):
         return Resolution(group, 0.85, [f"{name} (named together)"])
 
     def _document(self, mention: Span) -> Resolution:
-        """A report, poll, ad or statement that says something: its own kind of speaker."""
-        name = without_determiner(mention)
+        """A report, poll, ad or statement that says something: its own kind of speaker,
+        named by whose it is and what it is ("a new report by Politico" -> "Politico
+        report"), its wording kept in the mention."""
+        name = document_name(mention)
         found = self._documents.get(name.lower())
         if found is None:
             found = self._documents[name.lower()] = Entity(name=name, kind="document", named=False)

@@ -9,6 +9,9 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 
+import numpy
+from spacy.attrs import LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from saidwhat.lang import titles as tl
@@ -80,8 +83,10 @@ class Roster(Bodies):
             self.organization(ent.text, (ent.start_char, ent.end_char))
         for chunk in doc.noun_chunks:
             root = chunk.root
+            if root.pos_ != "NOUN" or root.lemma_.lower() not in lx.ORG_HEADS:
+                continue
             proper = [t for t in chunk if t.pos_ == "PROPN" and t.i < root.i]
-            if root.lemma_.lower() in lx.ORG_HEADS and proper and root.pos_ == "NOUN":
+            if proper:
                 named = chunk[proper[0].i - chunk.start :]
                 self.organization(named.text, (named.start_char, named.end_char))
         # full names first, with what is written around them (titles, "first lady"), so that
@@ -225,20 +230,24 @@ class Roster(Bodies):
         """A person's surname written alone where the entity layer saw no name ("Trump never
         missed an opportunity"): a mention too, so that pronouns and descriptions after it
         find the person spoken of."""
-        surnames = {}
-        for person in self.entities:
-            if person.kind == "person" and person.surname and " " not in person.surname:
-                surnames.setdefault(person.surname, person)
-        if not surnames:
+        surnames = {
+            p.surname
+            for p in self.entities
+            if p.kind == "person" and p.surname and " " not in p.surname
+        }
+        if not surnames or not len(self.doc):
+            return
+        hashes = numpy.array([get_string_id(s) for s in surnames], dtype=numpy.uint64)
+        found = numpy.flatnonzero(numpy.isin(self.doc.to_array(LOWER), hashes))
+        if not len(found):
             return
         taken = {i for s, e, _ in self.people for i in range(s, e)}
-        for token in self.doc:
-            if (
-                token.text[:1].isupper()
-                and token.lower_ in surnames
-                and token.idx not in taken
-                and not self.title_cased(token.idx)
-            ):
+        for org in self._orgs.values():  # "Clinton" in "the Clinton campaign" is the campaign
+            taken.update(i for s, e in org.mentions for i in range(s, e))
+        for i in found.tolist():  # only the tokens spelled like a surname: no walk over all
+            token = self.doc[i]
+            fits = token.text[:1].isupper() and token.idx not in taken
+            if fits and not self.title_cased(token.idx):
                 self.add_person(token.idx, token.idx + len(token.text))
 
     def title_cased(self, at: int) -> bool:
