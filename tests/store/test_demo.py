@@ -57,3 +57,25 @@ def test_check_finds_a_two_word_rewording_as_a_paraphrase_with_its_speaker(demo_
     )
     assert match.closeness == "paraphrase" and match.speaker == "Dario Fenwick"
     assert "Nobody should have to choose between their paycheck" in match.text
+
+
+def test_a_speaker_is_found_by_any_form_of_the_name(demo_corpus):
+    """Stored as 'Raymond Okafor' (title and office in the record), found by the surname, the
+    full name and the name as an article writes it with its titles."""
+    by_surname = {h.id for h in demo_corpus.search(speaker="Okafor", limit=50)}
+    assert by_surname
+    for form in ("Raymond Okafor", "Transportation Secretary Raymond Okafor", "raymond okafor"):
+        assert {h.id for h in demo_corpus.search(speaker=form, limit=50)} == by_surname, form
+    [okafor] = [s for s in demo_corpus.speakers(top=100) if "Okafor" in s.name]
+    assert okafor.name == "Raymond Okafor"
+
+
+def test_one_person_one_row_and_no_description_shared_across_articles(demo_corpus):
+    names = [s.name for s in demo_corpus.speakers(top=1000, kind="person")]
+    assert names.count("Dario Fenwick") == 1 and names.count("Helen Marsh") == 1
+    spread = demo_corpus.conn.execute(
+        "SELECT p.name FROM people p JOIN article_speakers s ON s.person_id = p.id"
+        " WHERE p.kind IN ('group', 'unnamed', 'document', 'unknown')"
+        " GROUP BY p.id HAVING COUNT(DISTINCT s.article_rowid) > 1"
+    ).fetchall()
+    assert spread == []

@@ -63,6 +63,7 @@ class Discourse:
         self._paragraphs = article.paragraphs
         self._marks: list[tuple[int, int]] | None = None  # read on first use
         self._subjects: dict[int, bool] = {}
+        self.author: Entity | None = None  # the writer, once known
         self._alias: dict[int, Entity] = {}  # id(roster person) -> the speaker it merged into
         self._said: SpanIndex[tuple[int, int]] = SpanIndex()  # contents of attributions so far
 
@@ -108,12 +109,31 @@ class Discourse:
                 found = (token.left_edge.idx, token.idx + len(token))
         return found
 
+    def plural_noun_before(self, at: int) -> tuple[int, int] | None:
+        """The plural noun phrase just before ``at`` in its sentence ("95 retired generals and
+        admirals -- most of whom"), its coordinated nouns with it."""
+        first = self._sentence_tokens[max(0, self.sentence(at) - 1)]
+        here = self.doc.char_span(at, at + 1, alignment_mode="expand")
+        if here is None or not len(here):
+            return None
+        for i in range(here.start - 1, first - 1, -1):
+            token = self.doc[i]
+            if token.tag_ in ("NNS", "NNPS"):
+                head = token.head if token.dep_ == "conj" else token
+                return self.doc[head.left_edge.i].idx, token.idx + len(token)
+        return None
+
     def relative_antecedent(self, at: int) -> tuple[int, int] | None:
-        """'X, who ..., said': the noun the relative clause hangs on."""
+        """'X, who ..., said', 'generals and admirals, most of whom said': the noun the
+        relative clause hangs on."""
         token = self.doc.char_span(at, at + 1, alignment_mode="expand")
         if token is None or not len(token):
             return None
         verb = token[0].head
+        for _ in range(3):  # "whom" <- "of" <- "most" <- the clause's verb
+            if verb.dep_ == "relcl" or verb.head is verb:
+                break
+            verb = verb.head
         if verb.dep_ != "relcl" or verb.head.i >= token[0].i:
             return None
         noun = verb.head
@@ -140,6 +160,8 @@ class Discourse:
             person = self.canonical(person)
             if person.kind != "person" and not (unnamed and person.kind == "unnamed"):
                 return
+            if person is self.author:
+                return  # the writer is "I", never "he" or "she"
             if gender and person.gender not in (None, gender):
                 return
             back = here_sentence - self.sentence(start)

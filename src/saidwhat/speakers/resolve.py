@@ -76,6 +76,13 @@ class Resolver(Discourse):
         words = clean(written).lower().split()
         if len(words) == 1 and words[0] in _PRONOUN_WORDS:
             return self._pronoun(words[0], written, start, enclosing, depth)
+        if len(words) == 3 and words[1] == "of" and words[2] in ("whom", "which") and not depth:
+            whom = start + written.lower().rindex(words[2])  # "most of whom": who the clause is on
+            relative = self.relative_antecedent(whom) or self.plural_noun_before(start)
+            if relative is not None:
+                found = self._resolve(relative, enclosing, depth + 1)
+                found.evidence.insert(0, f"'{written}' -> '{self.text[slice(*relative)]}'")
+                return found
         mention = self.doc.char_span(start, end, alignment_mode="expand")
         if mention is None or not len(mention):
             return self._unlisted(written, start, end)

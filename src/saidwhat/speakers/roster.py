@@ -22,6 +22,7 @@ from saidwhat.speakers.bodies import ACRONYM, Bodies
 from saidwhat.speakers.entity import Entity
 
 _TITLE_RE = tl.title_pattern()
+_MISSPELT_NEAR = 1500  # characters: how far back a misspelt surname's person may be named
 _SMALL = {"a", "an", "the", "of", "on", "in", "to", "for", "and", "or", "at", "by", "with", "as"}
 # a line that separates the items of a roundup or live blog
 _BREAK_LINE = re.compile(
@@ -116,9 +117,9 @@ class Roster(Bodies):
     def _read_genders(self) -> None:
         """Gender as the article gives it: in a sentence that names one person and then says
         "he" or "she" (and never the other), that pronoun is theirs ("Clinton says she was
-        awake"). Honorifics and gendered titles give it too (add_person, add_title); a first
-        name never does. Votes over the article: at least two, four in five agreeing ("Trump
-        said she..." speaks of someone else now and then)."""
+        awake"), outside quote marks on both sides. Honorifics and gendered titles give it too
+        (add_person, add_title); a first name never does. Votes over the article: at least
+        two, four in five agreeing ("Trump said she..." speaks of someone else at times)."""
         votes: dict[int, list[str]] = {}
         owner: dict[int, Entity] = {}
         for sentence in self.doc.sents:
@@ -126,10 +127,14 @@ class Roster(Bodies):
             if not named or len({id(p) for _, _, p in named}) != 1:
                 continue
             first_end = named[0][1]
+            if self._quoted_in(sentence, named[0][0]):
+                continue  # a name said in a quote is no referent of the pronouns after it
             said = {
                 lx.PRONOUN_GENDER[t.lower_]
                 for t in sentence
-                if t.idx >= first_end and t.lower_ in lx.PRONOUN_GENDER
+                if t.idx >= first_end
+                and t.lower_ in lx.PRONOUN_GENDER
+                and not self._quoted_in(sentence, t.idx)
             }
             if len(said) == 1:
                 person = named[0][2]
@@ -140,6 +145,18 @@ class Roster(Bodies):
             top = max(set(said), key=said.count)
             if person.gender is None and len(said) >= 2 and said.count(top) >= 0.8 * len(said):
                 person.gender = top
+
+    @staticmethod
+    def _quoted_in(sentence: Span, at: int) -> bool:
+        """Whether ``at`` lies inside quote marks in the sentence (marks counted from its
+        start; a quote over several sentences is read per sentence, well enough here)."""
+        inside = False
+        for token in sentence:
+            if token.idx >= at:
+                return inside
+            if token.is_quote:
+                inside = not inside
+        return inside
 
     # -- people -----------------------------------------------------------------------------
     def add_person(self, start: int, end: int) -> Entity | None:
@@ -188,6 +205,7 @@ class Roster(Bodies):
         ]
         if not same and name.tokens == 1:
             same = [p for p in self.entities if p.kind == "person" and p.given == name.surname]
+            same = same or self._misspelt(name, at)
             if len(same) != 1:
                 return None
         if name.gender:  # "Mr. Obama" is nobody known to be a woman
@@ -195,6 +213,20 @@ class Roster(Bodies):
         if len(same) <= 1:
             return same[0] if same else None
         return max(same, key=lambda p: self._likelihood(p, name, at, same))
+
+    def _misspelt(self, name: PersonName, at: int) -> list[Entity]:
+        """A surname one letter off a person named just before ("Leslie Wimes ... Wines
+        believes", "Tyresha McClenney ... McLenney said"): the article misspelt them."""
+        if len(name.surname) < 5 or " " in name.surname:
+            return []
+        return [
+            p
+            for p in self.entities
+            if p.kind == "person"
+            and p.surname
+            and _one_edit(p.surname, name.surname)
+            and any(0 <= at - s <= _MISSPELT_NEAR for s, _ in p.mentions)
+        ]
 
     def _likelihood(self, person: Entity, name: PersonName, at: int, rivals: list[Entity]):
         """How likely a bare surname at ``at`` means this one of several people who share it:
@@ -377,3 +409,13 @@ def _bodies(mod: str | None, org: str | None) -> list[str]:
 def _has_given_name(text: str) -> bool:
     name = parse_name(text)
     return name is not None and name.first is not None
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Two different words one insertion, deletion or substitution apart."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = next((k for k in range(len(a)) if a[k] != b[k]), len(a))
+    return a[i + (len(a) == len(b)) :] == b[i + 1 :]
