@@ -101,6 +101,8 @@ class Resolver(Discourse):
             return self._document(mention)
         if head.pos_ == "NOUN" and lemma in lx.ORG_HEADS and not head.text[:1].isupper():
             return self._body(mention, written, lemma)
+        if head.tag_ == "NNS" and head.pos_ == "NOUN":
+            return self._group(start, end)  # "The experts", "the senators": several people
         title = self._title_head(start, end, content)
         if title or (head.pos_ == "NOUN" and is_person_noun(head)) or party_one(content):
             return self._role(written, start, title, mention)
