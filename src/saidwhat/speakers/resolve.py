@@ -77,11 +77,8 @@ class Resolver(Discourse):
         if len(words) == 1 and words[0] in _PRONOUN_WORDS:
             return self._pronoun(words[0], written, start, enclosing, depth)
         if len(words) == 3 and words[1] == "of" and words[2] in ("whom", "which") and not depth:
-            whom = start + written.lower().rindex(words[2])  # "most of whom": who the clause is on
-            relative = self.relative_antecedent(whom) or self.plural_noun_before(start)
-            if relative is not None:
-                found = self._resolve(relative, enclosing, depth + 1)
-                found.evidence.insert(0, f"'{written}' -> '{self.text[slice(*relative)]}'")
+            found = self._of_whom(written, start, enclosing)
+            if found is not None:
                 return found
         mention = self.doc.char_span(start, end, alignment_mode="expand")
         if mention is None or not len(mention):
@@ -115,7 +112,20 @@ class Resolver(Discourse):
             return self._group(start, end)
         return self._unlisted(written, start, end)
 
-    def _person_of(self, mention: Span, head: Token, written: str, words: list[str]):
+    def _of_whom(self, written: str, start: int, enclosing: Entity | None) -> Resolution | None:
+        """'most of whom', 'many of which': the people the clause is on, the noun it hangs
+        off, else the plural noun just before it."""
+        whom = start + written.lower().rindex(written.split()[-1].lower())
+        relative = self.relative_antecedent(whom) or self.plural_noun_before(start)
+        if relative is None:
+            return None
+        found = self._resolve(relative, enclosing, 1)
+        found.evidence.insert(0, f"'{written}' -> '{self.text[slice(*relative)]}'")
+        return found
+
+    def _person_of(
+        self, mention: Span, head: Token, written: str, words: list[str]
+    ) -> Entity | None:
         """The named person a mention is: the one whose name holds its head, or the name set
         beside a role noun ("the Democratic candidate Hillary Clinton", "A lawyer for the
         outlets, David Schulz"), never a name in a phrase that qualifies the role ("A
