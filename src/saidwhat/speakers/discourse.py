@@ -62,7 +62,7 @@ class Discourse:
         self.history: list[tuple[int, Entity]] = []  # resolved sources: (start, speaker)
         self._paragraphs = article.paragraphs
         self._marks: list[tuple[int, int]] | None = None  # read on first use
-        self._subjects: dict[int, bool] = {}
+        self._subjects: dict[tuple[int, bool], bool] = {}
         self.author: Entity | None = None  # the writer, once known
         self._alias: dict[int, Entity] = {}  # id(roster person) -> the speaker it merged into
         self._said: SpanIndex[tuple[int, int]] = SpanIndex()  # contents of attributions so far
@@ -172,7 +172,9 @@ class Discourse:
             known = found.get(id(person))
             if known is None or score > known[1].score:
                 found[id(person)] = (person, Recency(score, back, person is previous, start))
-            seen.append((start, person, subject and not quoted))
+            seen.append(
+                (start, person, subject and not quoted and self.is_subject(start, main=True))
+            )
 
         since = self.window_start(at)
         for start, _, person in self.roster.people_before(at, since):
@@ -222,19 +224,23 @@ class Discourse:
         certainty = 0.9 if best.is_previous and margin >= 2 else 0.75 if margin >= 1 else 0.55
         return Resolution(person, certainty, [hop])
 
-    def is_subject(self, start: int) -> bool:
-        """Whether the name starting here is (the head of) a clause subject (asked for the
-        same names again and again: remembered)."""
-        known = self._subjects.get(start)
+    def is_subject(self, start: int, *, main: bool = False) -> bool:
+        """Whether the name starting here is (the head of) a clause subject, with ``main`` of
+        its sentence's main clause (asked for the same names again and again: remembered)."""
+        key = (start, main)
+        known = self._subjects.get(key)
         if known is None:
-            known = self._subjects[start] = self._read_subject(start)
+            known = self._subjects[key] = self._read_subject(start, main)
         return known
 
-    def _read_subject(self, start: int) -> bool:
+    def _read_subject(self, start: int, main: bool) -> bool:
         span = self.doc.char_span(start, start + 1, alignment_mode="expand")
         if span is None or not len(span):
             return False
         token = span[0]
         while token.dep_ in ("compound", "flat") and token.head is not token:
             token = token.head
-        return token.dep_ in ("nsubj", "nsubjpass")
+        if token.dep_ not in ("nsubj", "nsubjpass"):
+            return False
+        verb = token.head
+        return not main or verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT"
