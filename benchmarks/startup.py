@@ -2,7 +2,8 @@
 
 Each command runs as a new process (what a user at a terminal waits for): the interpreter,
 the imports and the query. Commands that read a store never load spaCy; this prints the wall
-time per command (median and worst of ``--runs``) and checks that spaCy stayed unloaded.
+time per command (median and worst of ``--runs``), its CPU time (median; what the command
+costs whatever else runs on the machine) and checks that spaCy stayed unloaded.
 
     .venv/bin/python benchmarks/startup.py                 # builds a store of the demo corpus
     .venv/bin/python benchmarks/startup.py --db news.db    # or times an existing store
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import platform
+import resource
 import statistics
 import subprocess
 import sys
@@ -37,10 +39,14 @@ NO_SPACY = (
 )
 
 
-def timed(args: list[str]) -> float:
+def timed(args: list[str]) -> tuple[float, float]:
+    """Wall seconds and CPU seconds (user + system) of one run of a command."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     subprocess.run(args, check=True, capture_output=True)
-    return time.perf_counter() - started
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def main() -> None:
@@ -61,21 +67,24 @@ def main() -> None:
             f"machine: {platform.machine()}, {platform.processor() or '?'},"
             f" Python {platform.python_version()}; store {db}"
         )
-        print(f"{'command':<60} {'median s':>9} {'worst s':>8}  spaCy")
+        print(f"{'command':<52} {'wall s':>7} {'worst s':>8} {'CPU s':>6}  spaCy")
         for command in COMMANDS:
             args = [*command, "--db", str(db)]
-            times = [timed([*SAIDWHAT, *args]) for _ in range(options.runs)]
+            runs = [timed([*SAIDWHAT, *args]) for _ in range(options.runs)]
+            times = [wall for wall, _ in runs]
+            cpu = statistics.median(c for _, c in runs)
             probe = subprocess.run(
                 [sys.executable, "-c", NO_SPACY, *args], capture_output=True, text=True
             )
             loaded = probe.stderr.strip().splitlines()[-1] if probe.stderr.strip() else "?"
             shown = " ".join(repr(a) if " " in a or not a else a for a in command)
             print(
-                f"saidwhat {shown:<51} {statistics.median(times):>9.3f} {max(times):>8.3f}"
-                f"  {loaded}"
+                f"saidwhat {shown[:43]:<43} {statistics.median(times):>7.3f} {max(times):>8.3f}"
+                f" {cpu:>6.3f}  {loaded}"
             )
         bare = [timed([sys.executable, "-c", "pass"]) for _ in range(options.runs)]
-        print(f"{'(python -c pass, for reference)':<60} {statistics.median(bare):>9.3f}")
+        wall, cpu = statistics.median(w for w, _ in bare), statistics.median(c for _, c in bare)
+        print(f"{'(python -c pass, for reference)':<52} {wall:>7.3f} {'':>8} {cpu:>6.3f}")
 
 
 if __name__ == "__main__":

@@ -29,7 +29,8 @@ from pathlib import Path
 from saidwhat.pipeline import extract_many
 from saidwhat.read import iter_documents
 from saidwhat.records import Article
-from saidwhat.store import Corpus, ingest_articles
+from saidwhat.store import Corpus
+from saidwhat.store.writer import ingest_articles
 
 REPO = Path(__file__).resolve().parent.parent
 OUTLETS = [f"Outlet {n}" for n in range(60)]

@@ -4,18 +4,12 @@ stderr (stdout stays clean JSON, JSONL or a table that can be piped on)."""
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    ProgressColumn,
-    SpinnerColumn,
-    TextColumn,
-    TimeElapsedColumn,
-    TimeRemainingColumn,
-)
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
 
 BAR_WIDTH = 20  # narrow enough to leave a line's room for the commands' own counts
 
@@ -33,6 +27,17 @@ def progress_bar(fields: str = "", *, spinner: bool = False, keep: bool = False)
     Output to stdout while the bar runs is shown above it where stdout is the terminal too;
     stdout into a file or pipe is left alone, so that it gets the output and nothing else.
     """
+    from rich.progress import (  # loaded by the long commands only (~0.1 s)
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        ProgressColumn,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
     console = Console(stderr=True)
     columns: list[ProgressColumn] = [TextColumn("[bold]{task.description}")]
     if spinner:

@@ -17,10 +17,10 @@ import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from saidwhat.errors import SaidwhatError
 from saidwhat.records import Article, Document, Skipped
-from saidwhat.store import check as checking
 from saidwhat.store import lookups
 from saidwhat.store import search as searching
 from saidwhat.store.corrections import apply_aliases, merge_people, parse_aliases, split_person
@@ -43,7 +43,9 @@ from saidwhat.store.models import (
 from saidwhat.store.people import drop_orphans
 from saidwhat.store.schema import SCHEMA_VERSION, connect, transaction
 from saidwhat.store.search import COUNT_CAP, Sort
-from saidwhat.store.writer import Progress, ingest_articles, unchanged_input
+
+if TYPE_CHECKING:
+    from saidwhat.store.writer import Progress
 
 
 class Corpus:
@@ -92,6 +94,8 @@ class Corpus:
         """Store extracted Article records (and log Skipped inputs), one transaction per
         ``batch_size``; see ``store.writer.ingest_articles``. ``saidwhat.ingest`` reads and
         extracts inputs and calls this."""
+        from saidwhat.store.writer import ingest_articles  # writing loads the clustering
+
         return ingest_articles(
             self.conn,
             articles,
@@ -105,6 +109,8 @@ class Corpus:
     def unchanged(self, document: Document) -> bool:
         """Whether this input was ingested before from identical content (a rerun skips it
         before extraction)."""
+        from saidwhat.store.writer import unchanged_input
+
         return unchanged_input(self.conn, document)
 
     def merge_speakers(self, target: str | int, other: str | int) -> SpeakerProfile:
@@ -216,6 +222,8 @@ class Corpus:
     def check(self, text: str, *, limit: int = 5) -> list[CheckMatch]:
         """Did anyone really say this? The closest real quotes, best first, each with who said
         it, where and when it appeared first, and closeness exact / trimmed / paraphrase."""
+        from saidwhat.store import check as checking  # fuzzy matching: loaded when asked
+
         return checking.check(self.conn, text, limit=limit)
 
     def cluster(self, cluster_id: int, *, limit: int | None = None) -> Cluster | None:
