@@ -64,6 +64,7 @@ class Discourse:
         self._marks: list[tuple[int, int]] | None = None  # read on first use
         self._subjects: dict[tuple[int, bool], bool] = {}
         self.author: Entity | None = None  # the writer, once known
+        self.documents: dict[str, Entity] = {}  # the documents that spoke, by name
         self._alias: dict[int, Entity] = {}  # id(roster person) -> the speaker it merged into
         self._said: SpanIndex[tuple[int, int]] = SpanIndex()  # contents of attributions so far
 

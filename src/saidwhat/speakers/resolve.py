@@ -17,13 +17,13 @@ from saidwhat.lang import titles as tl
 from saidwhat.lang import words as lx
 from saidwhat.lang.names import clean, parse_name
 from saidwhat.records import Article
+from saidwhat.speakers.bodies_said import body_of, document_of, organization_in
 from saidwhat.speakers.describe import Description, Profiles, described_person, read_description
 from saidwhat.speakers.discourse import Discourse, Resolution
 from saidwhat.speakers.entity import Entity
 from saidwhat.speakers.phrases import (
     DETERMINERS,
     bio_name,
-    document_name,
     head_phrase,
     is_name_word,
     is_person_noun,
@@ -34,8 +34,6 @@ from saidwhat.speakers.roster import Roster
 
 _TITLE_RE = tl.title_pattern()
 _ACRONYM = re.compile(r"[A-Z][A-Z&.]{1,9}")
-_OWNED_BODIES = {"campaign", "administration", "team", "camp", "government"}
-_PLACE_HEADS = {"state", "city", "country", "county", "town", "nation"}
 _NO_DESCRIPTION = Description(head="", words=set(), definite=False, gender=None)
 
 
@@ -49,7 +47,6 @@ class Resolver(Discourse):
         byline = re.sub(r"^(?i:by)\s+", "", article.byline or "").strip() or bio_name(article)
         self.author = Entity(name=byline or "the author", kind="person" if byline else "unknown")
         self._roles: dict[str, Entity] = {}
-        self._documents: dict[str, Entity] = {}
         self.named_later: dict[int, str] = {}  # id(role) -> the hop that named it afterwards
         self.profiles = Profiles(doc, roster)
 
@@ -95,19 +92,19 @@ class Resolver(Discourse):
         content = [w for w in words if w not in DETERMINERS]
         lemma = head.lemma_.lower()
         if head.pos_ == "NOUN" and (lemma in lx.DOCUMENT_HEADS or head.lower_ in lx.DOCUMENT_HEADS):
-            return self._document(mention)
+            return document_of(self, mention)
         if head.pos_ == "NOUN" and lemma in lx.ORG_HEADS and not head.text[:1].isupper():
-            return self._body(mention, written, lemma)
+            return body_of(self, mention, written, lemma)
         if head.tag_ == "NNS" and head.pos_ == "NOUN":
             return self._group(start, end)  # "The experts", "the senators": several people
         title = self._title_head(start, end, content)
         if title or (head.pos_ == "NOUN" and is_person_noun(head)) or party_one(content):
             return self._role(written, start, title, mention)
-        org = self._organization(start, end)
+        org = organization_in(self, start, end)
         if org is not None:
             return org
         if content and content[-1] in lx.ORG_HEADS:
-            return self._body(mention, written, content[-1])
+            return body_of(self, mention, written, content[-1])
         if self._is_group(start, end, content):
             return self._group(start, end)
         return self._unlisted(written, start, end)
@@ -176,49 +173,6 @@ class Resolver(Discourse):
             group = self._groups[name.lower()] = Entity(name=name, kind="group", named=True)
         return Resolution(group, 0.85, [f"{name} (named together)"])
 
-    def _document(self, mention: Span) -> Resolution:
-        """A report, poll, ad or statement that says something: its own kind of speaker,
-        named by whose it is and what it is ("a new report by Politico" -> "Politico
-        report"), its wording kept in the mention."""
-        name = document_name(mention)
-        found = self._documents.get(name.lower())
-        if found is None:
-            found = self._documents[name.lower()] = Entity(name=name, kind="document", named=False)
-        return Resolution(found, 0.7, [f"document '{name}' (says it, no person)"])
-
-    def _body(self, mention: Span, written: str, head: str) -> Resolution:
-        """'the Trump campaign', 'the department', 'The bank' -> the body meant: named by the
-        proper words before its head, else the body named nearby with that head word, else the
-        campaign (administration, team) of the person spoken of last."""
-        start, end = mention.start_char, mention.end_char
-        owners = [t for t in mention if t.pos_ == "PROPN" and t.i < mention.root.i]
-        if owners:
-            name = self.doc[owners[0].i : mention.root.i + 1].text
-            name = name.replace("\u2019s", "").replace("'s", "")
-            body = self.roster.organization(name, (start, end))
-            return Resolution(body, 0.85, [f"body '{clean(written)}' -> '{body.name}'"])
-        body = self.roster.organization_by_head(head, start)
-        if body is not None:
-            return Resolution(body, 0.8, [f"body '{written}' -> '{body.name}' (named nearby)"])
-        if head in _PLACE_HEADS:
-            place = self.roster.place_near(start)
-            if place is not None:
-                body = self.roster.organization(place)
-                return Resolution(body, 0.6, [f"'{clean(written)}' -> '{place}' (named before)"])
-        if head in _OWNED_BODIES:
-            owner = self.last_person(start)
-            if owner is not None:
-                name = f"{owner.name.split()[-1]} {head}"
-                body = self.roster.organization(name, (start, end))
-                why = f"'{clean(written)}' -> '{name}' ({owner.name} spoken of last)"
-                return Resolution(body, 0.7, [why])
-        nearest = self.roster.body_before(start)
-        if nearest is not None and head not in _OWNED_BODIES:
-            why = f"body '{clean(written)}' -> '{nearest.name}' (the body named just before)"
-            return Resolution(nearest, 0.6, [why])
-        body = self.roster.organization(written, (start, end), named=False)
-        return Resolution(body, 0.6, [f"body '{written}' (not named in the article)"])
-
     # -- names and bodies -------------------------------------------------------------------
     def _named_person(self, person: Entity, written: str, at: int) -> Resolution:
         evidence = []
@@ -278,26 +232,6 @@ class Resolver(Discourse):
             role.add_mention(mention)
         self._alias[id(person)] = role
         self._roles = {k: v for k, v in self._roles.items() if v is not role}
-
-    def _organization(self, start: int, end: int) -> Resolution | None:
-        """A body named by an entity of the mention: the one at its head, else the first
-        organisation; a plural head ("two of England's hospital groups") is a group."""
-        span = self.doc.char_span(start, end, alignment_mode="expand")
-        ents = self.roster.ents_within(span) if span else []
-        ents = [e for e in ents if e.label_ in ("ORG", "FAC", "GPE", "NORP")]
-        head = [e for e in ents if e.start <= span.root.i < e.end] if ents else []
-        if not head and span is not None and span.root.tag_ in ("NNS", "NNPS"):
-            return None
-        ranked = head + sorted(ents, key=lambda e: e.label_ not in ("ORG", "FAC"))
-        for ent in ranked:
-            if ent.label_ == "NORP":
-                return self._group(start, end) if ent.text.lower().endswith("s") else None
-            body = self.roster.organization(ent.text)
-            return Resolution(body, 0.95, [f"body '{ent.text}' (named entity {ent.label_})"])
-        body = self.roster.known_organization(self.text[start:end])
-        if body is not None:
-            return Resolution(body, 0.95, [f"body '{body.name}'"])
-        return None
 
     def _role(
         self, written: str, at: int, title: str | None, mention: Span | None = None
