@@ -26,6 +26,24 @@ from saidwhat.speakers.roster import Roster
 WINDOW_PARAGRAPHS = 3
 
 
+@dataclass(frozen=True)
+class Weights:
+    """How a referent is scored (see ``Discourse.recent_people``): per sentence back, for a
+    clause subject, for a name inside quote marks or said in an attribution, for how often the
+    article names them (log), for the previous speaker, and for one whom another person has
+    overtaken as the subject since."""
+
+    back: float = 1.0
+    subject: float = 1.5
+    quoted: float = 2.0
+    often: float = 0.3
+    previous: float = 2.5
+    overtaken: float = 0.5
+
+
+WEIGHTS = Weights()
+
+
 @dataclass
 class Recency:
     """How an earlier person stands as a referent at some point: a score (higher is likelier),
@@ -168,8 +186,8 @@ class Discourse:
             back = here_sentence - self.sentence(start)
             subject = self.is_subject(start)
             quoted = self.quoted(start)
-            score = -float(back) + 1.5 * subject - 2.0 * quoted
-            score += 0.3 * math.log1p(len(person.mentions))
+            score = -WEIGHTS.back * back + WEIGHTS.subject * subject - WEIGHTS.quoted * quoted
+            score += WEIGHTS.often * math.log1p(len(person.mentions))
             known = found.get(id(person))
             if known is None or score > known[1].score:
                 found[id(person)] = (person, Recency(score, back, person is previous, start))
@@ -187,7 +205,7 @@ class Discourse:
             # the previous speaker, unless someone else became the subject since they spoke
             spoke = max((s for s, e in self.history if e is previous and s < at), default=-1)
             overtaken = any(w > spoke and p is not previous and subj for w, p, subj in seen)
-            found[id(previous)][1].score += 0.5 if overtaken else 2.5
+            found[id(previous)][1].score += WEIGHTS.overtaken if overtaken else WEIGHTS.previous
         latest_at = max((w for w, _, _ in seen), default=-1)
         for _, recency in found.values():
             recency.latest = recency.start == latest_at
