@@ -14,6 +14,16 @@ class ErrorMessage(BaseModel):
     error: str = Field(examples=["query.limit: Input should be less than or equal to 100"])
 
 
+def error_responses(*statuses: int) -> dict[int | str, dict[str, object]]:
+    """The OpenAPI ``responses`` of an operation that may answer these error statuses."""
+    return {status: {"model": ErrorMessage} for status in statuses}
+
+
+# What an extraction may answer besides 200: a body that is not JSON (400), too large (413),
+# not an article (422), the worker pool full (429), a worker lost (503), over time (504).
+EXTRACTION_ERRORS = error_responses(400, 413, 422, 429, 503, 504)
+
+
 class QuotePage(BaseModel):
     """One page of search results; pass ``next_cursor`` as ``cursor`` for the next page."""
 
