@@ -12,7 +12,8 @@ from fastapi.responses import StreamingResponse
 from saidwhat.records import Article
 from saidwhat.serve.extracting import extract_article
 from saidwhat.serve.models import EXTRACTION_ERRORS, ExtractRequest, QuotePage, error_responses
-from saidwhat.serve.querying import MAX_LIMIT, MAX_OFFSET, SearchQuery, corpus, search_page
+from saidwhat.serve.querying import CURSOR, MAX_LIMIT, MAX_OFFSET, SearchQuery, corpus, search_page
+from saidwhat.serve.strict import known_parameters
 from saidwhat.store import Corpus
 from saidwhat.store.export import text_lines
 from saidwhat.store.models import (
@@ -35,7 +36,9 @@ Download = Literal["csv", "json"]
 DOWNLOADS = {"csv": "text/csv; charset=utf-8", "json": "application/json"}
 T = TypeVar("T")
 
-router = APIRouter(prefix="/api", tags=["api"], responses=ERRORS)
+router = APIRouter(
+    prefix="/api", tags=["api"], responses=ERRORS, dependencies=[Depends(known_parameters)]
+)
 Store = Annotated[Corpus, Depends(corpus)]
 
 
@@ -51,7 +54,14 @@ def search_quotes(
     store: Store,
     query: Annotated[SearchQuery, Query()],
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="hits per page")] = 20,
-    cursor: Annotated[str | None, Query(max_length=100, description="from next_cursor")] = None,
+    cursor: Annotated[
+        str | None,
+        Query(
+            max_length=100,
+            description="from next_cursor",
+            json_schema_extra={"pattern": CURSOR.pattern},
+        ),
+    ] = None,
 ) -> QuotePage:
     """Full-text search with the filters of `saidwhat search`, best first or by date; empty
     text lists the newest quotes. Matching words are wrapped in [ and ] in each hit's

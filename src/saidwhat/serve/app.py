@@ -12,6 +12,7 @@ from fastapi.staticfiles import StaticFiles
 from saidwhat.about import __version__
 from saidwhat.read.url import AddressGuard, IPNetwork
 from saidwhat.serve import api, errors, pages, writing
+from saidwhat.serve.head import HeadAsGet
 from saidwhat.serve.querying import Cached, Overview
 from saidwhat.serve.render import STATIC
 from saidwhat.serve.security import BodyLimit, SecurityHeaders
@@ -62,9 +63,10 @@ def create_app(
     app.state.overview = Cached(lambda: Overview(corpus.stats(), corpus.speakers(top=500)))
     app.add_middleware(BodyLimit, limit=MAX_BODY)
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(HeadAsGet)
     errors.install(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api.router)
-    app.include_router(writing.router)
+    app.include_router(writing.router, include_in_schema=bool(token))  # else always a 403
     app.include_router(pages.router)
     return app

@@ -13,12 +13,14 @@ from fastapi.concurrency import run_in_threadpool
 from saidwhat.records import Article
 from saidwhat.serve.extracting import extract_article
 from saidwhat.serve.models import EXTRACTION_ERRORS, ExtractRequest, error_responses
+from saidwhat.serve.strict import known_parameters
 from saidwhat.store import Corpus
 
 router = APIRouter(
     prefix="/api",
     tags=["api"],
     responses=error_responses(401, 403) | EXTRACTION_ERRORS,
+    dependencies=[Depends(known_parameters)],
 )
 
 
