@@ -86,3 +86,21 @@ def test_head_answers_like_get_without_a_body(client: httpx.Client, path: str) -
 def test_without_a_token_the_write_endpoint_is_not_published(client: httpx.Client) -> None:
     paths = client.get("/openapi.json").json()["paths"]
     assert {path for path, operations in paths.items() if "post" in operations} == {"/api/extract"}
+
+
+@pytest.mark.parametrize(
+    ("query", "reason"),
+    [
+        ("since=2026-02-30", "query.since: Value error, no such date on the calendar"),
+        ("since=9999-99-99", "query.since: Value error, no such date on the calendar"),
+        ("until=2026-13", "query.until: Value error, no such date on the calendar"),
+        ("since=yesterday", "query.since: Value error, not a date"),
+        ("since=2026-03&until=2026-01", "since 2026-03 is after until 2026-01"),
+    ],
+)
+def test_a_date_filter_that_is_no_date_is_a_422_with_the_reason(
+    client: httpx.Client, query: str, reason: str
+) -> None:
+    for path in ("/api/quotes", "/"):
+        response = client.get(f"{path}?{query}")
+        assert response.status_code == 422 and reason in response.text

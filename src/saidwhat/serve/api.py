@@ -65,7 +65,8 @@ def search_quotes(
 ) -> QuotePage:
     """Full-text search with the filters of `saidwhat search`, best first or by date; empty
     text lists the newest quotes. Matching words are wrapped in [ and ] in each hit's
-    snippet."""
+    snippet. A `since` after `until` is a 422 (a rule between two parameters, which the
+    schema of each cannot state)."""
     hits, next_cursor = search_page(store, query, limit, cursor)
     return QuotePage(items=hits, next_cursor=next_cursor)
 

@@ -8,19 +8,18 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from saidwhat.lang.dates import normalise_published
+from saidwhat.lang.space import SPACE_CLASS
 from saidwhat.store.models import QuoteHit
-from saidwhat.structure.dates import normalise_published
 
-# Patterns published in the schema and checked by the validators below, spelled without \s
-# and \S, which Python's regexes and the schema's (ECMA 262) read differently.
+# Patterns published in the schema and checked by the validators below, spelled without \s,
+# \S and \d, which Python's regexes and the schema's (ECMA 262) read differently.
 # An article's URL: http or https (any case) and a host; no space or control character. It is
 # kept as a link and shown on pages, so ``javascript:`` and ``data:`` are refused at the edge.
 WEB_URL = re.compile(r"^[hH][tT][tT][pP][sS]?://[^\x00-\x20\x7f/?#]+([/?#][^\x00-\x20\x7f]*)?$")
-# Some text: one character that is neither white space (str.isspace) nor a byte-order mark
-# (a schema pattern is not anchored: one such character anywhere).
-NOT_BLANK = re.compile(
-    r"[^\t\n\x0b\x0c\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]"
-)
+# Some text: one character that is neither white space nor a byte-order mark (a schema
+# pattern is not anchored: one such character anywhere).
+NOT_BLANK = re.compile(f"[^{SPACE_CLASS}\\ufeff]")
 # The published schema of a date: the ISO 8601 forms (the validator also takes the others
 # saidwhat reads in corpora).
 DATE_SCHEMA = {
