@@ -132,3 +132,25 @@ def test_a_body_that_is_not_json_is_a_documented_400_or_422(writable_url: str) -
     for body in (b'{"text": ', b'\xff\xfe{"text": "x"}'):
         response = httpx.post(f"{writable_url}/api/articles", content=body, headers=auth)
         assert str(response.status_code) in documented and response.json()["error"]
+
+
+def test_a_stored_url_that_is_not_http_is_shown_but_never_a_link(
+    writable_url: str, writable_copy: Path, tmp_path: Path
+) -> None:
+    """The API refuses such a URL; a corpus file ingested on the command line may hold one."""
+    odd = tmp_path / "odd.jsonl"
+    record = {
+        "id": "odd-url",
+        "url": "JaVaScRiPt:alert(document.domain)",
+        "text": "Pier reopens\n\n"
+        '"The pier is open to walkers again," said Ottilie Varga, the harbour clerk.',
+    }
+    odd.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    done = saidwhat("ingest", odd, "--db", writable_copy)
+    assert done.returncode == 0, done.stderr
+    page = httpx.get(f"{writable_url}/articles/odd-url").text
+    cluster = httpx.get(f"{writable_url}/api/articles/odd-url").json()["clusters"]["q1"]["id"]
+    shown = httpx.get(f"{writable_url}/clusters/{cluster}").text
+    for html in (page, shown):
+        assert "JaVaScRiPt:alert(document.domain)" in html
+        assert 'href="JaVaScRiPt' not in html and 'href="javascript' not in html.lower()
