@@ -3,7 +3,7 @@ never holds up reads or other visitors, a full queue is refused at once (429 wit
 Retry-After), and an extraction over the time limit is stopped (504) without breaking the pool.
 
 A real server with two workers, one waiting place and a 5-second limit. The big article is
-invented (about 300 KB, some 10 CPU-seconds of extraction); so are the small ones."""
+invented (about 630 KB, some 20 CPU-seconds of extraction here); so are the small ones."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ BIG = {
     + "\n\n".join(
         f'"Pellworth needs {n} more moorings before the summer," said Oriel Vantongeren,'
         " who chairs the harbour board. The council met on Tuesday to discuss the plan."
-        for n in range(2000)
+        for n in range(4000)
     )
 }
 LIMIT = 5

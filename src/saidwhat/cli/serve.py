@@ -38,7 +38,8 @@ def serve_command(
         "--workers",
         min=1,
         help="Worker processes that extract pasted articles, each with its own language model"
-        " (about 250-500 MB); started as needed. Default: one per core, at most 4.",
+        " (about 160 MB; more while it parses a long article); started as needed. Default:"
+        " one per core, at most 4.",
     ),
     queue: int = typer.Option(
         None,
