@@ -63,7 +63,7 @@ class Resolver(Discourse):
         result = self._resolve(span, enclosing, depth=0)
         if result.entity is not None:
             result.entity.add_mention(span)
-            self.history.append((span[0], result.entity))
+            self.record(span[0], result.entity)
         self.said(content)
         return result
 
