@@ -7,10 +7,18 @@ import csv
 import html
 import io
 import re
+import sys
+from pathlib import Path
 
 import httpx
 
+from saidwhat.store import Corpus
 from saidwhat.store.models import Occurrence
+
+from .conftest import running_server
+
+sys.path.insert(0, str(Path(__file__).parents[1] / "store"))  # the store tests' record builders
+from builders import article, person  # noqa: E402
 
 
 def test_search_page_lists_hits_with_facets_and_pages(client: httpx.Client) -> None:
@@ -260,3 +268,22 @@ def test_downloads_of_a_search_and_of_a_speaker(client: httpx.Client) -> None:
     assert html.unescape(links[0]) == "/api/quotes/download?text=water&sort=oldest&format=csv"
     profile = client.get(f"/speakers/{okafor['id']}").text
     assert f"/api/quotes/download?speaker={okafor['id']}&amp;format=csv" in profile
+    assert "saidwhat-truncated" not in csv_file.headers  # all of them are in the file
+
+
+def test_a_download_cut_at_10000_says_so(tmp_path: Path) -> None:
+    """A search with words downloads its first 10,000 quotes; when more matched, the header
+    Saidwhat-Truncated says so (the file alone could not)."""
+    speaker = person("s1", "Oriel Vantongeren")
+    lines = [(speaker, f"The canal water rose again at lock {n}") for n in range(100)]
+    db = tmp_path / "big.db"
+    with Corpus(db) as corpus:
+        corpus.add(
+            article(f"a{n}", lines, published=f"2024-03-{n % 28 + 1:02d}") for n in range(101)
+        )
+    with running_server(db, tmp_path / "serve.log") as url:
+        cut = httpx.get(f"{url}/api/quotes/download", params={"text": "canal", "format": "json"})
+        whole = httpx.get(f"{url}/api/quotes/download", params={"text": "lock 7", "format": "json"})
+    assert cut.status_code == 200 and cut.headers["saidwhat-truncated"] == "10000"
+    assert len(cut.json()) == 10_000
+    assert "saidwhat-truncated" not in whole.headers and len(whole.json()) == 101

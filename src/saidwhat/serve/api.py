@@ -76,7 +76,17 @@ def search_quotes(
     summary="Download quotes as CSV or JSON",
     response_class=StreamingResponse,
     responses={
-        200: {"content": {media: {} for media in DOWNLOADS.values()}, "description": "a file"}
+        200: {
+            "content": {media: {} for media in DOWNLOADS.values()},
+            "description": "a file",
+            "headers": {
+                "Saidwhat-Truncated": {
+                    "description": "set to the number of quotes in the file when a search with"
+                    " words found more than those 10,000",
+                    "schema": {"type": "string"},
+                }
+            },
+        }
     },
 )
 def download_quotes(
@@ -86,18 +96,19 @@ def download_quotes(
 ) -> StreamingResponse:
     """The quotes a search finds, as a file with the fields of an occurrence: the words,
     filters and order of /api/quotes. Without words every matching quote (by date, streamed);
-    with words the first 10,000."""
+    with words the first 10,000, and then the header Saidwhat-Truncated says that more matched
+    (a file alone cannot say it was cut)."""
     wanted = query.filters()
-    rows: Iterable[Occurrence] = (
-        store.search(query.text, filters=wanted, limit=MAX_DOWNLOAD, sort=query.sort)
-        if query.text.strip()
-        else store.quotes(filters=wanted, newest=query.sort != "oldest")
-    )
-    name = f'attachment; filename="saidwhat-quotes.{format}"'
+    headers = {"Content-Disposition": f'attachment; filename="saidwhat-quotes.{format}"'}
+    rows: Iterable[Occurrence]
+    if query.text.strip():
+        rows = store.search(query.text, filters=wanted, limit=MAX_DOWNLOAD, sort=query.sort)
+        if store.count(query.text, filters=wanted, cap=MAX_DOWNLOAD) > MAX_DOWNLOAD:
+            headers["Saidwhat-Truncated"] = str(MAX_DOWNLOAD)
+    else:
+        rows = store.quotes(filters=wanted, newest=query.sort != "oldest")
     return StreamingResponse(
-        text_lines(rows, Occurrence, format),
-        media_type=DOWNLOADS[format],
-        headers={"Content-Disposition": name},
+        text_lines(rows, Occurrence, format), media_type=DOWNLOADS[format], headers=headers
     )
 
 
