@@ -42,7 +42,19 @@ def test_a_speaker_facet_fills_in_the_name_and_keeps_filtering_by_id(page, base_
     assert page.input_value("#speaker") == name
 
 
-def test_evidence_opens_next_to_its_quote_and_says_it_in_words(tab, base_url, client) -> None:
+# A browser without CSS anchor positioning (Firefox and Safari before it): the page's script
+# places the evidence instead.
+NO_ANCHORS = """(() => { const supports = CSS.supports.bind(CSS);
+  CSS.supports = (...asked) => !/position-area|anchor/.test(asked.join(" ")) && supports(...asked);
+})();"""
+
+
+@pytest.mark.parametrize("anchoring", ["css", "script"])
+def test_evidence_opens_next_to_its_quote_and_says_it_in_words(
+    tab, base_url, client, anchoring
+) -> None:
+    if anchoring == "script":
+        tab.add_init_script(NO_ANCHORS)
     hit = client.get("/api/quotes", params={"text": "engine room", "speaker": "Fenwick"}).json()
     tab.goto(f"{base_url}/articles/{hit['items'][0]['article_id']}")
     who = tab.locator("button.who", has_text="Dario Fenwick").first
@@ -51,6 +63,7 @@ def test_evidence_opens_next_to_its_quote_and_says_it_in_words(tab, base_url, cl
     box = tab.locator(".pop:popover-open")
     assert box.is_visible()
     near(box.bounding_box(), who.bounding_box())
+    assert box.evaluate("b => b.style.position") == ("fixed" if anchoring == "script" else "")
     opened = box.bounding_box()  # and within the screen (it scrolls when that is too small)
     assert opened["y"] >= 0 and opened["y"] + opened["height"] <= tab.viewport_size["height"]
     words = box.inner_text()

@@ -18,6 +18,23 @@ document.addEventListener("DOMContentLoaded", () => {
     });
   }
   document.querySelectorAll(".quote-list li[data-q]").forEach(lightUp);
+  // A browser without CSS anchor positioning would open the evidence mid-screen: there it is
+  // placed by hand below (or above, where there is more room) what opened it, and closed on
+  // scrolling, since it does not move with the page.
+  if (!CSS.supports("position-area: bottom")) {
+    let opener = null;
+    for (const element of document.querySelectorAll("mark.q[data-q], button.who")) {
+      element.addEventListener("click", () => { opener = element; });
+    }
+    for (const pop of document.querySelectorAll(".pop[popover]")) {
+      pop.addEventListener("toggle", (event) => {
+        if (event.newState === "open" && opener) placeBeside(pop, opener.getBoundingClientRect());
+      });
+    }
+    window.addEventListener("scroll", () => {
+      document.querySelectorAll(".pop:popover-open").forEach((pop) => pop.hidePopover());
+    }, { passive: true });
+  }
   // Paste: say that the work is under way (spaCy takes a moment on a long article).
   const paste = document.querySelector("form.paste");
   if (paste) {
@@ -45,3 +62,18 @@ document.addEventListener("DOMContentLoaded", () => {
   const refine = document.querySelector("details.refine");
   if (refine && window.matchMedia("(max-width: 52rem)").matches) refine.open = false;
 });
+
+function placeBeside(pop, anchor) {
+  const gap = 4, room = { below: innerHeight - anchor.bottom, above: anchor.top };
+  Object.assign(pop.style, { positionArea: "none", positionTryFallbacks: "none",
+    position: "fixed", margin: "0", right: "auto" });
+  if (room.below >= room.above) {
+    Object.assign(pop.style, { top: `${anchor.bottom + gap}px`, bottom: "auto" });
+    pop.style.maxHeight = `${room.below - 2 * gap}px`;
+  } else {
+    Object.assign(pop.style, { top: "auto", bottom: `${innerHeight - anchor.top + gap}px` });
+    pop.style.maxHeight = `${room.above - 2 * gap}px`;
+  }
+  const left = Math.min(anchor.left, innerWidth - pop.offsetWidth - gap);
+  pop.style.left = `${Math.max(gap, left)}px`;
+}
