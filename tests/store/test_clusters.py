@@ -143,14 +143,23 @@ def test_exact_words_by_two_people_are_one_cluster_that_names_both(corpus):
     }
 
 
+def test_a_short_quote_joins_only_by_its_exact_wording(corpus):
+    """ "the harbour master's budget" is one word and 88% of characters away from "the harbour
+    master budget", and another quote."""
+    said = ["the harbour master budget", "the harbour master's budget", "THE HARBOUR MASTER BUDGET"]
+    corpus.add([article(f"s{n}", [(ADA, words)]) for n, words in enumerate(said)])
+    assert cluster_of(corpus, said[0]) == cluster_of(corpus, said[2]) != cluster_of(corpus, said[1])
+
+
 def test_a_quote_with_no_content_of_its_own_is_in_no_cluster(corpus):
-    empty = ["Quill", "to comment", "he", "Ada Quill", "no comment"]
+    empty = ["Quill", "to comment", "he", "Ada Quill", "no comment", "Mrs. Quill", "the mayor"]
     corpus.add([article(f"e{n}", [(IVO, words)]) for n, words in enumerate(empty * 2)])
     assert corpus.stats().clusters == 0
     assert all(cluster_of(corpus, words) is None for words in empty)
     [hit] = corpus.search("comment", limit=1, source="harbour gazette", type="direct")[:1]
     assert hit.cluster_size == 1 and hit.cluster_id is None
     assert has_content("Crooked harbour master") and not has_content("Crooked Quill")
+    assert not has_content("the former secretary of state") and has_content("a great mayor")
 
 
 def test_fingerprints_guarantee_shared_runs_of_seven_words_meet():

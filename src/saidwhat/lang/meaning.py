@@ -70,3 +70,9 @@ def opposite_quantifiers(claim: list[str], quote: list[str]) -> bool:
     claim_sides = {QUANTIFIER_SIDE[w] for w in claim if w in QUANTIFIER_SIDE}
     quote_sides = {QUANTIFIER_SIDE[w] for w in quote if w in QUANTIFIER_SIDE}
     return any(frozenset((a, b)) in OPPOSITE_SIDES for a in claim_sides for b in quote_sides)
+
+
+def carries_meaning(word: str) -> bool:
+    """A negation, quantifier, number or date: a word whose change is read as a change of
+    what is said, not counted as an edit of wording."""
+    return word in NEGATIONS or word in QUANTIFIER_SIDE or is_number(word) or is_date(word)

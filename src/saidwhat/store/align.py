@@ -3,8 +3,10 @@ claim added, dropped or changed, and which words of a longer quote lie outside t
 claim corresponds to (context). What ``check`` shows as its evidence and reads its verdicts
 from.
 
-Words are compared in the store's normalised form (case, punctuation and quote marks aside)
-with number words as digits ("three" is "3"), and shown as printed.
+Words are compared without case, punctuation and quote marks, a word's inner hyphens, dots
+and slashes ("off-ramp", "U.S.", "9/11") included, and with number words as digits ("three"
+is "3"); words written apart or together ("off ramp", "offramp") agree. They are shown as
+printed.
 """
 
 from __future__ import annotations
@@ -16,12 +18,17 @@ from difflib import SequenceMatcher
 from typing import Literal
 
 from saidwhat.lang.meaning import number_key
-from saidwhat.lang.words import STOPWORDS
+from saidwhat.lang.titles import TITLE_DISPLAY
+from saidwhat.lang.words import HONORIFICS, STOPWORDS
 
-_WORD = re.compile(r"\w+(?:['’]\w+)*|%")
+_WORD = re.compile(r"\w+(?:[-'’./]\w+)*|%")  # "off-ramp", "U.S", "9/11" are one word each
+_PART_MARKS = re.compile(r"[-./]")
 _OPENING = '“«„"'
 _QUOTE_MARKS = '“”«»„"'
 _SENTENCE_END = re.compile(r"[.!?:;…]|[“«„\"]\s*$")
+
+# Words whose dot is no sentence end ("Mrs. Clinton": "Clinton" is capitalised as a name).
+ABBREVIATIONS = HONORIFICS | {t[:-1] for t in TITLE_DISPLAY if t.endswith(".")} | {"st", "mt", "jr"}
 
 PieceKind = Literal["same", "added", "dropped", "changed", "context"]
 
@@ -29,7 +36,8 @@ PieceKind = Literal["same", "added", "dropped", "changed", "context"]
 @dataclass(frozen=True)
 class Word:
     text: str  # as printed
-    key: str  # as compared
+    key: str  # as compared: its parts joined
+    parts: tuple[str, ...]  # split at inner hyphens, dots, slashes ("seven-and-a-half")
     start: int
     end: int
     quoted: bool  # inside quote marks (the directly quoted words of a mixed quote)
@@ -50,9 +58,11 @@ class Word:
         return self.key not in STOPWORDS and len(self.key) > 2
 
 
-def _fold(token: str) -> str:
-    """A word as ``lang.text.normalise`` spells it (a word has no other marks to drop)."""
-    return unicodedata.normalize("NFKC", token).casefold().replace("'", "").replace("’", "")
+def _parts(token: str) -> tuple[str, ...]:
+    """A word's parts without case and marks, number words as digits: "Off-ramp" is
+    ("off", "ramp"), "U.S" ("u", "s"), "seven-and-a-half" ("7", "and", "a", "half")."""
+    folded = unicodedata.normalize("NFKC", token).casefold().replace("'", "").replace("’", "")
+    return tuple(number_key(part) for part in _PART_MARKS.split(folded) if part)
 
 
 def words(text: str) -> list[Word]:
@@ -67,10 +77,12 @@ def words(text: str) -> list[Word]:
             if mark in _QUOTE_MARKS:
                 inside = mark in _OPENING and (mark != '"' or not inside)
         token = match.group(0)
-        key = "percent" if token == "%" else number_key(_fold(token))
-        if key:
-            initial = not found or bool(_SENTENCE_END.search(between))
-            found.append(Word(token, key, match.start(), match.end(), inside, initial))
+        parts = ("percent",) if token == "%" else _parts(token)
+        if parts:
+            abbreviated = between.startswith(".") and found and found[-1].key in ABBREVIATIONS
+            initial = not found or (bool(_SENTENCE_END.search(between)) and not abbreviated)
+            word = Word(token, "".join(parts), parts, match.start(), match.end(), inside, initial)
+            found.append(word)
         position = match.end()
     return found
 
@@ -113,14 +125,52 @@ def align(claim: list[Word], quote: list[Word]) -> list[Piece]:
         if quote[end].initial:
             break
         end += 1
-    pieces = [Piece("context", quote=tuple(quote[:start]))] if start else []
     matcher = SequenceMatcher(None, claim_keys, quote_keys[start:end], autojunk=False)
     kinds = {"equal": "same", "replace": "changed", "delete": "added", "insert": "dropped"}
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        pieces.append(Piece(kinds[tag], tuple(claim[i1:i2]), tuple(quote[start + j1 : start + j2])))
-    if end < len(quote):
-        pieces.append(Piece("context", quote=tuple(quote[end:])))
-    return pieces
+    pieces = [
+        Piece(kinds[tag], tuple(claim[i1:i2]), tuple(quote[start + j1 : start + j2]))
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+    ]
+    return _tidy(pieces, quote[:start], quote[end:])
+
+
+def _tidy(pieces: list[Piece], before: list[Word], after: list[Word]) -> list[Piece]:
+    """Words written apart or together agree ("off ramp", "off-ramp"), also when the quote's
+    half of such a word fell outside the part the claim faces ("[I]f" against "If"); runs of
+    agreeing words become one piece; the quote's words outside are context."""
+    if pieces and pieces[0].kind == "changed":
+        pieces[0], before = _absorb(pieces[0], before, at_start=True)
+    if pieces and pieces[-1].kind == "changed":
+        pieces[-1], after = _absorb(pieces[-1], after, at_start=False)
+    tidy = [Piece("context", quote=tuple(before))] if before else []
+    for piece in pieces:
+        if piece.kind == "changed" and _joined(piece.claim) == _joined(piece.quote):
+            piece = Piece("same", piece.claim, piece.quote)
+        if tidy and tidy[-1].kind == piece.kind == "same":
+            piece = Piece("same", tidy[-1].claim + piece.claim, tidy[-1].quote + piece.quote)
+            tidy.pop()
+        tidy.append(piece)
+    if after:
+        tidy.append(Piece("context", quote=tuple(after)))
+    return tidy
+
+
+def _absorb(piece: Piece, context: list[Word], at_start: bool) -> tuple[Piece, list[Word]]:
+    """The changed piece with up to two context words next to it, if with them the quote's
+    words join up to the claim's."""
+    for n in (1, 2):
+        if len(context) < n:
+            break
+        taken = tuple(context[-n:]) if at_start else tuple(context[:n])
+        quote = taken + piece.quote if at_start else piece.quote + taken
+        if _joined(quote) == _joined(piece.claim):
+            rest = context[:-n] if at_start else context[n:]
+            return Piece("changed", piece.claim, quote), rest
+    return piece, context
+
+
+def _joined(found: tuple[Word, ...]) -> str:
+    return "".join(w.key for w in found)
 
 
 def span_text(text: str, found: tuple[Word, ...]) -> str:

@@ -25,10 +25,11 @@ from saidwhat.store.models import AlignedWords, CheckMatch, CheckReport, Occurre
 from saidwhat.store.people import find_people
 from saidwhat.store.rows import FROM, OCCURRENCE
 from saidwhat.store.search import SqlFilters
-from saidwhat.store.text import content_words, person_tag, stable_hash
+from saidwhat.store.text import SHINGLE, WINDOW, content_words, person_tag, stable_hash
 
 SHARED_CLUSTERS = 10  # clusters sharing the most 4-grams with the claim
 PHRASE_CLUSTERS = 20  # clusters whose full form holds the claim as a phrase
+SHINGLES_MEET = SHINGLE + WINDOW - 1  # words in a row that always share a fingerprint
 TOPIC_CLUSTERS = 20  # clusters found by the claim's longest content words
 TOPIC_WORDS = 5
 TOPIC_WINDOW = 2000  # a word in more full forms than this is ranked among the newest ones
@@ -105,7 +106,8 @@ def _compare_candidates(
     ).fetchone()
     add([exact[0]] if exact else [])
     add(candidate_clusters(conn, norm, limit=SHARED_CLUSTERS))
-    add(sorted(clusters_containing(conn, text, limit=PHRASE_CLUSTERS)))
+    if len(claim) < SHINGLES_MEET:  # a longer claim meets what contains it by its 4-grams
+        add(sorted(clusters_containing(conn, text, limit=PHRASE_CLUSTERS)))
     if not any(f.comparison.tier == 3 for f in found.values()):
         add(_topic_clusters(conn, norm))
     if speaker_ids and not any(

@@ -6,13 +6,15 @@ A new quote joins a cluster when its normalised wording is one the cluster has, 
 compared with the cluster's full form (never with a shorter member, so that membership cannot
 chain from quote to quote through a phrase they share):
 
-- it is the full form lightly edited (``fuzz.ratio`` >= 90), what is said unchanged (a
-  negation, quantifier, number, date or name changed is another quote);
-- it is a contiguous part of the full form (lightly edited or not), or the full form a part of
-  it (it then becomes the full form), and the shorter one is distinctive — six words or more,
-  three of them content words, found in no other cluster's full form (a stock phrase such as
-  "the former secretary of state" is in many) — and the partial quote's speaker agrees with
-  the cluster's, or one of them is unknown.
+- it is the full form lightly edited (``fuzz.ratio`` >= 90, a few words edited), what is said
+  unchanged (a negation, quantifier, number, date or name changed is another quote);
+- it is a contiguous part of the full form (or such a part lightly edited), or the full form
+  a part of it (it then becomes the full form), the shorter one found in no other cluster's
+  full form (a stock phrase such as "the former secretary of state" is in many), and the
+  partial quote's speaker agrees with the cluster's, or one of them is unknown.
+
+Either way the shorter wording must be distinctive, six words or more, three of them content
+words: a short quote joins only by its exact wording.
 
 A quote with no content of its own (a name, a pronoun, "to comment") is in no cluster. Only
 the clusters sharing a word 4-gram with the quote are compared (the fingerprint index), never
@@ -26,6 +28,8 @@ from collections import Counter
 
 from rapidfuzz import fuzz
 
+from saidwhat.lang.titles import TITLES
+from saidwhat.lang.words import HONORIFICS, NAME_PREFIXES, STOPWORDS
 from saidwhat.store.align import words
 from saidwhat.store.compare import compare
 from saidwhat.store.text import content_words, fingerprints, normalise, shingles, stable_hash
@@ -33,17 +37,27 @@ from saidwhat.store.text import content_words, fingerprints, normalise, shingles
 MIN_PART_WORDS = 6  # a shorter part ("a racist assault") is too common to tell its quote
 MIN_PART_CONTENT = 3  # content words a part needs to be told apart from a stock phrase
 MIN_CONTENT = 2  # content words (not names) a quote needs to be clustered at all
-EDIT_SIMILARITY = 90.0  # fuzz.ratio at or above which two wordings are one lightly edited quote
+EDIT_SIMILARITY = 90.0  # fuzz.ratio at or above which two wordings may be one quote, edited
+EDIT_WORDS = 85.0  # and the word overlap (compare.similarity) they need: two words in 14 edited
+ROLE_WORDS = (
+    frozenset(
+        {w.strip(".") for title in TITLES for w in title.split()} | HONORIFICS | NAME_PREFIXES
+    )
+    - STOPWORDS
+)
 CANDIDATES = 4
 PER_FINGERPRINT = 64
 SAME_PHRASE = 8  # clusters whose full form may contain a part, looked at to call it ambiguous
+STOCK_WORDS = 12  # a part this long or shorter may be a stock phrase; a longer one is not
 TYPE_RANK = {"direct": 2, "mixed": 1, "indirect": 0}
 
 
 def has_content(text: str) -> bool:
     """Whether a quote says something of its own: MIN_CONTENT content words that are not
-    capitalised names ("Trump", "he", "to comment" and "Crooked Hillary" do not)."""
-    return sum(1 for w in words(text) if w.content and not w.name_like) >= MIN_CONTENT
+    capitalised names, not all of them titles ("Trump", "he", "to comment", "Crooked Hillary"
+    and "the former secretary of state" do not)."""
+    own = [w.key for w in words(text) if w.content and not w.name_like]
+    return len(own) >= MIN_CONTENT and not ROLE_WORDS.issuperset(own)
 
 
 def distinctive(norm: str) -> bool:
@@ -97,28 +111,34 @@ def speaker_agrees(conn: sqlite3.Connection, cluster_id: int, person_id: int | N
     return conn.execute(sql.format("IS NOT NULL"), (cluster_id,)).fetchone() is None
 
 
-def _same_meaning(text: str, full: str) -> bool:
+def lightly_edited(text: str, full: str) -> bool:
+    """Whether a wording is the full form (or a part of it) with a word or two edited, what is
+    said unchanged."""
     found = compare(words(text), words(full))
-    return found is not None and not found.changes
+    return found is not None and found.similarity >= EDIT_WORDS and not found.changes
 
 
 def joins(
     conn: sqlite3.Connection, cluster_id: int, text: str, norm: str, person_id: int | None
 ) -> tuple[bool, bool]:
     """Whether a quote joins this cluster, decided against its full form, and whether it
-    becomes the cluster's full form."""
+    becomes the cluster's full form. A short quote joins only by its exact wording: one word
+    more or less is a large edit of five."""
     full = conn.execute("SELECT text FROM clusters WHERE id = ?", (cluster_id,)).fetchone()[0]
     full_norm = normalise(full)
-    if fuzz.ratio(norm, full_norm, score_cutoff=EDIT_SIMILARITY):
-        return _same_meaning(text, full), False
     longer = len(norm) > len(full_norm)
     short, long, short_text = (full_norm, norm, full) if longer else (norm, full_norm, text)
-    if not distinctive(short) or not speaker_agrees(conn, cluster_id, person_id):
+    if not distinctive(short):
+        return False, False
+    if fuzz.ratio(norm, full_norm, score_cutoff=EDIT_SIMILARITY):
+        return lightly_edited(text, full), False
+    if not speaker_agrees(conn, cluster_id, person_id):
         return False, False
     if contains(long, short):
-        return clusters_containing(conn, short_text) <= {cluster_id}, longer
-    if fuzz.partial_ratio(short, long, score_cutoff=EDIT_SIMILARITY):
-        return _same_meaning(text, full), False
+        stock = len(short.split()) <= STOCK_WORDS and clusters_containing(conn, short_text)
+        return not stock or stock <= {cluster_id}, longer
+    if not longer and fuzz.partial_ratio(short, long, score_cutoff=EDIT_SIMILARITY):
+        return lightly_edited(text, full), False  # a part of the full form, lightly edited
     return False, False
 
 

@@ -12,7 +12,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from saidwhat.lang.meaning import NEGATIONS, is_date, is_number, opposite_quantifiers
+from saidwhat.lang.meaning import (
+    NEGATIONS,
+    carries_meaning,
+    is_date,
+    is_number,
+    opposite_quantifiers,
+)
 from saidwhat.store.align import Piece, Word, align, words
 from saidwhat.store.models import CHANGE_NOTES, ChangeKind, MeaningChange, WordVerdict
 
@@ -20,6 +26,12 @@ from saidwhat.store.models import CHANGE_NOTES, ChangeKind, MeaningChange, WordV
 # claim is that quote with edits (altered or contradicts) rather than other words on the same
 # topic: one word in three may differ.
 NEAR = 0.6
+# Near-verbatim also means few edits: at most this share of the claim's content words (or
+# EDITED_WORDS) added, dropped or changed, negations, quantifiers, numbers and dates aside
+# (their changes are what ``contradicts`` looks for). "This man is totally, thoroughly,
+# unqualified to be president" is no altered "this man is running to be president".
+EDITED_SHARE = 0.25
+EDITED_WORDS = 2
 # A claim below NEAR is on a quote's topic when the quote has this share of its content words
 # (and at least TOPIC_WORDS of them).
 TOPIC_SHARE = 0.5
@@ -56,9 +68,9 @@ def compare(claim: list[Word], quote: list[Word]) -> Comparison | None:
     quoted = all(w.quoted for p in same for w in p.quote)
     edits = [p for p in pieces if p.kind in ("added", "dropped", "changed")]
     if pieces and not edits:
-        verbatim = len(pieces) == 1
+        verbatim = all(p.kind == "same" for p in pieces)
         return Comparison("verbatim" if verbatim else "verbatim_part", 100.0, pieces, [], quoted)
-    if similarity >= NEAR * 100:
+    if similarity >= NEAR * 100 and _few_edits(edits, claim):
         lowercase = not any(c.isupper() for w in claim for c in w.text)
         changes = meaning_changes(edits, lowercase)
         verdict = "contradicts" if changes else "altered"
@@ -66,6 +78,14 @@ def compare(claim: list[Word], quote: list[Word]) -> Comparison | None:
     if on_topic(claim, quote):
         return Comparison("similar_topic", similarity, pieces, [], quoted)
     return None
+
+
+def _few_edits(edits: list[Piece], claim: list[Word]) -> bool:
+    def edited(side: tuple[Word, ...]) -> int:
+        return sum(1 for w in side if w.content and not carries_meaning(w.key))
+
+    count = sum(max(edited(p.claim), edited(p.quote)) for p in edits)
+    return count <= max(EDITED_WORDS, EDITED_SHARE * sum(1 for w in claim if w.content))
 
 
 def on_topic(claim: list[Word], quote: list[Word]) -> bool:
@@ -89,8 +109,10 @@ def meaning_changes(edits: list[Piece], lowercase: bool = False) -> list[Meaning
             if negations:
                 note = "negation added" if negations > 0 else "negation dropped"
                 found.append(("negation", note))
+        claim_parts = [part for w in piece.claim for part in w.parts]
+        quote_parts = [part for w in piece.quote for part in w.parts]
         for kind, test in (("number", is_number), ("date", is_date)):
-            mine, theirs = sorted(filter(test, claim)), sorted(filter(test, quote))
+            mine, theirs = sorted(filter(test, claim_parts)), sorted(filter(test, quote_parts))
             if mine and theirs and mine != theirs:
                 found.append((kind, None))
         quote_names = [w for w in piece.quote if w.name_like and not is_date(w.key)]

@@ -143,7 +143,7 @@ class LinkedArticle(Article, ArticleLinks):
 VERDICTS: dict[str, str] = {
     "verbatim": "the same words (case, punctuation and quote marks aside) were quoted",
     "verbatim_part": "the words are a contiguous part of a longer real quote",
-    "altered": "a real quote with words added, dropped or changed (listed), its meaning kept",
+    "altered": "near-verbatim: a real quote with a few words added, dropped or changed (listed)",
     "contradicts": "a real quote says otherwise: a negation added or dropped, an opposite"
     " quantifier, or another number, date or name (said which)",
     "reported_only": "the words match only reported speech, which is no evidence of exact words",
