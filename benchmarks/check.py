@@ -7,7 +7,7 @@ verdict it must get:
 
     exact          the quote as stored                               -> verbatim
     punctuation    other case, no punctuation, an exclamation mark   -> verbatim
-    trimmed        words cut from its start and end                  -> verbatim_part
+    trimmed        a run of five words or more cut out of it         -> verbatim_part
     swapped        one lower-case content word replaced by another   -> altered
     negated        "not" put after its first auxiliary verb          -> contradicts
     unnegated      its negation taken away ("don't" -> "do")         -> contradicts
@@ -124,11 +124,13 @@ def stored_quotes(corpus: Corpus, quote_type: str) -> list[tuple[str, int, int |
 
 
 def trimmed(text: str, rng: random.Random) -> str | None:
+    """A run of five words or more, at least one word shorter than the quote."""
     parts = text.split()
-    if len(parts) < 8:
+    if len(parts) < 7:
         return None
-    start, end = rng.randint(1, 3), len(parts) - rng.randint(0, 3)
-    return " ".join(parts[start:end]) if end - start >= 5 else None
+    size = rng.randint(5, len(parts) - 1)
+    start = rng.randint(0, len(parts) - size)
+    return " ".join(parts[start : start + size])
 
 
 def punctuated(text: str, rng: random.Random) -> str:

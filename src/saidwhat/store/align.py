@@ -61,7 +61,12 @@ class Word:
 def _parts(token: str) -> tuple[str, ...]:
     """A word's parts without case and marks, number words as digits: "Off-ramp" is
     ("off", "ramp"), "U.S" ("u", "s"), "seven-and-a-half" ("7", "and", "a", "half")."""
-    folded = unicodedata.normalize("NFKC", token).casefold().replace("'", "").replace("’", "")
+    if token.isascii():
+        folded = token.lower().replace("'", "")
+    else:
+        folded = unicodedata.normalize("NFKC", token).casefold().replace("'", "").replace("’", "")
+    if not _PART_MARKS.search(folded):
+        return (number_key(folded),) if folded else ()
     return tuple(number_key(part) for part in _PART_MARKS.split(folded) if part)
 
 

@@ -16,10 +16,13 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
+
+from saidwhat.lang.meaning import carries_meaning, number_key
 from saidwhat.lang.text import normalise
 from saidwhat.store.align import Word, span_text, words
 from saidwhat.store.clusters import candidate_clusters, clusters_containing
-from saidwhat.store.compare import Comparison, compare
+from saidwhat.store.compare import TOPIC_SHARE, Comparison, compare
 from saidwhat.store.lookups import attributions
 from saidwhat.store.models import AlignedWords, CheckMatch, CheckReport, Occurrence, Verdict
 from saidwhat.store.people import find_people
@@ -33,7 +36,8 @@ SHINGLES_MEET = SHINGLE + WINDOW - 1  # words in a row that always share a finge
 TOPIC_CLUSTERS = 20  # clusters found by the claim's longest content words
 TOPIC_WORDS = 5
 TOPIC_WINDOW = 2000  # a word in more full forms than this is ranked among the newest ones
-WORDINGS = 20  # wordings of a cluster compared with the claim, longest first
+WORDINGS = 20  # wordings of a cluster looked at, longest first
+ALIGNED = 4  # of which aligned with the claim word by word at most
 SPOKEN = {"direct", "mixed"}
 
 
@@ -98,7 +102,7 @@ def _compare_candidates(
 
     def add(cluster_ids: list[int]) -> None:
         for cluster_id in cluster_ids:
-            if cluster_id not in found and (best := _closest(conn, cluster_id, claim)):
+            if cluster_id not in found and (best := _closest(conn, cluster_id, claim, norm)):
                 found[cluster_id] = best
 
     exact = conn.execute(
@@ -118,22 +122,34 @@ def _compare_candidates(
     return list(found.values())
 
 
-def _closest(conn: sqlite3.Connection, cluster_id: int, claim: list[Word]) -> Found | None:
+def _closest(
+    conn: sqlite3.Connection, cluster_id: int, claim: list[Word], norm: str
+) -> Found | None:
     """The wording of a cluster closest to the claim (the same words beat a part of them,
-    which beats near words)."""
+    which beats near words). Only wordings with half the claim's content words (numbers,
+    negations and the like aside) can be near it or on its topic; of those, the full form
+    and the few closest by characters are aligned."""
+    wanted = {w for w in content_words(norm) if not carries_meaning(number_key(w))}
+    rows = [
+        (text, quote_type, wording)
+        for text, quote_type, wording in conn.execute(
+            "SELECT text, type, norm FROM wordings WHERE cluster_id = ?"
+            " ORDER BY length(norm) DESC LIMIT ?",
+            (cluster_id, WORDINGS),
+        )
+        if len(wanted & set(wording.split())) >= TOPIC_SHARE * len(wanted)
+    ]
+    if len(rows) > ALIGNED:
+        rest = sorted(rows[1:], key=lambda row: fuzz.ratio(norm, row[2]), reverse=True)
+        rows = [rows[0], *rest[: ALIGNED - 1]]
     best: Found | None = None
-    for text, quote_type in conn.execute(
-        "SELECT text, type FROM wordings WHERE cluster_id = ? ORDER BY length(norm) DESC LIMIT ?",
-        (cluster_id, WORDINGS),
-    ):
+    for text, quote_type, _ in rows:
         comparison = compare(claim, words(text))
         if comparison is None:
             continue
         candidate = Found(cluster_id, comparison, text, quote_type)
         if best is None or _closeness(candidate) > _closeness(best):
             best = candidate
-        if comparison.verdict == "verbatim" and candidate.direct:
-            break
     return best
 
 

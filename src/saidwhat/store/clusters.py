@@ -23,6 +23,7 @@ all pairs; a full-text index of the full forms finds every cluster a phrase is p
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections import Counter
 
@@ -39,7 +40,8 @@ MIN_PART_CONTENT = 3  # content words a part needs to be told apart from a stock
 MIN_CONTENT = 2  # content words (not names) a quote needs to be clustered at all
 EDIT_SIMILARITY = 90.0  # fuzz.ratio at or above which two wordings may be one quote, edited
 EDIT_WORDS = 85.0  # and the word overlap (compare.similarity) they need: two words in 14 edited
-ROLE_WORDS = (
+_WORD = re.compile(r"\w+")
+ROLE_WORDS = (  # words of titles: "the former secretary of state" is a name for a person
     frozenset(
         {w.strip(".") for title in TITLES for w in title.split()} | HONORIFICS | NAME_PREFIXES
     )
@@ -52,10 +54,14 @@ STOCK_WORDS = 12  # a part this long or shorter may be a stock phrase; a longer 
 TYPE_RANK = {"direct": 2, "mixed": 1, "indirect": 0}
 
 
-def has_content(text: str) -> bool:
+def has_content(text: str, norm: str | None = None) -> bool:
     """Whether a quote says something of its own: MIN_CONTENT content words that are not
     capitalised names, not all of them titles ("Trump", "he", "to comment", "Crooked Hillary"
     and "the former secretary of state" do not)."""
+    capitalised = sum(1 for word in _WORD.findall(text) if word[0].isupper())
+    content = content_words(normalise(text) if norm is None else norm)
+    if len(content - ROLE_WORDS) - capitalised >= MIN_CONTENT:
+        return True  # enough content words even if every capitalised word were a name
     own = [w.key for w in words(text) if w.content and not w.name_like]
     return len(own) >= MIN_CONTENT and not ROLE_WORDS.issuperset(own)
 
@@ -153,9 +159,9 @@ def assign_cluster(
     quote with no content of its own. A quote never joins a cluster by likeness with another
     quote of its own article (``own``: the clusters its article's quotes are in so far): an
     article that quotes a part of a quote again is attributing twice, not reprinting."""
-    if not has_content(text):
-        return None
     norm = normalise(text)
+    if not has_content(text, norm):
+        return None
     key = stable_hash(norm)
     row = conn.execute("SELECT cluster_id, type FROM wordings WHERE norm_hash = ?", (key,))
     found = row.fetchone()
