@@ -284,6 +284,14 @@ def _where(o: Occurrence) -> str:
     return ", ".join(part for part in (o.source, o.date or o.published) if part) or "no outlet"
 
 
+def _edit(piece: AlignedWords) -> str:
+    if piece.kind == "added":
+        return f"'{piece.claim}' added"
+    if piece.kind == "dropped":
+        return f"'{piece.quote}' dropped"
+    return f"'{piece.claim}' for '{piece.quote}'"
+
+
 def summary(report: CheckReport) -> str:
     """The verdict in one sentence, with who, and where first."""
     best, who = report.best, report.speaker
@@ -304,11 +312,11 @@ def summary(report: CheckReport) -> str:
     speaker = best.speaker or "an unknown speaker"
     first = f" First: {_where(best.first)}."
     changes = "; ".join(c.describe() for c in best.changes)
-    edited = [a for a in best.alignment if a.kind in ("added", "dropped", "changed")]
+    edits = ", ".join(_edit(a) for a in best.alignment if a.kind in ("added", "dropped", "changed"))
     return {
         "verbatim": f"{speaker} said these words.",
         "verbatim_part": f"These words are part of a longer quote by {speaker}.",
-        "altered": f"A quote by {speaker} has these words with {len(edited)} edit(s).",
+        "altered": f"A quote by {speaker} has these words with edits: {edits}.",
         "contradicts": f"A quote by {speaker} says otherwise ({changes}).",
         "reported_only": f"Only reported speech by {speaker} has these words, no direct quote.",
         "similar_topic": f"No quote has these words; {speaker} spoke on the same topic.",
