@@ -109,7 +109,7 @@ def _compare_candidates(
         "SELECT cluster_id FROM wordings WHERE norm_hash = ?", (stable_hash(norm),)
     ).fetchone()
     add([exact[0]] if exact else [])
-    add(candidate_clusters(conn, norm, limit=SHARED_CLUSTERS))
+    add(candidate_clusters(conn, norm, limit=SHARED_CLUSTERS, every_shingle=True))
     if len(claim) < SHINGLES_MEET:  # a longer claim meets what contains it by its 4-grams
         add(sorted(clusters_containing(conn, text, limit=PHRASE_CLUSTERS)))
     if not any(f.comparison.tier == 3 for f in found.values()):

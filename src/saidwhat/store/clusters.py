@@ -58,7 +58,7 @@ def has_content(text: str, norm: str | None = None) -> bool:
     """Whether a quote says something of its own: MIN_CONTENT content words that are not
     capitalised names, not all of them titles ("Trump", "he", "to comment", "Crooked Hillary"
     and "the former secretary of state" do not)."""
-    capitalised = sum(1 for word in _WORD.findall(text) if word[0].isupper())
+    capitalised = sum(1 for w in _WORD.findall(text) if w[0].isupper() and not w.isupper())
     content = content_words(normalise(text) if norm is None else norm)
     if len(content - ROLE_WORDS) - capitalised >= MIN_CONTENT:
         return True  # enough content words even if every capitalised word were a name
@@ -71,19 +71,21 @@ def distinctive(norm: str) -> bool:
     return len(norm.split()) >= MIN_PART_WORDS and len(content_words(norm)) >= MIN_PART_CONTENT
 
 
-def candidate_clusters(conn: sqlite3.Connection, norm: str, limit: int = CANDIDATES) -> list[int]:
-    """Clusters sharing the most word 4-grams with a wording: every 4-gram of the wording is
-    looked up among the clusters' fingerprints, so a shared run of seven words always meets,
-    and a wording of at most seven words meets every cluster containing any 4-gram of it. A
-    fingerprint shared by very many clusters (a stock phrase) contributes only its first
-    PER_FINGERPRINT clusters, so the cost of a look-up does not grow with the corpus."""
+def candidate_clusters(
+    conn: sqlite3.Connection, norm: str, limit: int = CANDIDATES, every_shingle: bool = False
+) -> list[int]:
+    """Clusters sharing the most word 4-grams with a wording (the n-gram index look-up): its
+    winnowed fingerprints, so that a shared run of seven words always meets; with
+    ``every_shingle`` every 4-gram of it (``check``: a short quote inside the claim meets it
+    too). A fingerprint shared by very many clusters (a stock phrase) contributes only its
+    first PER_FINGERPRINT clusters, so the cost of a look-up does not grow with the corpus."""
     shared: Counter[int] = Counter()
-    for shingle in set(shingles(norm)):
+    for hashed in set(shingles(norm)) if every_shingle else fingerprints(norm):
         shared.update(
             r[0]
             for r in conn.execute(
                 "SELECT cluster_id FROM fingerprints WHERE hash = ? LIMIT ?",
-                (shingle, PER_FINGERPRINT),
+                (hashed, PER_FINGERPRINT),
             )
         )
     return [cluster_id for cluster_id, _ in shared.most_common(limit)]
