@@ -77,19 +77,16 @@ def check(
     if speaker:
         best = _best_in(conn, text, found, ids, mine=True) if ids else None
         others = _best_in(conn, text, found, ids, mine=False)
-    verdict = best.verdict if best else "not_found"
-    report = CheckReport(
+    return CheckReport(
         claim=text,
         speaker=speaker,
         speaker_ids=ids,
-        verdict=verdict,
-        summary="",
+        verdict=best.verdict if best else "not_found",
+        summary=summary(best, others, speaker, found_speaker=bool(ids)),
         best=best,
         others=others,
         matches=matches,
     )
-    report.summary = summary(report)
-    return report
 
 
 def _compare_candidates(
@@ -292,17 +289,18 @@ def _edit(piece: AlignedWords) -> str:
     return f"'{piece.claim}' for '{piece.quote}'"
 
 
-def summary(report: CheckReport) -> str:
-    """The verdict in one sentence, with who, and where first."""
-    best, who = report.best, report.speaker
+def summary(
+    best: CheckMatch | None, other: CheckMatch | None, who: str | None, found_speaker: bool
+) -> str:
+    """The verdict in one sentence, with who, and where first (``who``: the speaker named in
+    the question, ``found_speaker``: whether the corpus knows them)."""
     if best is None:
-        if who and not report.speaker_ids:
+        if who and not found_speaker:
             text = f"Nobody named {who} is quoted in the corpus."
         elif who:
             text = f"No quote by {who} comes close to these words."
         else:
             return "No quote in the corpus comes close to these words."
-        other = report.others
         if other:
             text += (
                 f" Closest by someone else ({other.verdict.replace('_', ' ')}):"
