@@ -14,6 +14,7 @@ verdict it must get:
     number         a number in it changed (not a year)               -> contradicts
     speaker        the quote, asked of someone who never said it     -> not_found
     reported       an indirect (reported) quote as stored            -> reported_only
+                   (verbatim or verbatim_part when a direct quote has its words too)
     unrelated      a sentence written for this benchmark             -> not_found
 
 A trimmed claim whose words are themselves a stored wording is verbatim. Prints accuracy per
@@ -181,10 +182,9 @@ def renumbered(text: str, rng: random.Random) -> str | None:
         new = str(int(digits) + rng.randint(2, 9))
         return text[: found.start()] + new + text[found.end() :]
     for found in re.finditer(r"\b[a-z]+\b", text):
-        if found.group(0) in NUMBER_WORDS and found.group(0) not in ("one", "hundred"):
-            other = rng.choice(
-                [w for w in ("three", "seven", "twelve", "forty") if w != found.group(0)]
-            )
+        word = found.group(0)
+        if word in NUMBER_WORDS and word != "one":  # "one" is often no number ("no one")
+            other = rng.choice([w for w in ("three", "seven", "twelve", "forty") if w != word])
             return text[: found.start()] + other + text[found.end() :]
     return None
 
@@ -226,8 +226,12 @@ def claims(
         stranger = next((p for p in rng.sample(people, len(people)) if p not in said_by), None)
         if stranger is not None:
             add("speaker", text, "not_found", str(stranger))
+    direct_norms = [normalise(text) for text, _, _ in direct]
     for text, _, _ in stored_quotes(corpus, "indirect"):
-        add("reported", text, "reported_only")
+        norm = normalise(text)  # words a direct quote has too are verbatim, not reported only
+        inside = any(f" {norm} " in f" {d} " for d in direct_norms)
+        due = "verbatim" if norm in direct_norms else "verbatim_part" if inside else None
+        add("reported", text, due or "reported_only")
     for sentence in UNRELATED:
         add("unrelated", sentence, "not_found")
     return [claim for kind in made.values() for claim in kind]

@@ -188,3 +188,32 @@ def test_direct_speech_ranks_before_reported_and_the_earliest_first(corpus):
     report = corpus.check(said)
     assert report.verdict == "verbatim_part" and report.best.type == "direct"
     assert report.best.first.date == "2024-02-01"  # the direct first appearance
+
+
+@pytest.mark.parametrize(
+    "claim, quote",
+    [
+        ("the offramp to the U S ferry", "The off-ramp to the US ferry"),
+        ("the off ramp to the US ferry", "“The off-ramp to the U.S. ferry,”"),
+        ("two million crowns for 3 ships", "2 million crowns for three ships"),
+        ("If it was left to the council", "“[I]f it was left to the council"),
+    ],
+)
+def test_words_written_apart_together_or_in_figures_are_the_same_words(claim, quote):
+    assert compare_texts(claim, quote).verdict == "verbatim"
+
+
+@pytest.mark.parametrize(
+    "claim, quote, change",
+    [
+        ("unemployment is in the mid-36s for youth", "unemployment is in the mid-30s for youth",
+         "number"),
+        ("a couple dozen bankers earn more than all teachers",
+         "a couple hundred bankers earn more than all teachers", "number"),
+        ("Mrs. Hale chairs the harbour board since Tuesday",
+         "Mrs. Brenn chairs the harbour board since Tuesday", "name"),
+    ],
+)  # fmt: skip
+def test_a_number_inside_a_word_or_a_name_after_a_title_is_compared(claim, quote, change):
+    found = compare_texts(claim, quote)
+    assert found.verdict == "contradicts" and [c.kind for c in found.changes] == [change]

@@ -33,12 +33,12 @@ OPPOSITE_SIDES = {frozenset(pair.split()) for pair in OPPOSITE}
 _UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
 _TEENS = "fifteen sixteen seventeen eighteen nineteen twenty"
 _TENS = {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80}
-NUMBER_WORDS = (
-    {word: str(value) for value, word in enumerate(f"{_UNITS} {_TEENS}".split())}
-    | {word: str(value) for word, value in {**_TENS, "ninety": 90}.items()}
-    | {"dozen": "12", "hundred": "100", "thousand": "1000", "million": "1e6", "billion": "1e9"}
-)
-SCALE_WORDS = word_set("hundred thousand million billion trillion percent")
+# Number words a newspaper may write in figures ("three", "3"); "dozen", "hundred" and
+# "million" are words of their own ("two million" is not "2 1000000").
+NUMBER_WORDS = {word: str(value) for value, word in enumerate(f"{_UNITS} {_TEENS}".split())} | {
+    word: str(value) for word, value in {**_TENS, "ninety": 90}.items()
+}
+SCALE_WORDS = word_set("dozen hundred thousand million billion trillion percent")
 
 DATE_WORDS = word_set(
     """january february march april may june july august september october november december
