@@ -2,7 +2,8 @@
 nothing): PolNeAR train + dev (924 articles, ../shared/data/polnear) ingested by saidwhat.
 
 Prints the number of clusters, how many hold more than one quote and what share of those mix
-speakers (the same words attributed to different corpus speakers), how many quotes are in no
+speakers (the same words attributed to differently named speakers; also counted by speaker
+record, since groups such as "officials" are one record per article), how many quotes are in no
 cluster (no content of their own), and the largest clusters with their texts and speakers
 (PolNeAR's words: printed, never stored in the repository).
 
@@ -45,21 +46,24 @@ def report(db: Path, top: int) -> None:
     quotes = conn.execute("SELECT COUNT(*) FROM quotes").fetchone()[0]
     unclustered = conn.execute("SELECT COUNT(*) FROM quotes WHERE cluster_id IS NULL")
     sizes = conn.execute(
-        "SELECT cluster_id, COUNT(*) AS size, COUNT(DISTINCT person_id) AS people,"
-        " COUNT(DISTINCT article_rowid) AS articles FROM quotes WHERE cluster_id IS NOT NULL"
-        " GROUP BY cluster_id ORDER BY size DESC, cluster_id"
+        "SELECT q.cluster_id, COUNT(*) AS size, COUNT(DISTINCT lower(p.name)) AS people,"
+        " COUNT(DISTINCT q.article_rowid) AS articles, COUNT(DISTINCT q.person_id) AS records"
+        " FROM quotes q LEFT JOIN people p ON p.id = q.person_id"
+        " WHERE q.cluster_id IS NOT NULL GROUP BY q.cluster_id ORDER BY size DESC, q.cluster_id"
     ).fetchall()
     multi = [row for row in sizes if row[1] > 1]
     mixed = [row for row in multi if row[2] > 1]
+    records = [row for row in multi if row[4] > 1]
     print(f"store {db} (schema version {version}): {quotes} quotes")
     print(f"quotes in no cluster (no content of their own): {unclustered.fetchone()[0]}")
     print(f"clusters: {len(sizes)}; with more than one quote: {len(multi)}")
     share = len(mixed) / len(multi) if multi else 0.0
-    print(f"multi-quote clusters that mix speakers: {len(mixed)} ({share:.1%})")
+    print(f"multi-quote clusters that mix speakers (names): {len(mixed)} ({share:.1%})")
+    print(f"multi-quote clusters with more than one speaker record: {len(records)}")
     spread = sum(1 for row in multi if row[3] > 1)
     print(f"multi-quote clusters printed in more than one article: {spread}")
     print(f"\nthe {top} largest clusters:")
-    for cluster_id, size, people, articles in sizes[:top]:
+    for cluster_id, size, people, articles, _ in sizes[:top]:
         full = conn.execute("SELECT text FROM clusters WHERE id = ?", (cluster_id,)).fetchone()[0]
         names = conn.execute(
             "SELECT COALESCE(p.name, '?'), COUNT(*) FROM quotes q LEFT JOIN people p"
