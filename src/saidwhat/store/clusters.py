@@ -140,13 +140,14 @@ def joins(
         return False, False
     if fuzz.ratio(norm, full_norm, score_cutoff=EDIT_SIMILARITY):
         return lightly_edited(text, full), False
-    if not speaker_agrees(conn, cluster_id, person_id):
-        return False, False
     if contains(long, short):
+        if not speaker_agrees(conn, cluster_id, person_id):
+            return False, False
         stock = len(short.split()) <= STOCK_WORDS and clusters_containing(conn, short_text)
         return not stock or stock <= {cluster_id}, longer
     if not longer and fuzz.partial_ratio(short, long, score_cutoff=EDIT_SIMILARITY):
-        return lightly_edited(text, full), False  # a part of the full form, lightly edited
+        # a part of the full form, lightly edited
+        return speaker_agrees(conn, cluster_id, person_id) and lightly_edited(text, full), False
     return False, False
 
 
