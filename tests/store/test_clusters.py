@@ -169,17 +169,17 @@ def test_fingerprints_guarantee_shared_runs_of_seven_words_meet():
         assert fingerprints(part) & fingerprints(normalise(FULL))
 
 
-def version_7_store(path, said: list[tuple[str, int, str]]) -> None:
-    """A store as saidwhat at schema version 7 left it: one article per (article id, person
+def version_8_store(path, said: list[tuple[str, int, str]]) -> None:
+    """A store as saidwhat at schema version 8 left it: one article per (article id, person
     id, words), every quote chained into cluster 1 through the phrase they share, as the old
     rules did (each wording indexed with its 4-gram fingerprints)."""
     raw = sqlite3.connect(path, isolation_level=None)
     raw.row_factory = sqlite3.Row
     raw.create_function("saidwhat_tags", 3, quote_tags)
-    for migration in MIGRATIONS[:7]:
+    for migration in MIGRATIONS[:8]:
         for step in migration:
             raw.execute(step) if isinstance(step, str) else step(raw)
-    raw.execute("PRAGMA user_version = 7")
+    raw.execute("PRAGMA user_version = 8")
     raw.execute("INSERT INTO people (id, name, kind) VALUES (7, 'Ada Quill', 'person')")
     raw.execute("INSERT INTO people (id, name, kind) VALUES (8, 'Ivo Marsh', 'person')")
     raw.execute("INSERT INTO clusters (id, text) VALUES (1, ?)", (said[0][2],))
@@ -202,11 +202,11 @@ def version_7_store(path, said: list[tuple[str, int, str]]) -> None:
     raw.close()
 
 
-def test_migration_8_makes_the_clusters_of_an_old_store_again(tmp_path):
+def test_migration_9_makes_the_clusters_of_an_old_store_again(tmp_path):
     first = "I told the new harbour master of Port Ellen that the cranes were unsafe"
     second = "Nobody asked the new harbour master of Port Ellen about the dredging"
-    path = tmp_path / "v7.db"
-    version_7_store(
+    path = tmp_path / "v8.db"
+    version_8_store(
         path, [("one", 7, first), ("stock", 7, STOCK), ("two", 8, second), ("bare", 8, "Quill")]
     )
     corpus = Corpus(path)

@@ -200,7 +200,7 @@ def assign_cluster(
 
 def recluster(conn: sqlite3.Connection) -> None:
     """Cluster every stored quote again under the current rules, article by article in the
-    order they were stored (schema migration 8: clusters made by chaining come apart)."""
+    order they were stored (schema migration 9: clusters made by chaining come apart)."""
     articles = [r[0] for r in conn.execute("SELECT rowid FROM articles ORDER BY rowid")]
     for article_rowid in articles:
         quotes = conn.execute(

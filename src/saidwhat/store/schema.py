@@ -223,6 +223,20 @@ MIGRATIONS.append(
     ]
 )
 
+
+def recluster_quotes(conn: sqlite3.Connection) -> None:
+    """Migration 9's clustering (loaded only then: clustering needs fuzzy matching)."""
+    from saidwhat.store.clusters import recluster
+
+    recluster(conn)
+
+
+def add_column(conn: sqlite3.Connection, table: str, column: str, declaration: str) -> None:
+    """ALTER TABLE ADD COLUMN, unless the table has the column already."""
+    if column not in {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}:
+        conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {declaration}")
+
+
 # 9: clusters mean "the same quote": membership is decided against a cluster's full form (no
 # chaining through a shared phrase), a part joins only when distinctive and by an agreeing
 # speaker, a quote with no content of its own is in no cluster, and an edit that changes what
@@ -257,19 +271,6 @@ MIGRATIONS.append(
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
-
-
-def recluster_quotes(conn: sqlite3.Connection) -> None:
-    """Migration 9's clustering (loaded only then: clustering needs fuzzy matching)."""
-    from saidwhat.store.clusters import recluster
-
-    recluster(conn)
-
-
-def add_column(conn: sqlite3.Connection, table: str, column: str, declaration: str) -> None:
-    """ALTER TABLE ADD COLUMN, unless the table has the column already."""
-    if column not in {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}:
-        conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {declaration}")
 
 
 CACHE_KIB = 256 * 1024
