@@ -37,21 +37,25 @@ def extract(
     model: str | None = None,
 ) -> Article:
     """Extract one article: structure, quotes and speakers. Raises InputError on no article."""
-    is_html = looks_like_html(text_or_html)
-    document = Document(
-        id=id,
-        text=None if is_html else text_or_html,
-        html=text_or_html if is_html else None,
-        url=url,
-        title=title,
-        published=published,
-        source=source,
-        origin=url or "<text>",
+    document = text_document(
+        text_or_html, url=url, id=id, title=title, published=published, source=source
     )
     result = next(extract_many([document], nlp=nlp, model=model))
     if isinstance(result, Skipped):
         raise InputError(result.origin, result.reason)
     return result
+
+
+def text_document(text_or_html: str, **metadata: str | None) -> Document:
+    """The Document of a text or an HTML page given as a string, with what is known of it
+    (``url``, ``id``, ``title``, ``published``, ``source``)."""
+    is_html = looks_like_html(text_or_html)
+    return Document(
+        text=None if is_html else text_or_html,
+        html=text_or_html if is_html else None,
+        origin=metadata.get("url") or "<text>",
+        **metadata,
+    )
 
 
 def parse_text(article: Article) -> str:

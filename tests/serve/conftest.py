@@ -59,17 +59,24 @@ def corpus_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @contextmanager
 def running_server(
-    db: Path, log_path: Path, token: str = "", allow: tuple[str, ...] = ()
+    db: Path,
+    log_path: Path,
+    token: str = "",
+    allow: tuple[str, ...] = (),
+    options: tuple[str, ...] = (),
 ) -> Iterator[str]:
     """`saidwhat serve` in its own process until the block ends (then stopped by its pid);
-    ``allow`` are the networks given to --allow-private-urls."""
+    ``allow`` are the networks given to --allow-private-urls, ``options`` any others."""
     port = free_port()
     env = {**os.environ, "SAIDWHAT_TOKEN": token}
-    options = [value for network in allow for value in ("--allow-private-urls", network)]
+    options = (
+        *(value for network in allow for value in ("--allow-private-urls", network)),
+        *options,
+    )
     with log_path.open("w+") as log:
         server = subprocess.Popen(
             [sys.executable, "-m", "saidwhat", "serve", "--db", str(db), "--port", str(port)]
-            + options,
+            + list(options),
             stdout=log,
             stderr=subprocess.STDOUT,
             env=env,

@@ -89,3 +89,68 @@ def test_an_ingest_beside_the_server_shows_up_at_once(
     assert httpx.get(f"{writable_url}/api/articles/late-news").status_code == 200
     hits = httpx.get(f"{writable_url}/api/quotes", params={"text": "bell rings true"}).json()
     assert [h["article_id"] for h in hits["items"]] == ["late-news"]
+
+
+def test_with_a_token_the_write_endpoint_is_published(writable_url: str) -> None:
+    paths = httpx.get(f"{writable_url}/openapi.json").json()["paths"]
+    assert "post" in paths["/api/articles"]
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "reason"),
+    [
+        ({"text": "Lighthouse \ud800 keeper"}, "body.text", "lone surrogate"),
+        ({"title": "\udc00"}, "body.title", "lone surrogate"),
+        ({"source": "Test \ud83d Gazette"}, "body.source", "lone surrogate"),
+        ({"url": "javascript:alert(1)"}, "body.url", "not an http(s) URL"),
+        ({"url": "jAvAsCrIpT:alert(document.domain)"}, "body.url", "not an http(s) URL"),
+        ({"url": "data:text/html;base64,PHNjcmlwdD4="}, "body.url", "not an http(s) URL"),
+        ({"url": " javascript:alert(1)"}, "body.url", "not an http(s) URL"),
+        ({"url": " https://gazette.example/keeper"}, "body.url", "not an http(s) URL"),
+        ({"published": "not a date"}, "body.published", "'not a date' is not a date"),
+        ({"published": "2026-13-45"}, "body.published", "'2026-13-45' is not a date"),
+    ],
+)
+def test_a_bad_article_is_refused_and_nothing_is_stored(
+    writable_url: str, change: dict, field: str, reason: str
+) -> None:
+    article = {**ARTICLE, "id": "refused-article", **change}
+    headers = {"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json"}
+    response = httpx.post(
+        f"{writable_url}/api/articles", content=json.dumps(article), headers=headers, timeout=60
+    )
+    assert response.status_code == 422
+    error = response.json()["error"]
+    assert error.startswith(field) and reason in error
+    assert httpx.get(f"{writable_url}/api/articles/refused-article").status_code == 404
+
+
+def test_a_body_that_is_not_json_is_a_documented_400_or_422(writable_url: str) -> None:
+    auth = {"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json"}
+    responses = httpx.get(f"{writable_url}/openapi.json").json()["paths"]["/api/articles"]
+    documented = set(responses["post"]["responses"])
+    for body in (b'{"text": ', b'\xff\xfe{"text": "x"}'):
+        response = httpx.post(f"{writable_url}/api/articles", content=body, headers=auth)
+        assert str(response.status_code) in documented and response.json()["error"]
+
+
+def test_a_stored_url_that_is_not_http_is_shown_but_never_a_link(
+    writable_url: str, writable_copy: Path, tmp_path: Path
+) -> None:
+    """The API refuses such a URL; a corpus file ingested on the command line may hold one."""
+    odd = tmp_path / "odd.jsonl"
+    record = {
+        "id": "odd-url",
+        "url": "JaVaScRiPt:alert(document.domain)",
+        "text": "Pier reopens\n\n"
+        '"The pier is open to walkers again," said Ottilie Varga, the harbour clerk.',
+    }
+    odd.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    done = saidwhat("ingest", odd, "--db", writable_copy)
+    assert done.returncode == 0, done.stderr
+    page = httpx.get(f"{writable_url}/articles/odd-url").text
+    cluster = httpx.get(f"{writable_url}/api/articles/odd-url").json()["clusters"]["q1"]["id"]
+    shown = httpx.get(f"{writable_url}/clusters/{cluster}").text
+    for html in (page, shown):
+        assert "JaVaScRiPt:alert(document.domain)" in html
+        assert 'href="JaVaScRiPt' not in html and 'href="javascript' not in html.lower()

@@ -80,7 +80,22 @@ def test_a_spokeswoman_for_someone_is_not_that_someone(nlp):
     )
     spokeswoman = speaker(article, 0)
     assert spokeswoman.kind == "unnamed"
-    assert spokeswoman.name == "spokeswoman"
+    assert (spokeswoman.name, spokeswoman.affiliations) == ("spokeswoman", ["Marta Quill"])
+
+
+def test_a_spokeswoman_for_someone_is_the_one_the_article_names_so(nlp):
+    text = (
+        "Quill spokeswoman Ida Lorne called the tax fair on Monday.\n\n"
+        "Mayor Marta Quill proposed the tax last week.\n\n"
+        "Harbor traders protested on Tuesday.\n\n"
+        "The council met on Wednesday.\n\n"
+        "The vote was delayed again.\n\n"
+        "A spokeswoman for Marta Quill said the tax would fund repairs."
+    )
+    article = run(
+        nlp, text, [("the tax would fund repairs", "A spokeswoman for Marta Quill", "said")]
+    )
+    assert speaker_names(article) == ["Ida Lorne"]
 
 
 def test_bodies_campaigns_and_documents(nlp):

@@ -9,6 +9,7 @@ import pyarrow.parquet as pq
 import pytest
 from builders import article, person
 
+from saidwhat.errors import SaidwhatError
 from saidwhat.store.export import cluster_rows, model_for, write_rows
 from saidwhat.store.search import fts_query
 
@@ -54,6 +55,19 @@ def test_search_ranks_highlights_and_filters(filled):
     ]
     assert [h.article_id for h in filled.search("", type="indirect")] == ["late"]
     assert filled.search("mayor", speaker="Nobody Known") == []
+
+
+@pytest.mark.parametrize(
+    ("filters", "reason"),
+    [
+        ({"since": "2026-02-30"}, "since 2026-02-30: no such date on the calendar"),
+        ({"until": "9999-99-99"}, "until 9999-99-99: no such date on the calendar"),
+        ({"since": "2024-05", "until": "2024-04"}, "since 2024-05 is after until 2024-04"),
+    ],
+)
+def test_a_date_filter_that_is_no_date_is_an_error_not_an_empty_result(filled, filters, reason):
+    with pytest.raises(SaidwhatError, match=reason):
+        filled.search("", **filters)
 
 
 def test_search_syntax_never_breaks_on_punctuation(filled):

@@ -33,6 +33,29 @@ def serve_command(
         " 10.1.0.0/16 for an intranet news site (0.0.0.0/0 and ::/0: any address); by"
         " default it fetches from public addresses only.",
     ),
+    workers: int = typer.Option(
+        None,
+        "--workers",
+        min=1,
+        help="Worker processes that extract pasted articles, each with its own language model"
+        " (about 160 MB; more while it parses a long article); started as needed. Default:"
+        " one per core, at most 4.",
+    ),
+    queue: int = typer.Option(
+        None,
+        "--queue",
+        min=0,
+        help="Extractions that may wait for a free worker; beyond that a request gets 429"
+        " (Too Many Requests) with Retry-After. Default: 8.",
+    ),
+    time_limit: float = typer.Option(
+        None,
+        "--time-limit",
+        min=1.0,
+        metavar="SECONDS",
+        help="Longest one extraction may run; a longer one is stopped (its worker replaced)"
+        " and answered 504. Default: 60.",
+    ),
 ) -> None:
     """Serve a corpus: web pages to search it and a REST API (docs at /docs).
 
@@ -45,6 +68,10 @@ def serve_command(
     Each request, redirects included, goes directly (no proxy) to the address that was
     checked, so a DNS answer that changes after the check is never used.
 
+    Pasted articles (the paste page, POST /api/extract) are extracted in a pool of worker
+    processes, so that reading the corpus never waits for them: --workers at once, --queue
+    more waiting, each stopped after --time-limit seconds.
+
     Example: saidwhat serve --db news.db   then open http://127.0.0.1:8000/
 
     Example: saidwhat serve --db news.db --allow-private-urls 10.20.0.0/16
@@ -52,10 +79,13 @@ def serve_command(
     import uvicorn
 
     from saidwhat.serve import create_app
+    from saidwhat.serve.workers import ExtractionPool
 
     token = os.environ.get("SAIDWHAT_TOKEN") or None
     allowed = [_network(value) for value in allow_private_urls]
-    app = create_app(db, token=token, allow_private_urls=allowed)  # bad file: one line, exit 2
+    pool = ExtractionPool(workers, queue, time_limit)
+    # a missing or foreign file: one line, exit 2
+    app = create_app(db, token=token, allow_private_urls=allowed, extraction=pool)
     shown = f"[{host}]" if ":" in host else host
     typer.echo(f"saidwhat: serving {db} at http://{shown}:{port}/ (Ctrl-C to stop)", err=True)
     if token:

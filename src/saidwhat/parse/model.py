@@ -6,7 +6,9 @@ Default: ``en_core_web_sm`` where it is installed officially, else ``en_core_web
 faster stand-ins (``parse.fast``); the NER component is left out unless ``SAIDWHAT_NER=on``,
 and a light entity layer (``parse.entities``) takes its place. The networks' matrix products
 go through numpy's BLAS (``numpy_matmul``), and loading sets this process's BLAS to one thread
-(``one_blas_thread``).
+(``one_blas_thread``). Runs of text without white space or without a sentence end longer
+than any article has are cut before the parse (``parse.runs``): they cost the square of their
+length.
 """
 
 from __future__ import annotations
@@ -55,6 +57,7 @@ def _load(model: str, ner: bool) -> Language:
     import spacy
 
     from saidwhat.parse.fast import speed_up
+    from saidwhat.parse.runs import GuardedTokenizer
 
     try:
         nlp = spacy.load(model, exclude=[] if ner else ["ner"])
@@ -70,6 +73,8 @@ def _load(model: str, ner: bool) -> Language:
         nlp.add_pipe("saidwhat_light_ents")
     numpy_matmul(nlp)
     one_blas_thread()
+    nlp.tokenizer = GuardedTokenizer(nlp.tokenizer)
+    nlp.add_pipe("saidwhat_sentence_cap", first=True)
     return speed_up(nlp)
 
 

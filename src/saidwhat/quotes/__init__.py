@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from saidwhat.quotes.candidate import QuoteCandidate
 from saidwhat.quotes.clauses import clause_candidates, colon_candidates, rule_starts
-from saidwhat.quotes.features import candidate_features, quoted_share
+from saidwhat.quotes.features import Letters, candidate_features, quoted_share
 from saidwhat.quotes.marked import absorb_marks, mark_candidates
 from saidwhat.quotes.marks import MarkSpan, find_mark_spans
 from saidwhat.quotes.proposals import Raw, Regions
@@ -59,12 +59,13 @@ def propose(doc: Doc, article: Article) -> list[tuple[Raw, dict[str, float], flo
         i = bisect.bisect_right(starts, pos) - 1
         return i >= 0 and pos < spans[i].end
 
+    letters = Letters(article.text)
     out = []
     for raw in find_candidates(doc, regions, spans):
         region = regions.index(raw.start)
         kind = kinds.get(regions.spans[region][0], "paragraph") if region is not None else "other"
         held = [marks[i] for i in raw.marks]
-        quoted = quoted_share(article.text, raw.fragments, held) if held else 0.0
+        quoted = quoted_share(letters, raw.fragments, held) if held else 0.0
         out.append((raw, candidate_features(raw, doc, quoted, kind, in_quote), quoted))
     return out
 

@@ -7,14 +7,19 @@ continues (split quotes, quote paragraphs following an attributed quote). Scare 
 
 from __future__ import annotations
 
+import bisect
 import re
 
+import numpy
+from spacy.attrs import IDX, LEMMA, POS
 from spacy.tokens import Doc, Token
 
 from saidwhat.lang.verbs import hooks_quotes
 from saidwhat.quotes.marks import MarkSpan
 from saidwhat.quotes.proposals import Raw, Regions, with_source
 from saidwhat.quotes.spans import SpanIndex, overlap
+
+ADJACENT_REACH = 8  # tokens: a verb further from a quote has more than 4 tokens between them
 
 # '"…" ― Jane Doe' (a name after a dash ends the line or sentence)
 DASH_SOURCE = re.compile(
@@ -104,29 +109,71 @@ def _adjacent_with_subject(doc: Doc, verb: Token, quote: tuple[int, int]) -> boo
     return gap is not None and len(gap) <= 4 and not any(t.text in ".!?" for t in gap)
 
 
-def _speech_verb_near(
-    doc: Doc, lo: int, hi: int, inside: tuple[int, int], within: tuple[int, int]
-) -> Token | None:
-    """The reporting verb nearest to the quote, outside it, within tokens [lo, hi) and the
-    character range ``within`` (the quote's paragraphs)."""
-    best, dist = None, 10**9
-    for tok in doc[lo:hi]:
-        if not within[0] <= tok.idx < within[1] or inside[0] <= tok.idx < inside[1]:
-            continue
-        if tok.pos_ in ("VERB", "AUX") and (
-            hooks_quotes(tok.lemma_.lower()) or _adjacent_with_subject(doc, tok, inside)
-        ):
-            d = min(abs(tok.idx - inside[0]), abs(tok.idx - inside[1]))
-            if d < dist:
-                best, dist = tok, d
-    return best
+class _SpeechVerbs:
+    """Where the verbs that may introduce a quote are, found once per article: a verb whose
+    lemma hooks quotes anywhere, and any verb with a subject right next to a quote (looked for
+    only there). Looking at every token of a quote's sentences for every quote was quadratic:
+    8,000 bare quote marks are one sentence, and took 48 s."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        idx, pos, lemma = doc.to_array([IDX, POS, LEMMA]).reshape(-1, 3).T  # uint64
+        self.starts = idx.astype(numpy.int64)  # each token's character offset
+        strings = doc.vocab.strings
+        verb = numpy.isin(pos, numpy.array([strings["VERB"], strings["AUX"]], dtype=numpy.uint64))
+        hooks = [h for h in set(lemma[verb].tolist()) if _hooks(strings[h])]
+        hooked = numpy.isin(lemma, numpy.array(hooks, dtype=numpy.uint64))
+        self.hooks = numpy.flatnonzero(verb & hooked).tolist()  # token indices, ascending
+
+    def nearest(
+        self, lo: int, hi: int, inside: tuple[int, int], within: tuple[int, int]
+    ) -> Token | None:
+        """The reporting verb nearest to the quote ``inside``, outside it, within tokens
+        [lo, hi) and the character range ``within`` (the quote's paragraphs); of two as near,
+        the one before the quote."""
+        first_in, first_after = self._first_at(inside[0]), self._first_at(inside[1])
+        low, high = max(lo, self._first_at(within[0])), min(hi, self._first_at(within[1]))
+        before = self._last(low, min(high, first_in), first_in, inside)
+        after = self._first(max(low, first_after), high, first_after, inside)
+        if before is None or after is None:
+            return before or after
+        gap_before = min(abs(before.idx - inside[0]), abs(before.idx - inside[1]))
+        gap_after = min(abs(after.idx - inside[0]), abs(after.idx - inside[1]))
+        return before if gap_before <= gap_after else after
+
+    def _first_at(self, char: int) -> int:
+        """The first token starting at or after character ``char``."""
+        return int(numpy.searchsorted(self.starts, char, side="left"))
+
+    def _last(self, lo: int, hi: int, edge: int, quote: tuple[int, int]) -> Token | None:
+        """The last qualifying verb in tokens [lo, hi), which end at the quote's ``edge``."""
+        k = bisect.bisect_left(self.hooks, hi) - 1
+        best = self.hooks[k] if k >= 0 and self.hooks[k] >= lo else -1
+        for i in range(hi - 1, max(lo, edge - ADJACENT_REACH, best + 1) - 1, -1):
+            if self._qualifies(i, quote):
+                best = i
+                break
+        return self.doc[best] if best >= 0 else None
+
+    def _first(self, lo: int, hi: int, edge: int, quote: tuple[int, int]) -> Token | None:
+        """The first qualifying verb in tokens [lo, hi), which start at the quote's ``edge``."""
+        k = bisect.bisect_left(self.hooks, lo)
+        best = self.hooks[k] if k < len(self.hooks) and self.hooks[k] < hi else hi
+        for i in range(lo, min(hi, edge + ADJACENT_REACH, best)):
+            if self._qualifies(i, quote):
+                best = i
+                break
+        return self.doc[best] if best < hi else None
+
+    def _qualifies(self, i: int, quote: tuple[int, int]) -> bool:
+        tok = self.doc[i]
+        return tok.pos_ in ("VERB", "AUX") and (
+            _hooks(tok.lemma_) or _adjacent_with_subject(self.doc, tok, quote)
+        )
 
 
-def _attach(host: Raw, chain: list[int], frags: list[tuple[int, int]], why: str) -> None:
-    """Add a quote to a candidate as further fragments (split or continued quotes)."""
-    host.fragments = sorted(host.fragments + frags)
-    host.marks.extend(chain)
-    host.evidence.append(why)
+def _hooks(lemma: str) -> bool:
+    return hooks_quotes(lemma.lower())
 
 
 def _lead_in(
@@ -138,16 +185,24 @@ def _lead_in(
     if i is None:
         return None
     base, stop = regions.spans[i][0], start
-    if not regions.text[base:stop].strip() and i > 0:
+    end = _visible_end(regions.text, base, stop)
+    if end == base and i > 0:
         base, stop = regions.spans[i - 1]
-    before = regions.text[base:stop].rstrip()
-    if not before.endswith(":"):
+        end = _visible_end(regions.text, base, stop)
+    if end == base or regions.text[end - 1] != ":":
         return None
-    end = base + len(before)
     colon = doc.char_span(end - 1, end, alignment_mode="expand")
     if colon is None:
         return None
     return sents[colon[0].i][0], colon[0].i + 1
+
+
+def _visible_end(text: str, base: int, stop: int) -> int:
+    """Where text[base:stop] ends without its trailing white space (``base`` when blank);
+    read from the end, as slicing the paragraph for every quote was quadratic."""
+    while stop > base and text[stop - 1].isspace():
+        stop -= 1
+    return stop
 
 
 def mark_candidates(
@@ -161,6 +216,7 @@ def mark_candidates(
     """Candidates for quotations in marks that no clause candidate holds."""
     out: list[Raw] = []
     hosts = _Hosts(raws)
+    verbs = _SpeechVerbs(doc)
     for chain in chains:
         first, last = spans[chain[0]], spans[chain[-1]]
         frags = [(spans[j].start, spans[j].end) for j in chain]
@@ -182,17 +238,16 @@ def mark_candidates(
             continue
         lo = min(sents[qspan.start][0], max(0, qspan.start - 5))
         hi = max(sents[qspan.end - 1][1], min(len(doc), qspan.end + 5))
-        cue = _speech_verb_near(doc, lo, hi, inside, within)
+        cue = verbs.nearest(lo, hi, inside, within)
         host = hosts.with_cue(cue)
         if host is not None:  # '"…," she said. "…"': the second part of a split quote
-            _attach(host, chain, frags, "split-quote")
-            hosts.add(host)  # it grew
+            hosts.attach(host, chain, frags, "split-quote")
             continue
         evidence = ["quote-marks"]
         if cue is None:
             lead = _lead_in(doc, regions, sents, first.start)
             if lead is not None:
-                cue = _speech_verb_near(doc, lead[0], lead[1], inside, (0, len(regions.text)))
+                cue = verbs.nearest(lead[0], lead[1], inside, (0, len(regions.text)))
                 evidence.append("colon-lead-in")
         if cue is not None:
             if "colon-lead-in" not in evidence:
@@ -204,8 +259,7 @@ def mark_candidates(
             continue
         host = hosts.continued(first.start, regions)
         if host is not None and words >= 2:
-            _attach(host, chain, frags, "continued-quote")
-            hosts.add(host)
+            hosts.attach(host, chain, frags, "continued-quote")
             continue
         if words >= 4:
             out.append(Raw("marks-alone", frags, marks=list(chain), evidence=["quote-marks"]))
@@ -214,36 +268,56 @@ def mark_candidates(
 
 class _Hosts:
     """The candidates a further quote in marks may join (they hold marks and have a cue), by
-    cue token and by position, in the order they were proposed. Asking every candidate for
-    every quote was quadratic in the length of the article."""
+    cue token and by where they end, in the order they were proposed. Asking every candidate
+    for every quote was quadratic in the length of the article, and so was asking the ones
+    of a long paragraph, or re-sorting the fragments of a quote continued over thousands."""
 
     def __init__(self, raws: list[Raw]):
         self._by_cue: dict[int, Raw] = {}
-        self._around: SpanIndex[Raw] = SpanIndex()
+        self._raws: list[Raw] = []  # by when first filed
+        self._number: dict[int, int] = {}  # id(raw) -> its place in _raws
+        self._end: list[int] = []  # where each ends (Raw.end reads every fragment)
+        self._ends: list[tuple[int, int]] = []  # (end, number), sorted
         for raw in raws:
             self.add(raw)
 
     def add(self, raw: Raw) -> None:
-        """File a new candidate, or again one whose fragments grew."""
+        """File a new candidate."""
         if raw.marks and raw.cue is not None:
             self._by_cue.setdefault(raw.cue.i, raw)
-            self._around.add(raw, (raw.start, raw.end))
+            self._number[id(raw)] = len(self._raws)
+            self._raws.append(raw)
+            self._end.append(raw.end)
+            bisect.insort(self._ends, (raw.end, len(self._raws) - 1))
+
+    def attach(self, host: Raw, chain: list[int], frags: list[tuple[int, int]], why: str) -> None:
+        """Add a quote to a filed candidate as further fragments (split or continued quotes)."""
+        number = self._number[id(host)]
+        end = self._end[number]
+        for frag in frags:
+            bisect.insort(host.fragments, frag)  # they were sorted: as sorted(old + new)
+        host.marks.extend(chain)
+        host.evidence.append(why)
+        grown = max(end, *(e for _, e in frags))
+        if grown != end:
+            del self._ends[bisect.bisect_left(self._ends, (end, number))]
+            bisect.insort(self._ends, (grown, number))
+            self._end[number] = grown
 
     def with_cue(self, cue: Token | None) -> Raw | None:
         return self._by_cue.get(cue.i) if cue is not None else None
 
     def continued(self, start: int, regions: Regions) -> Raw | None:
-        """The one this quote continues: the last to end before it, if that is in the same or
-        the previous region (so only the candidates around those regions are asked)."""
+        """The one this quote continues: the last to end before it (the first filed of those
+        that end there), if that is in the same or the previous region."""
         here = regions.index(start)
         if here is None:
             return None
-        lo = regions.spans[max(here - 1, 0)][0]
-        before = [r for r in self._around.near((lo, start + 1)) if r.end <= start]
-        if not before:
+        last = bisect.bisect_right(self._ends, (start, len(self._raws))) - 1
+        if last < 0:
             return None
-        prev = max(before, key=lambda r: r.end)
-        there = regions.index(prev.end - 1)
+        end = self._ends[last][0]
+        there = regions.index(end - 1)
         if there is None or here - there > 1:
             return None
-        return prev
+        return self._raws[self._ends[bisect.bisect_left(self._ends, (end, -1))][1]]

@@ -7,6 +7,7 @@ minute for 1 MB. The index keeps those comparisons local.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from typing import Generic, TypeVar
 
@@ -50,3 +51,26 @@ class SpanIndex(Generic[Item]):
 
 def _blocks(span: tuple[int, int]) -> range:
     return range(span[0] // BLOCK, max(span[0], span[1] - 1) // BLOCK + 1)
+
+
+class Covered:
+    """The union of the spans added, for whether a position lies in any of them: one
+    bisection, where asking each span near the position cost as many steps as spans there."""
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []  # disjoint spans, sorted, merged as they come
+        self._ends: list[int] = []
+
+    def add(self, span: tuple[int, int]) -> None:
+        start, end = span
+        if end <= start:
+            return
+        lo = bisect_left(self._ends, start)  # the first that ends at or after the start
+        hi = bisect_right(self._starts, end)  # past the last that starts at or before the end
+        if lo < hi:  # they touch or overlap: one span
+            start, end = min(start, self._starts[lo]), max(end, self._ends[hi - 1])
+        self._starts[lo:hi], self._ends[lo:hi] = [start], [end]
+
+    def __contains__(self, position: int) -> bool:
+        n = bisect_right(self._starts, position) - 1
+        return n >= 0 and position < self._ends[n]

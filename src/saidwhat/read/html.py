@@ -9,6 +9,7 @@ import warnings
 
 from saidwhat.errors import InputError
 from saidwhat.read.decode import normalise_text
+from saidwhat.read.visible import visible_text
 from saidwhat.records import Document
 
 for _name in ("trafilatura", "htmldate", "courlan", "readability", "justext"):
@@ -19,6 +20,9 @@ for _name in ("trafilatura", "htmldate", "courlan", "readability", "justext"):
 
 MIN_ARTICLE_WORDS = 12
 """Less main text than this is a menu, a login wall or an error page, not an article."""
+
+VISIBLE_TEXT_NOTE = "the page's visible text: the main-text extractor found none"
+"""Article.meta["text_from"] of a page read by its visible text (read.visible)."""
 
 
 def looks_like_html(text: str) -> bool:
@@ -50,7 +54,9 @@ def document_from_html(
     meta: dict[str, str] | None = None,
 ) -> Document:
     """A text Document from an HTML page; given fields win over the page's own metadata.
-    InputError when the page holds no article text."""
+    When trafilatura finds no text at all (a page nested deeper than lxml builds, say), the
+    page's visible text is read instead if it holds a paragraph, and ``meta["text_from"]``
+    says so. InputError when the page holds no article text."""
     import trafilatura
 
     with warnings.catch_warnings():
@@ -66,21 +72,29 @@ def document_from_html(
             )
         except Exception as exc:  # trafilatura/lxml raise many kinds on broken markup
             raise InputError(origin, f"HTML cannot be parsed ({type(exc).__name__})") from None
-    lines = [line.strip() for line in (page.text or "").splitlines()] if page else []
+    # getattr: trafilatura gives None for a page it cannot make a tree of
+    lines = [line.strip() for line in (getattr(page, "text", None) or "").splitlines()]
     lines = [line for line in lines if line]
+    page_title = getattr(page, "title", None)
+    author = getattr(page, "author", None)
+    page_meta = {"author": author} if author else {}
+    if not lines:  # none at all (a page nested past lxml's depth): its visible text, if any
+        page_title, lines = visible_text(html)
+        if not any(len(line.split()) >= MIN_ARTICLE_WORDS for line in lines):
+            lines = []  # menus and buttons only: still no article
+        page_meta = {"text_from": VISIBLE_TEXT_NOTE}
     if sum(len(line.split()) for line in lines) < MIN_ARTICLE_WORDS:
         raise InputError(origin, "no article text found in the HTML page")
-    headline = normalise_text(title or page.title or "").strip() or None
+    headline = normalise_text(title or page_title or "").strip() or None
     if headline and not _starts_with(lines, headline):
         lines.insert(0, headline)
-    page_meta = {"author": page.author} if page.author else {}
     return Document(
         id=id,
         text=normalise_text("\n\n".join(lines)),
-        url=url or page.url,
+        url=url or getattr(page, "url", None),
         title=headline,
-        published=published or page.date,
-        source=source or page.sitename,
+        published=published or getattr(page, "date", None),
+        source=source or getattr(page, "sitename", None),
         origin=origin,
         meta={**page_meta, **(meta or {})},
     )

@@ -6,14 +6,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Annotated, Literal, TypeVar
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Query
-from fastapi.concurrency import run_in_threadpool
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import StreamingResponse
 
 from saidwhat.records import Article
 from saidwhat.serve.extracting import extract_article
-from saidwhat.serve.models import ErrorMessage, ExtractRequest, QuotePage
-from saidwhat.serve.querying import MAX_LIMIT, MAX_OFFSET, SearchQuery, corpus, search_page
+from saidwhat.serve.models import EXTRACTION_ERRORS, ExtractRequest, QuotePage, error_responses
+from saidwhat.serve.querying import CURSOR, MAX_LIMIT, MAX_OFFSET, SearchQuery, corpus, search_page
+from saidwhat.serve.strict import known_parameters
 from saidwhat.store import Corpus
 from saidwhat.store.export import text_lines
 from saidwhat.store.models import (
@@ -29,14 +29,16 @@ from saidwhat.store.models import (
 )
 from saidwhat.store.people import find_people
 
-ERRORS = {status: {"model": ErrorMessage} for status in (400, 404, 413, 422)}
+ERRORS = error_responses(400, 404, 413, 422)
 MAX_ID = 2**63 - 1  # SQLite's integer range
 MAX_DOWNLOAD = MAX_OFFSET  # quotes in a download of a search with words: as deep as pages go
 Download = Literal["csv", "json"]
 DOWNLOADS = {"csv": "text/csv; charset=utf-8", "json": "application/json"}
 T = TypeVar("T")
 
-router = APIRouter(prefix="/api", tags=["api"], responses=ERRORS)
+router = APIRouter(
+    prefix="/api", tags=["api"], responses=ERRORS, dependencies=[Depends(known_parameters)]
+)
 Store = Annotated[Corpus, Depends(corpus)]
 
 
@@ -52,11 +54,19 @@ def search_quotes(
     store: Store,
     query: Annotated[SearchQuery, Query()],
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="hits per page")] = 20,
-    cursor: Annotated[str | None, Query(max_length=100, description="from next_cursor")] = None,
+    cursor: Annotated[
+        str | None,
+        Query(
+            max_length=100,
+            description="from next_cursor",
+            json_schema_extra={"pattern": CURSOR.pattern},
+        ),
+    ] = None,
 ) -> QuotePage:
     """Full-text search with the filters of `saidwhat search`, best first or by date; empty
     text lists the newest quotes. Matching words are wrapped in [ and ] in each hit's
-    snippet."""
+    snippet. A `since` after `until` is a 422 (a rule between two parameters, which the
+    schema of each cannot state)."""
     hits, next_cursor = search_page(store, query, limit, cursor)
     return QuotePage(items=hits, next_cursor=next_cursor)
 
@@ -168,7 +178,14 @@ def stats(store: Store) -> CorpusStats:
     return store.stats()
 
 
-@router.post("/extract", response_model=Article, summary="Extract the quotes of an article")
-async def extract(request: ExtractRequest) -> Article:
-    """Every quotation of the text (or HTML page) and its speaker. Nothing is stored."""
-    return await run_in_threadpool(extract_article, **request.model_dump())
+@router.post(
+    "/extract",
+    response_model=Article,
+    summary="Extract the quotes of an article",
+    responses=EXTRACTION_ERRORS,
+)
+async def extract(request: Request, body: ExtractRequest) -> Article:
+    """Every quotation of the text (or HTML page) and its speaker. Nothing is stored.
+    Extraction runs in a bounded pool of worker processes: 429 (with Retry-After) when it is
+    full, 504 when the article takes longer than the server's time limit."""
+    return await extract_article(request, **body.model_dump())

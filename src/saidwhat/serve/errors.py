@@ -22,7 +22,9 @@ TITLES = {
     403: "Forbidden",
     404: "Not found",
     413: "Too large",
+    429: "Busy",
     503: "Unavailable",
+    504: "Timed out",
 }
 
 

@@ -6,12 +6,11 @@ from collections import Counter
 from typing import Annotated, Any
 from urllib.parse import parse_qs, urlencode
 
-from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse
 
 from saidwhat.errors import InputError
-from saidwhat.read.url import AddressGuard
 from saidwhat.records import Article
 from saidwhat.serve.api import MAX_ID, found, linked_article
 from saidwhat.serve.extracting import extract_article, extract_url
@@ -216,17 +215,16 @@ def paste_form(request: Request) -> HTMLResponse:
     return page(request, "paste.html", text="", url="", error=None, article=None)
 
 
-def _read_pasted(text: str, url: str, guard: AddressGuard) -> Article:
+async def _read_pasted(request: Request, text: str, url: str) -> Article:
     """Extract the pasted text; fetch the URL only when the user gave a URL and no text."""
     if text.strip():
-        return extract_article(text, url=url or None)
+        return await extract_article(request, text, url=url or None)
     if url:
-        return extract_url(url, guard)
+        return await extract_url(request, url)
     raise InputError("form", "paste an article's text or give its URL")
 
 
-def _pasted_context(store: Corpus, text: str, url: str, guard: AddressGuard) -> dict[str, Any]:
-    article = _read_pasted(text, url, guard)
+def _pasted_context(store: Corpus, article: Article) -> dict[str, Any]:
     return article_context(article, speaker_urls=corpus_speakers(store, article))
 
 
@@ -235,11 +233,15 @@ async def paste(request: Request, store: Store) -> HTMLResponse:
     form = parse_qs((await request.body()).decode("utf-8", errors="replace"))
     text, url = form.get("text", [""])[0], form.get("url", [""])[0].strip()
     context = {"text": text, "url": url, "error": None, "article": None}
-    guard = request.app.state.url_guard
     try:
-        result = await run_in_threadpool(_pasted_context, store, text, url, guard)
+        article = await _read_pasted(request, text, url)
     except InputError as exc:
         return page(request, "paste.html", 422, **{**context, "error": str(exc)})
+    except HTTPException as exc:  # the extraction pool is full or over time: keep the paste
+        answer = page(request, "paste.html", exc.status_code, **{**context, "error": exc.detail})
+        answer.headers.update(exc.headers or {})
+        return answer
+    result = await run_in_threadpool(_pasted_context, store, article)
     return page(request, "paste.html", **{**context, **result})
 
 

@@ -13,6 +13,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from saidwhat.about import __version__
 from saidwhat.serve.evidence import QUOTE_TYPES, in_words, percent
+from saidwhat.serve.models import WEB_URL
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
@@ -41,6 +42,9 @@ _env.filters["quoted"] = lambda text: f"“{unquoted(text)}”"
 _env.filters["in_words"] = in_words
 _env.filters["percent"] = percent
 _env.globals["quote_types"] = QUOTE_TYPES
+# A stored URL is a link only when it is http(s): one ingested from a corpus file may be
+# anything ('javascript:…'), and the API refuses those only for what it is sent.
+_env.tests["web_url"] = lambda url: bool(url) and WEB_URL.match(url) is not None
 templates = Jinja2Templates(env=_env)
 
 

@@ -12,13 +12,15 @@ from fastapi.concurrency import run_in_threadpool
 
 from saidwhat.records import Article
 from saidwhat.serve.extracting import extract_article
-from saidwhat.serve.models import ErrorMessage, ExtractRequest
+from saidwhat.serve.models import EXTRACTION_ERRORS, ExtractRequest, error_responses
+from saidwhat.serve.strict import known_parameters
 from saidwhat.store import Corpus
 
 router = APIRouter(
     prefix="/api",
     tags=["api"],
-    responses={s: {"model": ErrorMessage} for s in (401, 403, 413, 422)},
+    responses=error_responses(401, 403) | EXTRACTION_ERRORS,
+    dependencies=[Depends(known_parameters)],
 )
 
 
@@ -40,12 +42,6 @@ def writer(
     return corpus
 
 
-def _extract_and_store(corpus: Corpus, request: ExtractRequest) -> Article:
-    article = extract_article(**request.model_dump())
-    corpus.add([article], force=True)
-    return article
-
-
 @router.post(
     "/articles",
     response_model=Article,
@@ -53,8 +49,10 @@ def _extract_and_store(corpus: Corpus, request: ExtractRequest) -> Article:
     summary="Extract an article and add it to the corpus (needs the server's token)",
 )
 async def store_article(
-    request: ExtractRequest, corpus: Annotated[Corpus, Depends(writer)]
+    request: Request, body: ExtractRequest, corpus: Annotated[Corpus, Depends(writer)]
 ) -> Article:
     """Like /api/extract, and the result is stored: an article with the same id (given id,
     else URL, else text hash) is replaced. Only when the server runs with SAIDWHAT_TOKEN."""
-    return await run_in_threadpool(_extract_and_store, corpus, request)
+    article = await extract_article(request, **body.model_dump())
+    await run_in_threadpool(corpus.add, [article], force=True)
+    return article

@@ -13,7 +13,7 @@ counts against them. Which words are compared, and their synonyms ("GOP" = "Repu
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
@@ -34,6 +34,7 @@ _PARTY_STATE = re.compile(r"^,?\s*\(?([DRI])-([A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*
 _MODIFIERS = {"compound", "amod", "nmod", "npadvmod", "appos", "nsubj", "poss"}
 _PARTY_LETTER = {"d": "democratic", "r": "republican", "i": "independent"}
 DEFINITE = {"the", "this", "that", "these", "those"}
+_QUALIFIER_STOPWORDS = {"of", "for", "the", "to", "at", "in", "with"}
 _INDEFINITE = {"a", "an", "one", "another", "some"}
 _RECENT_ENOUGH = 1.0  # a referent by recency alone: the previous speaker or a recent subject
 POSSESSIVE_PRONOUNS = {"his", "her", "its", "their", "our", "my", "your"}
@@ -111,6 +112,7 @@ class Description:
     words: set[str]
     definite: bool
     gender: str | None
+    qualifiers: set[str] = field(default_factory=set)  # after the head: "for Hillary Clinton"
 
 
 def read_description(span: Span) -> Description | None:
@@ -121,22 +123,24 @@ def read_description(span: Span) -> Description | None:
     first = span[0]
     definite = first.lower_ in DEFINITE or first.lower_ in POSSESSIVE_PRONOUNS
     definite = definite or any(t.dep_ == "poss" for t in head.children)
-    words = set()
+    words, qualifiers = set(), set()
     for token in span:
         if token.i == head.i or token.pos_ in _SKIP_POS or token.dep_ == "poss":
             continue
-        if token.i > head.i:
-            break  # "a spokeswoman for Hillary Clinton": the words after the head qualify less
         word = descriptor(token.text)
-        if word:
-            words.add(word)
+        if word:  # "a spokeswoman for Hillary Clinton": the words after the head qualify less
+            (words if token.i < head.i else qualifiers).add(word)
     lemma = head.lemma_.lower()
     phrase = " ".join(t.lower_ for t in span if t.i >= head.i - 1 and t.i <= head.i)
     gender = lx.PERSON_NOUNS.get(phrase) or lx.PERSON_NOUNS.get(lemma)
     for word in words:
         gender = gender or lx.PERSON_NOUNS.get(word)
     return Description(
-        head=descriptor(lemma) or lemma, words=words, definite=definite, gender=gender
+        head=descriptor(lemma) or lemma,
+        words=words,
+        definite=definite,
+        gender=gender,
+        qualifiers=qualifiers,
     )
 
 
@@ -170,7 +174,10 @@ def described_person(
     near = {id(p) for p, _ in candidates}
     indefinite = mention is not None and mention[0].lower_ in _INDEFINITE
     for key, person in holders.items():  # a holder named anywhere, further than the window
-        if key not in near and not indefinite:
+        qualified = description is not None and _qualified(
+            description, reader.profiles.words(person)
+        )
+        if key not in near and (not indefinite or qualified):  # "a spokeswoman for Clinton"
             distance = abs(reader.paragraph(person.first) - reader.paragraph(at))
             candidates.append((person, Recency(-2.0 - 0.5 * distance, 99, False, person.first)))
     best, best_score, why = None, -1e9, ""
@@ -200,3 +207,10 @@ def described_person(
         return None
     evidence = [f"'{written.strip()}' -> '{best.name}': {why}, named in {reader.where(best)}"]
     return Resolution(best, 0.85 if holders else 0.75, evidence)
+
+
+def _qualified(description: Description, profile: set[str]) -> bool:
+    """The words after the head name what the person belongs to ("a spokeswoman for Hillary
+    Clinton" and "Clinton spokeswoman Jennifer Palmieri")."""
+    names = {w for w in description.qualifiers if w not in _QUALIFIER_STOPWORDS}
+    return bool(names & profile)

@@ -11,19 +11,41 @@ a name inside quote marks (said, not spoken of) scores less, an often named pers
 from __future__ import annotations
 
 import math
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
 from saidwhat.quotes.marks import find_mark_spans
-from saidwhat.quotes.spans import SpanIndex
+from saidwhat.quotes.spans import Covered
 from saidwhat.records import Article
 from saidwhat.speakers.entity import Entity
 from saidwhat.speakers.roster import Roster
 
 # How far back (in paragraphs) an antecedent or a previous attribution may lie.
 WINDOW_PARAGRAPHS = 3
+# The nearest name mentions, and the nearest sources, weighed as referents at one point, at
+# most: a window of PolNeAR (dev and 400 train articles) holds at most 22 and 12; a paragraph
+# of thousands of quotes held thousands, weighed again for every pronoun (quadratic).
+MAX_REFERENTS = 100
+
+
+@dataclass(frozen=True)
+class Weights:
+    """How a referent is scored (see ``Discourse.recent_people``): per sentence back, for a
+    clause subject, for a name inside quote marks or said in an attribution, for how often the
+    article names them (log), for the previous speaker, and for one whom another person has
+    overtaken as the subject since."""
+
+    back: float = 1.0
+    subject: float = 1.5
+    quoted: float = 2.0
+    often: float = 0.3
+    previous: float = 2.5
+    overtaken: float = 0.5
+
+
+WEIGHTS = Weights()
 
 
 @dataclass
@@ -60,13 +82,15 @@ class Discourse:
         self._sentence_tokens = [s.start for s in sentences]
         self._paragraph_starts = [s for s, _ in article.paragraphs] or [0]
         self.history: list[tuple[int, Entity]] = []  # resolved sources: (start, speaker)
+        self._by_start: list[tuple[int, int]] = []  # (start, place in history), sorted
+        self._spoke: dict[int, list[int]] = {}  # id(speaker) -> where their sources start
         self._paragraphs = article.paragraphs
         self._marks: list[tuple[int, int]] | None = None  # read on first use
         self._subjects: dict[tuple[int, bool], bool] = {}
         self.author: Entity | None = None  # the writer, once known
         self.documents: dict[str, Entity] = {}  # the documents that spoke, by name
         self._alias: dict[int, Entity] = {}  # id(roster person) -> the speaker it merged into
-        self._said: SpanIndex[tuple[int, int]] = SpanIndex()  # contents of attributions so far
+        self._said = Covered()  # the contents of the attributions so far
 
     # -- positions --------------------------------------------------------------------------
     def sentence(self, at: int) -> int:
@@ -87,6 +111,19 @@ class Discourse:
             if start < at:
                 return entity if self.paragraph(at) - self.paragraph(start) <= window else None
         return None
+
+    def record(self, start: int, speaker: Entity) -> None:
+        """Add a resolved source to ``history`` (and to its indexes)."""
+        insort(self._by_start, (start, len(self.history)))
+        insort(self._spoke.setdefault(id(speaker), []), start)
+        self.history.append((start, speaker))
+
+    def _sources_between(self, since: int, at: int) -> list[tuple[int, Entity]]:
+        """The sources starting in [since, at), at most the MAX_REFERENTS nearest, in the
+        order resolved."""
+        end = bisect_left(self._by_start, (at,))
+        first = max(bisect_left(self._by_start, (since,)), end - MAX_REFERENTS)
+        return [self.history[n] for _, n in sorted(self._by_start[first:end], key=lambda x: x[1])]
 
     def canonical(self, entity: Entity) -> Entity:
         return self._alias.get(id(entity), entity)
@@ -168,8 +205,8 @@ class Discourse:
             back = here_sentence - self.sentence(start)
             subject = self.is_subject(start)
             quoted = self.quoted(start)
-            score = -float(back) + 1.5 * subject - 2.0 * quoted
-            score += 0.3 * math.log1p(len(person.mentions))
+            score = -WEIGHTS.back * back + WEIGHTS.subject * subject - WEIGHTS.quoted * quoted
+            score += WEIGHTS.often * math.log1p(len(person.mentions))
             known = found.get(id(person))
             if known is None or score > known[1].score:
                 found[id(person)] = (person, Recency(score, back, person is previous, start))
@@ -178,16 +215,17 @@ class Discourse:
             )
 
         since = self.window_start(at)
-        for start, _, person in self.roster.people_before(at, since):
+        for start, _, person in self.roster.people_before(at, since, last=MAX_REFERENTS):
             consider(person, start)
-        for start, entity in self.history:
-            if since <= start < at:
-                consider(entity, start)
+        for start, entity in self._sources_between(since, at):
+            consider(entity, start)
         if previous is not None and id(previous) in found:
             # the previous speaker, unless someone else became the subject since they spoke
-            spoke = max((s for s, e in self.history if e is previous and s < at), default=-1)
+            spoke_at = self._spoke.get(id(previous), [])
+            n = bisect_left(spoke_at, at)
+            spoke = spoke_at[n - 1] if n else -1
             overtaken = any(w > spoke and p is not previous and subj for w, p, subj in seen)
-            found[id(previous)][1].score += 0.5 if overtaken else 2.5
+            found[id(previous)][1].score += WEIGHTS.overtaken if overtaken else WEIGHTS.previous
         latest_at = max((w for w, _, _ in seen), default=-1)
         for _, recency in found.values():
             recency.latest = recency.start == latest_at
@@ -196,7 +234,7 @@ class Discourse:
     def said(self, content: list[tuple[int, int]]) -> None:
         """Record the content of an attribution: names in it are said, not spoken of."""
         for fragment in content:
-            self._said.add(fragment, fragment)
+            self._said.add(fragment)
 
     def quoted(self, at: int) -> bool:
         """Whether position ``at`` lies inside quote marks or in the content of an earlier
@@ -206,7 +244,7 @@ class Discourse:
         i = bisect_right(self._marks, (at, len(self.text) + 1)) - 1
         if i >= 0 and at < self._marks[i][1]:
             return True
-        return any(s <= at < e for s, e in self._said.near((at, at + 1)))
+        return at in self._said
 
     def antecedent(self, written: str, at: int, gender: str | None) -> Resolution:
         """he/she -> the best earlier person (see ``_recent_people``)."""

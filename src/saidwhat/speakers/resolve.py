@@ -63,7 +63,7 @@ class Resolver(Discourse):
         result = self._resolve(span, enclosing, depth=0)
         if result.entity is not None:
             result.entity.add_mention(span)
-            self.history.append((span[0], result.entity))
+            self.record(span[0], result.entity)
         self.said(content)
         return result
 
@@ -257,6 +257,10 @@ class Resolver(Discourse):
                 role.gender = (read_description(mention) or _NO_DESCRIPTION).gender
                 for body in self.roster.bodies_within(mention.start_char, mention.end_char):
                     role.add_affiliation(body)
+                for token in mention[mention.root.i - mention.start + 1 :]:  # "for Hillary Clinton"
+                    named = self.roster.person_at(token.idx, token.idx + len(token))
+                    if named is not None:
+                        role.add_affiliation(self.canonical(named).name)
             self._roles[key] = role
         return Resolution(role, 0.5, [f"role '{written.strip()}' (no name for it in the article)"])
 

@@ -301,10 +301,13 @@ class Roster(Roles):
             n -= 1
         return None
 
-    def people_before(self, at: int, since: int = 0) -> list[tuple[int, int, Entity]]:
-        """The person mentions starting in [since, at)."""
+    def people_before(
+        self, at: int, since: int = 0, last: int | None = None
+    ) -> list[tuple[int, int, Entity]]:
+        """The person mentions starting in [since, at) (only the ``last`` of them)."""
         first = bisect_left(self._people_starts, since)
-        return self.people[first : bisect_right(self._people_starts, at - 1)]
+        end = bisect_right(self._people_starts, at - 1)
+        return self.people[max(first, end - last) if last is not None else first : end]
 
     # -- entities by token (spaCy's Span.ents and a search of doc.ents walk every token) ---
     def ents_within(self, span: Span) -> list[Span]:

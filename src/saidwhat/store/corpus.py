@@ -269,6 +269,5 @@ class Corpus:
             inputs=count("SELECT COUNT(*) FROM inputs"),
             skipped=count("SELECT COUNT(*) FROM inputs WHERE status = 'skipped'"),
             schema_version=SCHEMA_VERSION,
-            path=str(self.path),
             size_bytes=sum(f.stat().st_size for f in files if f.exists()),
         )

@@ -11,15 +11,35 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Any
+from typing import Any, get_args
 
 from pydantic import Field, ValidationError, field_validator, model_validator
 
 from saidwhat.errors import SaidwhatError
+from saidwhat.lang.space import BLANK
 from saidwhat.records import QuoteType, Record
 
-_PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_PARTIAL_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 FILTER_NAMES = ("speaker", "source", "since", "until", "type")
+
+# What the published schema (REST API) says of a date and a type: exactly what is taken, so
+# that a client (or Schemathesis) reading it never sends a value that is refused. A full date
+# is JSON Schema's format "date" (a real day); a year from 0001, optionally with a month.
+_BLANK = {"type": "string", "pattern": BLANK}
+DATE_SCHEMA = {
+    "anyOf": [
+        {"type": "string", "format": "date"},
+        {
+            "type": "string",
+            "pattern": r"^(000[1-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-9][0-9]{3})(-(0[1-9]|1[0-2]))?$",
+        },
+        _BLANK,
+        {"type": "null"},
+    ]
+}
+TYPE_SCHEMA = {
+    "anyOf": [{"type": "string", "enum": list(get_args(QuoteType))}, _BLANK, {"type": "null"}]
+}
 
 
 def check_partial_date(value: str) -> str:
@@ -42,9 +62,15 @@ class QuoteFilters(Record):
         None, max_length=200, description="a speaker's name, alias or id (any form of the name)"
     )
     source: str | None = Field(None, max_length=200, description="an outlet, as stored")
-    since: str | None = Field(None, description="published on or after YYYY[-MM[-DD]]")
-    until: str | None = Field(None, description="published on or before YYYY[-MM[-DD]]")
-    type: QuoteType | None = Field(None, description="direct, mixed or indirect")
+    since: str | None = Field(
+        None, description="published on or after YYYY[-MM[-DD]]", json_schema_extra=DATE_SCHEMA
+    )
+    until: str | None = Field(
+        None, description="published on or before YYYY[-MM[-DD]]", json_schema_extra=DATE_SCHEMA
+    )
+    type: QuoteType | None = Field(
+        None, description="direct, mixed or indirect", json_schema_extra=TYPE_SCHEMA
+    )
 
     @field_validator("speaker", "source", "since", "until", "type", mode="before")
     @classmethod

@@ -253,6 +253,9 @@ class InputEntry(Record):
 
 
 class CorpusStats(Record):
+    """How big a corpus is. No file path: the server hands this to anyone who asks, and the
+    caller of ``Corpus.stats`` knows it (``Corpus.path``)."""
+
     articles: int
     quotes: int
     speakers: int
@@ -260,7 +263,6 @@ class CorpusStats(Record):
     inputs: int
     skipped: int
     schema_version: int
-    path: str
     size_bytes: int
 
 

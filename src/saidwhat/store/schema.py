@@ -306,21 +306,30 @@ def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
 
 
 def migrate(conn: sqlite3.Connection) -> int:
-    """Apply the migrations this store lacks; returns the version it is at afterwards."""
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    if version > SCHEMA_VERSION:
-        raise SaidwhatError(
-            f"corpus schema version {version} is newer than this saidwhat ({SCHEMA_VERSION})"
-        )
-    for number in range(version + 1, SCHEMA_VERSION + 1):
+    """Apply the migrations this store lacks; returns the version it is at afterwards.
+
+    Safe when several processes open a new or old store at once (two ingests started
+    together): the version is read again inside each write transaction, which SQLite grants
+    to one connection at a time, so the others wait and then find the step done. A store
+    already at this version is not locked at all."""
+    if conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
+        return SCHEMA_VERSION
+    while True:
         with transaction(conn):
-            for step in MIGRATIONS[number - 1]:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                raise SaidwhatError(
+                    f"corpus schema version {version} is newer than this saidwhat"
+                    f" ({SCHEMA_VERSION})"
+                )
+            if version == SCHEMA_VERSION:
+                return SCHEMA_VERSION
+            for step in MIGRATIONS[version]:
                 if isinstance(step, str):
                     conn.execute(step)
                 else:
                     step(conn)
-            conn.execute(f"PRAGMA user_version = {number}")
-    return SCHEMA_VERSION
+            conn.execute(f"PRAGMA user_version = {version + 1}")
 
 
 @contextmanager
