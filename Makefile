@@ -16,7 +16,7 @@ demo: $(STAMP)
 	$(BIN)/saidwhat extract examples/demo --format table
 	$(BIN)/saidwhat ingest examples/demo --db demo.db
 	$(BIN)/saidwhat speakers --db demo.db --top 10
-	$(BIN)/saidwhat check "Nobody should choose between their paycheck and getting home alive" --db demo.db
+	$(BIN)/saidwhat check "Everybody should have to choose between their paycheck and getting home alive" --speaker "Dario Fenwick" --db demo.db
 	@echo
 	@echo "Explore the demo corpus in your browser:  $(BIN)/saidwhat serve --db demo.db"
 	@echo "then open http://127.0.0.1:8000/  (search, speakers, articles with highlighted quotes)."

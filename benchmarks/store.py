@@ -220,8 +220,18 @@ def main() -> None:
         (lambda w=rng.choice(rng.choice(quote_words)): corpus.headlines(w))
         for _ in range(args.queries)
     ]
+    # did X say it: a varied quote asked of a speaker (last, for the same reason)
+    asked = [
+        (
+            lambda t=vary_quote(rng.choice(texts), vocabulary, rng), p=rng.choice(people): (
+                corpus.check(t, speaker=p)
+            )
+        )
+        for _ in range(args.queries)
+    ]
     questions = [("search", searches), ("speaker", speakers), ("check", checks)]
     questions += [("search by date", dated), ("count", counts), ("headlines", headlines)]
+    questions += [("check with a speaker", asked)]
     for name, calls in questions:
         p50, p95, cpu50, cpu95 = latencies(calls)
         print(

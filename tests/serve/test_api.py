@@ -135,10 +135,18 @@ def test_unknown_things_are_json_404(client: httpx.Client, path: str) -> None:
     assert response.status_code == 404 and response.json()["error"]
 
 
-def test_check_finds_a_real_quote_exactly(client: httpx.Client) -> None:
-    hit = next(h for h in all_hits(client, limit=100) if len(h["text"].split()) >= 6)
-    matches = client.get("/api/check", params={"text": hit["text"]}).json()
-    assert matches[0]["closeness"] == "exact" and matches[0]["cluster_id"] == hit["cluster_id"]
+def test_check_finds_a_real_quote_verbatim_and_asks_about_a_speaker(client: httpx.Client) -> None:
+    hit = next(
+        h
+        for h in all_hits(client, limit=100)
+        if len(h["text"].split()) >= 6 and h["type"] == "direct" and h["speaker"]
+    )
+    report = client.get("/api/check", params={"text": hit["text"]}).json()
+    assert report["verdict"] == "verbatim" and report["best"]["cluster_id"] == hit["cluster_id"]
+    assert [a["kind"] for a in report["best"]["alignment"]] == ["same"]
+    asked = {"text": hit["text"], "speaker": "Nobody Known Here"}
+    other = client.get("/api/check", params=asked).json()
+    assert other["verdict"] == "not_found" and other["others"]["verdict"] == "verbatim"
     assert client.get("/api/check", params={"text": ""}).status_code == 422
 
 

@@ -88,14 +88,21 @@ def test_cluster_page_lists_every_occurrence(client: httpx.Client) -> None:
     assert f"Printed {shared['cluster_size']} times" in page
 
 
-def test_check_page_names_the_closeness(client: httpx.Client) -> None:
+def test_check_page_shows_the_verdict_and_the_words_that_differ(client: httpx.Client) -> None:
     hit = next(
         h
         for h in client.get("/api/quotes", params={"limit": 100}).json()["items"]
-        if len(h["text"].split()) >= 6
+        if len(h["text"].split()) >= 6 and h["type"] == "direct"
     )
     page = client.get("/check", params={"text": hit["text"]}).text
-    assert '<span class="badge exact">exact</span>' in page
+    assert '<span class="badge verbatim">verbatim</span>' in page
+    words = hit["text"].split()
+    negated = " ".join([*words[:2], "never", *words[2:]])
+    page = client.get("/check", params={"text": negated, "speaker": hit["speaker"]}).text
+    assert '<span class="badge contradicts">contradicts</span>' in page
+    assert (
+        "<ins " in page and "negation added" in page and "by " + html.escape(hit["speaker"]) in page
+    )
     assert "Did anyone really say this?" in client.get("/check").text
 
 

@@ -19,18 +19,19 @@ def person(sid: str, name: str, titles=(), affiliations=(), kind: str = "person"
 
 def article(
     aid: str,
-    said: list[tuple[Speaker, str]],
+    said: list[tuple[Speaker | None, str]],
     *,
     source: str = "Harbour Gazette",
     published: str = "2024-03-01",
     url: str | None = None,
     qtype: str = "direct",
 ) -> Article:
-    """An article whose body is the quotes, each attributed to its speaker."""
+    """An article whose body is the quotes, each attributed to its speaker (None: to nobody
+    the article names)."""
     parts, quotes, speakers = [], [], {}
     pos = 0
     for n, (speaker, words) in enumerate(said):
-        line = f'"{words}," {speaker.name} said.'
+        line = f'"{words}," {speaker.name if speaker else "someone"} said.'
         parts.append(line)
         quotes.append(
             Quote(
@@ -40,11 +41,12 @@ def article(
                 end=pos + 1 + len(words),
                 fragments=[(pos + 1, pos + 1 + len(words))],
                 type=qtype,
-                speaker_id=speaker.id,
+                speaker_id=speaker.id if speaker else None,
                 confidence=0.9,
             )
         )
-        speakers[speaker.id] = speaker
+        if speaker:
+            speakers[speaker.id] = speaker
         pos += len(line) + 2
     text = "\n\n".join(parts)
     return Article(

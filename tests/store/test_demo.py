@@ -20,9 +20,9 @@ def demo_corpus(demo_dir, tmp_path_factory, nlp):
 
 
 def test_syndicated_quote_is_one_cluster_with_two_occurrences(demo_corpus):
-    [match, *_] = demo_corpus.check("We have asked for one thing for three years")
-    assert match.closeness == "trimmed"
-    cluster = demo_corpus.cluster(match.cluster_id)
+    report = demo_corpus.check("We have asked for one thing for three years")
+    assert report.verdict == "verbatim_part"
+    cluster = demo_corpus.cluster(report.best.cluster_id)
     origins = {
         demo_corpus.article(o.article_id).origin.rsplit("/", 1)[-1] for o in cluster.occurrences
     }
@@ -50,13 +50,34 @@ def test_ingesting_the_demo_twice_adds_nothing(demo_corpus, demo_dir):
     )
 
 
-def test_check_finds_a_two_word_rewording_as_a_paraphrase_with_its_speaker(demo_corpus):
-    """'have to' dropped, 'their' -> 'a': Dario Fenwick's words, paraphrase-level."""
-    [match, *_] = demo_corpus.check(
-        "nobody should choose between a paycheck and getting home alive"
-    )
-    assert match.closeness == "paraphrase" and match.speaker == "Dario Fenwick"
-    assert "Nobody should have to choose between their paycheck" in match.text
+def test_check_finds_a_two_word_rewording_as_altered_with_its_speaker(demo_corpus):
+    """'have to' dropped, 'their' -> 'a': Dario Fenwick's words, altered."""
+    report = demo_corpus.check("nobody should choose between a paycheck and getting home alive")
+    assert report.verdict == "altered" and report.best.speaker == "Dario Fenwick"
+    assert "Nobody should have to choose between their paycheck" in report.best.text
+    edits = [(a.kind, a.claim, a.quote) for a in report.best.alignment if a.kind not in SHOWN]
+    assert edits == [("dropped", "", "have to"), ("changed", "a", "their")]
+
+
+SHOWN = ("same", "context")
+
+
+@pytest.mark.parametrize(
+    "claim, change",
+    [
+        ("Everybody should have to choose between their paycheck and getting home alive",
+         ("quantifier", "Everybody", "Nobody")),
+        ("We have not asked for one thing for three years", ("negation", "not", "")),
+        ("We have asked for five things for ten years", ("number", "five things", "one thing")),
+    ],
+)  # fmt: skip
+def test_a_misquote_of_the_demo_contradicts_the_quote_it_inverts(demo_corpus, claim, change):
+    """The claims that opened issue 15 were called 'trimmed' (96.6, 95.6) or matched to other
+    people's quotes ('paraphrase' of a headline taken for a speaker)."""
+    report = demo_corpus.check(claim)
+    assert report.verdict == "contradicts" and report.best.speaker == "Dario Fenwick"
+    assert (report.best.changes[0].kind, report.best.changes[0].claim) == change[:2]
+    assert report.best.changes[0].quote == change[2]
 
 
 def test_a_speaker_is_found_by_any_form_of_the_name(demo_corpus):

@@ -154,10 +154,12 @@ def test_cli_search_speaker_check_log(cli_db):
     profile = json.loads(run("speaker", "Quill", *db, "--json"))
     assert profile["name"] == "Ada Quill" and profile["quotes"] >= 1
     assert "Ada Quill" in run("speaker", "Ada Quill", *db)
-    [best, *_] = json.loads(
-        run("check", "the harbour will be finished before winter", *db, "--json")
-    )
-    assert best["closeness"] == "trimmed" and best["speaker"] == "Ada Quill"
+    report = json.loads(run("check", "the harbour will be finished before winter", *db, "--json"))
+    assert report["verdict"] == "verbatim_part" and report["best"]["speaker"] == "Ada Quill"
+    alignment = report["best"]["alignment"]
+    assert [a["kind"] for a in alignment if a["kind"] != "context"] == ["same"]
+    plain = run("check", "the harbour will not be finished before winter", *db)
+    assert plain.startswith("contradicts: ") and "{+not+}" in plain  # markers, not colour
     log = json.loads(run("log", *db, "--json"))
     assert len(log) == 6 and {e["status"] for e in log} == {"ingested"}
 

@@ -113,7 +113,7 @@ def test_an_old_store_is_rekeyed_and_its_split_people_joined(tmp_path):
 
     corpus = reopen_as_version_3(corpus)
 
-    assert corpus.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 8
+    assert corpus.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     rows = {r[0]: r for r in people(corpus)}
     # Carson: the corrected (pinned) old row stays and takes the new one, name and pins kept
     assert split["B. Carson"] not in rows
@@ -197,7 +197,7 @@ def test_a_version_3_file_is_refused_read_only_until_opened_for_writing(tmp_path
     raw = sqlite3.connect(path)
     raw.execute("PRAGMA user_version = 3")
     raw.close()
-    with pytest.raises(SaidwhatError, match="not version 8"):
+    with pytest.raises(SaidwhatError, match=f"not version {SCHEMA_VERSION}"):
         Corpus(path, readonly=True)
     Corpus(path).close()
     Corpus(path, readonly=True).close()

@@ -86,16 +86,18 @@ def test_speaker_profile(filled):
     assert filled.speaker("Nobody Known") is None
 
 
-def test_check_finds_exact_trimmed_and_paraphrased_quotes(filled):
-    [exact, *_] = filled.check(
-        "We will NOT put a single fisherman at risk for one more day of catch."
+def test_check_finds_verbatim_parts_and_altered_quotes(filled):
+    exact = filled.check("We will NOT put a single fisherman at risk for one more day of catch.")
+    assert (exact.verdict, exact.best.occurrences, exact.best.first.source) == (
+        "verbatim",
+        2,
+        "Coast Wire",
     )
-    assert (exact.closeness, exact.occurrences, exact.first.source) == ("exact", 2, "Coast Wire")
-    assert exact.speaker == "Ada Quill" and exact.first.date == "2024-03-02"
-    assert filled.check("a single fisherman at risk")[0].closeness == "trimmed"
-    para = filled.check("the mayor panics each winter so we lose a whole week")[0]
-    assert para.closeness == "paraphrase" and para.speaker == "Ivo Marsh"
-    assert filled.check("budget vote postponed") == []
+    assert exact.best.speaker == "Ada Quill" and exact.best.first.date == "2024-03-02"
+    assert filled.check("a single fisherman at risk").verdict == "verbatim_part"
+    altered = filled.check("the mayor panics each winter so we lose a whole week")
+    assert altered.verdict == "altered" and altered.best.speaker == "Ivo Marsh"
+    assert filled.check("budget vote postponed").verdict == "not_found"
 
 
 def test_export_jsonl_csv_parquet_per_occurrence_and_cluster(filled, tmp_path):

@@ -1,5 +1,5 @@
-"""Corpus commands: ingest, log, search, check, cluster, export (the people of a corpus are in
-``cli.speakers``).
+"""Corpus commands: ingest, log, search, check (``cli.checking``), cluster, export (the people
+of a corpus are in ``cli.speakers``).
 
 Every command takes ``--db`` (default ./saidwhat.db or $SAIDWHAT_DB). Query commands open the
 store read-only and print a table, or JSON with ``--json``; none of them loads spaCy.
@@ -14,6 +14,7 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
+from saidwhat.cli.checking import check_command
 from saidwhat.cli.options import (
     DB,
     JSON,
@@ -209,39 +210,6 @@ def search_command(
         typer.echo("no quotes found", err=True)
 
 
-def check_command(
-    text: str = typer.Argument(..., help="The words someone is said to have said."),
-    db: Path = DB,
-    limit: int = typer.Option(5, "--limit", min=1, help="At most this many matches."),
-    as_json: bool = JSON,
-) -> None:
-    """Did anyone really say this? The closest real quotes: who, where and when first, and
-    how close (exact / trimmed / paraphrase: reworded, also a reworded part of a longer quote).
-
-    Examples:
-      saidwhat check "We will not be intimidated"
-      saidwhat check "nobody should choose between a paycheck and getting home alive" --db demo.db
-      saidwhat check "the city will never cooperate" --json
-    """
-    matches = Corpus(db, readonly=True).check(text, limit=limit)
-    if as_json:
-        return print_json(matches)
-    table = Table("closeness", "similarity", "speaker", "quote", "first seen", "copies")
-    for m in matches:
-        first = f"{m.first.source or '?'} {m.first.date or ''} {m.first.url or ''}".strip()
-        table.add_row(
-            m.closeness,
-            f"{m.similarity:.0f}",
-            m.speaker or "?",
-            Text(m.text),
-            first,
-            str(m.occurrences),
-        )
-    console.print(table)
-    if not matches:
-        typer.echo("no similar quote in the corpus", err=True)
-
-
 def cluster_command(
     cluster_id: int = typer.Argument(..., help="A cluster id (see search --json)."),
     db: Path = DB,
@@ -260,6 +228,9 @@ def cluster_command(
     for o in found.occurrences:
         table.add_row(o.date or "", o.source or "", o.speaker or "?", Text(o.text), o.url or "")
     console.print(table)
+    if len(found.speakers) > 1:  # the same words said by several people stay visible
+        names = ", ".join(f"{a.speaker or 'unknown'} ({a.occurrences})" for a in found.speakers)
+        console.print(Text(f"attributed to {len(found.speakers)} speakers: {names}"))
 
 
 def export_command(

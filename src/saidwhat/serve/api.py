@@ -18,7 +18,7 @@ from saidwhat.store import Corpus
 from saidwhat.store.export import text_lines
 from saidwhat.store.models import (
     ArticleLinks,
-    CheckMatch,
+    CheckReport,
     Cluster,
     CorpusStats,
     LinkedArticle,
@@ -167,15 +167,21 @@ def linked_article(store: Corpus, article_id: str) -> LinkedArticle:
     return LinkedArticle(**dict(record), **dict(links))
 
 
-@router.get("/check", response_model=list[CheckMatch], summary="Did anyone really say this?")
+@router.get("/check", response_model=CheckReport, summary="Did X really say Y?")
 def check(
     store: Store,
     text: Annotated[str, Query(min_length=1, max_length=2000, description="the words to check")],
+    speaker: Annotated[
+        str | None, Query(max_length=200, description="did this speaker say it? name, alias or id")
+    ] = None,
     limit: Annotated[int, Query(ge=1, le=50, description="closest matches to return")] = 5,
-) -> list[CheckMatch]:
-    """The closest real quotes in the corpus: who said them, where and when first, and whether
-    the wording is exact, trimmed or only paraphrase-level."""
-    return store.check(text, limit=limit)
+) -> CheckReport:
+    """The verdict on the words — verbatim, verbatim_part, altered, contradicts, reported_only,
+    similar_topic or not_found — with its evidence: the closest real quotes, each aligned word
+    by word with the claim (``alignment``) and the changes of meaning named (``changes``), who
+    said it and where and when it appeared first. With ``speaker``: ``best`` is the best match
+    by that speaker, ``others`` the best by anyone else."""
+    return store.check(text, speaker=speaker or None, limit=limit)
 
 
 @router.get("/stats", response_model=CorpusStats, summary="Size of the corpus")

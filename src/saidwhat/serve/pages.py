@@ -25,7 +25,8 @@ from saidwhat.serve.querying import (
 from saidwhat.serve.render import page, unquoted
 from saidwhat.serve.timeline import weekly
 from saidwhat.store import Corpus
-from saidwhat.store.models import ArticleLinks, QuoteHit
+from saidwhat.store.align import shorten_context
+from saidwhat.store.models import VERDICTS, ArticleLinks, QuoteHit
 from saidwhat.store.people import find_people
 from saidwhat.store.search import COUNT_CAP, snippet_parts
 
@@ -192,10 +193,21 @@ def cluster(
 
 @router.get("/check")
 def check(
-    request: Request, store: Store, text: Annotated[str, Query(max_length=2000)] = ""
+    request: Request,
+    store: Store,
+    text: Annotated[str, Query(max_length=2000)] = "",
+    speaker: Annotated[str, Query(max_length=200)] = "",
 ) -> HTMLResponse:
-    matches = store.check(text, limit=10) if text.strip() else None
-    return page(request, "check.html", text=text, matches=matches)
+    report = store.check(text, speaker=speaker.strip() or None, limit=10) if text.strip() else None
+    return page(
+        request,
+        "check.html",
+        text=text,
+        speaker=speaker,
+        report=report,
+        verdicts=VERDICTS,
+        shorten=shorten_context,
+    )
 
 
 @router.get("/paste")

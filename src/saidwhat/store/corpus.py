@@ -28,7 +28,7 @@ from saidwhat.store.filters import QuoteFilters
 from saidwhat.store.models import (
     ArticleHit,
     ArticleLinks,
-    CheckMatch,
+    CheckReport,
     Cluster,
     CorpusStats,
     IngestReport,
@@ -219,12 +219,15 @@ class Corpus:
         left out; the speaker is the one ``speaker()`` would profile."""
         return lookups.timeline(self.conn, name_or_id)
 
-    def check(self, text: str, *, limit: int = 5) -> list[CheckMatch]:
-        """Did anyone really say this? The closest real quotes, best first, each with who said
-        it, where and when it appeared first, and closeness exact / trimmed / paraphrase."""
+    def check(self, text: str, *, speaker: str | None = None, limit: int = 5) -> CheckReport:
+        """Did anyone (or ``speaker``) really say this? The verdict (verbatim, verbatim_part,
+        altered, contradicts, reported_only, similar_topic, not_found: ``models.VERDICTS``)
+        with its evidence: the closest real quotes, best first, each aligned word by word with
+        the claim, with who said it and where and when it appeared first; with a speaker, the
+        best match by them and the best by anyone else."""
         from saidwhat.store import check as checking  # fuzzy matching: loaded when asked
 
-        return checking.check(self.conn, text, limit=limit)
+        return checking.check(self.conn, text, speaker=speaker, limit=limit)
 
     def cluster(self, cluster_id: int, *, limit: int | None = None) -> Cluster | None:
         """One quote across the corpus: every occurrence (article, outlet, date, url, exact

@@ -13,6 +13,7 @@ from saidwhat.records import Article
 from saidwhat.store.models import (
     ArticleHit,
     ArticleLinks,
+    Attribution,
     Cluster,
     ClusterRef,
     Occurrence,
@@ -138,8 +139,25 @@ def cluster(conn: sqlite3.Connection, cluster_id: int, limit: int | None = None)
         return None
     size = conn.execute("SELECT COUNT(*) FROM quotes WHERE cluster_id = ?", (cluster_id,))
     return Cluster(
-        id=head["id"], text=head["text"], size=size.fetchone()[0], first=found[0], occurrences=found
+        id=head["id"],
+        text=head["text"],
+        size=size.fetchone()[0],
+        first=found[0],
+        speakers=attributions(conn, cluster_id),
+        occurrences=found,
     )
+
+
+def attributions(conn: sqlite3.Connection, cluster_id: int, top: int = 10) -> list[Attribution]:
+    """Everyone a quote cluster's words are attributed to, most often first: the same words
+    said by two people (a quote re-quoted by an opponent) show as such."""
+    rows = conn.execute(
+        "SELECT p.name AS speaker, q.person_id AS speaker_id, COUNT(*) AS occurrences"
+        " FROM quotes q LEFT JOIN people p ON p.id = q.person_id WHERE q.cluster_id = ?"
+        " GROUP BY q.person_id ORDER BY occurrences DESC, speaker LIMIT ?",
+        (cluster_id, top),
+    )
+    return [Attribution(**dict(r)) for r in rows]
 
 
 def first_occurrence(conn: sqlite3.Connection, cluster_id: int) -> tuple[Occurrence, int]:

@@ -11,8 +11,6 @@ from pydantic import Field
 
 from saidwhat.records import Article, QuoteType, Record, SpeakerKind
 
-Closeness = Literal["exact", "trimmed", "paraphrase"]
-
 
 class Occurrence(Record):
     """One quote as printed in one article: the exact wording, who, where and when."""
@@ -94,14 +92,25 @@ class WeekCount(Record):
     quotes: int
 
 
+class Attribution(Record):
+    """Someone the words of a quote cluster are attributed to, and how often."""
+
+    speaker: str | None = None
+    speaker_id: int | None = None
+    occurrences: int
+
+
 class Cluster(Record):
     """One quote across the corpus: every occurrence, oldest first; ``first`` is where it
     appeared first (earliest date, then earliest ingested)."""
 
     id: int
-    text: str = Field(description="the longest wording seen")
+    text: str = Field(description="the full form: the longest wording, all others are in it")
     size: int
     first: Occurrence
+    speakers: list[Attribution] = Field(
+        default_factory=list, description="everyone the quote is attributed to, most first"
+    )
     occurrences: list[Occurrence]
 
 
@@ -131,25 +140,106 @@ class LinkedArticle(Article, ArticleLinks):
     """A stored article with its links into the corpus (speaker pages, quote clusters)."""
 
 
-class CheckMatch(Record):
-    """A real quote close to the text being checked, and how close its wording is."""
+VERDICTS: dict[str, str] = {
+    "verbatim": "the same words (case, punctuation and quote marks aside) were quoted",
+    "verbatim_part": "the words are a contiguous part of a longer real quote",
+    "altered": "near-verbatim: a real quote with a few words added, dropped or changed (listed)",
+    "contradicts": "a real quote says otherwise: a negation added or dropped, an opposite"
+    " quantifier, or another number, date or name (said which)",
+    "reported_only": "the words match only reported speech, which is no evidence of exact words",
+    "similar_topic": "no quote has these words; a quote shares most of their content words",
+    "not_found": "no quote in the corpus comes close (by this speaker, when one is named)",
+}
+Verdict = Literal[
+    "verbatim",
+    "verbatim_part",
+    "altered",
+    "contradicts",
+    "reported_only",
+    "similar_topic",
+    "not_found",
+]
+WordVerdict = Literal["verbatim", "verbatim_part", "altered", "contradicts", "similar_topic"]
+ChangeKind = Literal["negation", "quantifier", "number", "date", "name"]
+CHANGE_NOTES = {
+    "quantifier": "opposite quantifier",
+    "number": "number changed",
+    "date": "date changed",
+    "name": "name changed",
+}
 
-    closeness: Closeness = Field(
-        description="exact: same words; trimmed: one is part of the other; paraphrase: similar"
-        " words, or similar to a part of the other"
+
+class AlignedWords(Record):
+    """A stretch of the word alignment of a claim against a quote."""
+
+    kind: Literal["same", "added", "dropped", "changed", "context"] = Field(
+        description="same: words that agree; added: in the claim only; dropped: in the quote"
+        " only; changed: the claim's words stand where the quote has others; context: the"
+        " quote's words outside the part the claim stands for"
+    )
+    claim: str = Field("", description="the claim's words here, as typed")
+    quote: str = Field("", description="the quote's words here, as printed")
+
+
+class MeaningChange(Record):
+    """An edit that changes what the quote says."""
+
+    kind: ChangeKind
+    claim: str = Field(description="the claim's words")
+    quote: str = Field(description="the quote's words they stand for")
+    note: str = Field(description='what changed: "negation added", "number changed"...')
+
+    def describe(self) -> str:
+        """'negation added: "not"', 'number changed: "three" → "ten"'."""
+        if not self.quote:
+            return f"{self.note}: '{self.claim}'"
+        if not self.claim:
+            return f"{self.note}: '{self.quote}'"
+        return f"{self.note}: '{self.quote}' → '{self.claim}'"
+
+
+class CheckMatch(Record):
+    """A real quote close to the claim: the verdict, the evidence (word alignment, changes of
+    meaning), who said it and where and when it appeared first."""
+
+    verdict: Verdict = Field(description="see VERDICTS; never not_found for a match")
+    words: WordVerdict = Field(
+        description="what the words alone are to the quote (reported_only hides it)"
     )
     similarity: float = Field(
-        ge=0,
-        le=100,
-        description="how close the words are (trimmed, or a reworded part of a longer quote: to"
-        " the part they match); 100 = same words",
+        ge=0, le=100, description="word overlap with the part of the quote the claim stands for"
     )
-    text: str
-    speaker: str | None = None
+    text: str = Field(description="the matching wording, as printed")
+    type: QuoteType = Field(description="direct, mixed or indirect: the best way it was printed")
+    alignment: list[AlignedWords] = Field(default_factory=list)
+    changes: list[MeaningChange] = Field(default_factory=list)
+    speaker: str | None = Field(None, description="who said it in its first appearance")
     speaker_id: int | None = None
+    speakers: list[Attribution] = Field(
+        default_factory=list, description="everyone the same quote is attributed to, most first"
+    )
     cluster_id: int
     occurrences: int
-    first: Occurrence
+    first: Occurrence = Field(description="its first appearance (direct speech preferred)")
+
+
+class CheckReport(Record):
+    """Did X really say Y? The verdict, with the matches it rests on."""
+
+    claim: str
+    speaker: str | None = Field(None, description="the speaker named in the question")
+    speaker_ids: list[int] = Field(
+        default_factory=list, description="the corpus speakers that name means"
+    )
+    verdict: Verdict = Field(description="the verdict of ``best``, else not_found")
+    summary: str = Field(description="the verdict in one sentence")
+    best: CheckMatch | None = Field(
+        None, description="the best match (by the named speaker, when one is named)"
+    )
+    others: CheckMatch | None = Field(
+        None, description="with a named speaker: the best match by anyone else"
+    )
+    matches: list[CheckMatch] = Field(default_factory=list, description="best first")
 
 
 class InputEntry(Record):

@@ -223,7 +223,56 @@ MIGRATIONS.append(
     ]
 )
 
+
+def recluster_quotes(conn: sqlite3.Connection) -> None:
+    """Migration 9's clustering (loaded only then: clustering needs fuzzy matching)."""
+    from saidwhat.store.clusters import recluster
+
+    recluster(conn)
+
+
+def add_column(conn: sqlite3.Connection, table: str, column: str, declaration: str) -> None:
+    """ALTER TABLE ADD COLUMN, unless the table has the column already."""
+    if column not in {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}:
+        conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {declaration}")
+
+
+# 9: clusters mean "the same quote": membership is decided against a cluster's full form (no
+# chaining through a shared phrase), a part joins only when distinctive and by an agreeing
+# speaker, a quote with no content of its own is in no cluster, and an edit that changes what
+# is said is another quote. Every wording keeps a printed form and the best way it was printed
+# (direct, mixed, indirect) for check, and a full-text index of full forms finds the clusters
+# a phrase is part of. The stored clusters are made again under these rules. Running it again
+# on a store that has it only clusters again (a test may set a store's version back).
+MIGRATIONS.append(
+    [
+        "UPDATE quotes SET cluster_id = NULL",
+        "DELETE FROM fingerprints",
+        "DELETE FROM wordings",
+        "DELETE FROM clusters",
+        lambda conn: add_column(conn, "wordings", "text", "TEXT NOT NULL DEFAULT ''"),
+        lambda conn: add_column(conn, "wordings", "type", "TEXT NOT NULL DEFAULT 'direct'"),
+        """CREATE VIRTUAL TABLE IF NOT EXISTS clusters_fts USING fts5(
+            text, content='clusters', content_rowid='id',
+            tokenize='porter unicode61 remove_diacritics 2'
+        )""",
+        """CREATE TRIGGER IF NOT EXISTS clusters_ai AFTER INSERT ON clusters BEGIN
+            INSERT INTO clusters_fts(rowid, text) VALUES (new.id, new.text);
+        END""",
+        """CREATE TRIGGER IF NOT EXISTS clusters_ad AFTER DELETE ON clusters BEGIN
+            INSERT INTO clusters_fts(clusters_fts, rowid, text) VALUES ('delete', old.id, old.text);
+        END""",
+        """CREATE TRIGGER IF NOT EXISTS clusters_au AFTER UPDATE OF text ON clusters BEGIN
+            INSERT INTO clusters_fts(clusters_fts, rowid, text) VALUES ('delete', old.id, old.text);
+            INSERT INTO clusters_fts(rowid, text) VALUES (new.id, new.text);
+        END""",
+        recluster_quotes,
+    ]
+)
+
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
 CACHE_KIB = 256 * 1024
 
 

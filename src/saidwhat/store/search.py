@@ -115,7 +115,10 @@ def search(
     filters = SqlFilters.compile(conn, wanted, as_tags=bool(query))
     if filters is None:
         return []
-    size = "(SELECT COUNT(*) FROM quotes c WHERE c.cluster_id = q.cluster_id) AS cluster_size"
+    size = (  # a quote in no cluster (no content of its own) is its only occurrence
+        "CASE WHEN q.cluster_id IS NULL THEN 1 ELSE"
+        " (SELECT COUNT(*) FROM quotes c WHERE c.cluster_id = q.cluster_id) END AS cluster_size"
+    )
     if not query:
         select = f"{OCCURRENCE}, q.text AS snippet, 0.0 AS score, {size}{FROM}"
         rows = in_date_order(conn, select, filters, [], limit, offset, sort != "oldest")

@@ -189,12 +189,14 @@ def _write_article(
     people = resolve_article(conn, rowid, article, date)
     # One by one, shortest first: each quote's cluster sees the article's quotes before it,
     # so a long span that contains another quote of the same article does not swallow it.
+    # A quote with no content of its own is in no cluster (cluster_id NULL).
     own: set[int] = set()
-    for quote in sorted(article.quotes, key=lambda q: len(q.text)):
-        words = quote_words(article, quote)
+    said = [(quote_words(article, quote), quote) for quote in article.quotes]
+    for words, quote in sorted(said, key=lambda pair: len(pair[0])):
         person_id = people.get(quote.speaker_id) if quote.speaker_id else None
-        cluster_id = assign_cluster(conn, words, own)
-        own.add(cluster_id)
+        cluster_id = assign_cluster(conn, words, own, person_id, quote.type)
+        if cluster_id is not None:
+            own.add(cluster_id)
         conn.execute(
             "INSERT INTO quotes (article_rowid, quote_id, text, type, start, end, confidence,"
             " speaker_id, person_id, cluster_id, source, date, tags)"
