@@ -69,6 +69,12 @@ def test_names_are_taken_apart_from_titles_and_honorifics():
             ("Senate",),
         ),
         ("Chief Justice John Roberts", "John Roberts", ("Chief Justice",), ()),
+        (
+            "Calder Supreme Court Justice Ines Varga",
+            "Ines Varga",
+            ("Justice",),
+            ("Calder Supreme Court",),
+        ),
         ("Deputy Press Secretary Ida Lorne", "Ida Lorne", ("Deputy Press Secretary",), ()),
         ("Rival Hillary Clinton", "Hillary Clinton", (), ()),
     ],

@@ -200,3 +200,32 @@ def test_an_op_eds_i_is_the_writer_of_its_closing_author_line(nlp):
     )
     article = run(nlp, text, [("the ferries must run", "I", "said")])
     assert speaker_names(article) == ["Odile Varga"]
+
+
+def test_a_two_word_title_before_a_name_is_read_whole(nlp):
+    text = (
+        "The dredging plan went to court.\n\n"
+        "But Attorney General Marta Quill said the harbor board had broken no law."
+    )
+    article = run(nlp, text, [("the harbor board had broken no law", "Marta Quill", "said")])
+    assert speaker(article, 0).titles == ["Attorney General"]
+
+
+def test_a_name_set_beside_one_of_a_group_is_the_speaker(nlp):
+    text = (
+        "The ferry crew sued the harbor board.\n\n"
+        "The board broke its word, said one of the crew's lawyers, Tobias Renwick, on Friday."
+    )
+    article = run(nlp, text, [("The board broke its word", "one of the crew's lawyers", "said")])
+    assert speaker_names(article) == ["Tobias Renwick"]
+
+
+def test_a_ledes_indefinite_description_is_the_person_named_further_down(nlp):
+    text = (
+        "Judge turns down harbor appeal\n\n"
+        "A Calder judge has rejected the harbor board's appeal, saying the law was clear.\n\n"
+        "Calder Supreme Court Justice Ines Varga ruled on Thursday.\n\n"
+        "The board said it would appeal again."
+    )
+    article = run(nlp, text, [("the law was clear", "A Calder judge", "saying")])
+    assert speaker_names(article) == ["Ines Varga"]

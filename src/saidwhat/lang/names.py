@@ -249,13 +249,14 @@ def _title_at(plain: list[str], own: list[tuple[str, ...]]) -> int:
 
 
 def _before_title(words: list[str], plain: list[str], own: list[tuple[str, ...]]) -> int:
-    """How many leading capitalised words stand before a title and are no title themselves
-    ("Texas" in "Texas Sen. Ted Cruz", "South Korean" in "South Korean President Park"): an
+    """How many leading capitalised words stand before a title or a style and are neither
+    themselves ("Texas" in "Texas Sen. Ted Cruz", "South Korean" in "South Korean President
+    Park", "Manhattan Supreme Court" in "Manhattan Supreme Court Justice Frank Nervo"): an
     affiliation. 0 when no title follows within three words."""
     for count in range(1, min(4, len(words) - 1)):
         if not words[count - 1][:1].isupper() or _plain(words[count - 1]) in lx.STYLES:
             return 0
-        if _title_at(plain[count:], own):
+        if _title_at(plain[count:], own) or lx.is_style_lead([w.lower() for w in words[count:]]):
             return count
     return 0
 

@@ -284,5 +284,5 @@ DESCRIPTOR_SYNONYMS = {
     "gop": "republican", "democrat": "democratic", "democrats": "democratic",
     "republicans": "republican", "gov": "governor", "sen": "senator", "rep": "representative",
     "congressman": "representative", "congresswoman": "representative",
-    "secy": "secretary", "pres": "president", "candidate": "nominee",
+    "secy": "secretary", "pres": "president", "candidate": "nominee", "justice": "judge",
 }  # fmt: skip

@@ -38,6 +38,7 @@ _QUALIFIER_STOPWORDS = {"of", "for", "the", "to", "at", "in", "with"}
 _INDEFINITE = {"a", "an", "one", "another", "some"}
 _RECENT_ENOUGH = 1.0  # a referent by recency alone: the previous speaker or a recent subject
 POSSESSIVE_PRONOUNS = {"his", "her", "its", "their", "our", "my", "your"}
+LEDE_PARAGRAPHS = 2  # the headline and the opening paragraphs, by index from 0
 
 
 def descriptor(word: str) -> str | None:
@@ -72,6 +73,11 @@ class Profiles:
         for value in (*person.titles, *person.affiliations):
             found.update(w for w in map(descriptor, value.split()) if w)
         return found
+
+    def first_named(self, person: Entity) -> int:
+        """Where the article first names the person (a description resolved to them earlier
+        is one of their mentions, but no name)."""
+        return min((start for start, _ in self._names.get(id(person), [])), default=person.first)
 
     def _read_around(self, person: Entity, start: int, end: int) -> None:
         span = self.doc.char_span(start, end, alignment_mode="expand")
@@ -180,6 +186,8 @@ def described_person(
         if key not in near and (not indefinite or qualified):  # "a spokeswoman for Clinton"
             distance = abs(reader.paragraph(person.first) - reader.paragraph(at))
             candidates.append((person, Recency(-2.0 - 0.5 * distance, 99, False, person.first)))
+    if indefinite and description is not None and reader.paragraph(at) <= LEDE_PARAGRAPHS:
+        candidates += _named_further_down(reader, description, at, {id(p) for p, _ in candidates})
     best, best_score, why = None, -1e9, ""
     for person, recency in candidates:
         profile = reader.profiles.words(person)
@@ -207,6 +215,23 @@ def described_person(
         return None
     evidence = [f"'{written.strip()}' -> '{best.name}': {why}, named in {reader.where(best)}"]
     return Resolution(best, 0.85 if holders else 0.75, evidence)
+
+
+def _named_further_down(
+    reader: Discourse, description: Description, at: int, known: set[int]
+) -> list[tuple[Entity, Recency]]:
+    """The people first named after a lede's indefinite description whose profile holds its
+    head: news opens on "A New York judge has rejected ..." and names "Manhattan Supreme
+    Court Justice Frank Nervo" further down."""
+    found = []
+    for person in {id(p): p for p in map(reader.canonical, reader.roster.entities)}.values():
+        named = reader.profiles.first_named(person)
+        if person.kind != "person" or named <= at or id(person) in known:
+            continue
+        if description.head in reader.profiles.words(person):
+            distance = reader.paragraph(named) - reader.paragraph(at)
+            found.append((person, Recency(-2.0 - 0.5 * distance, 99, False, named)))
+    return found
 
 
 def _qualified(description: Description, profile: set[str]) -> bool:

@@ -125,12 +125,13 @@ class Resolver(Discourse):
     ) -> Entity | None:
         """The named person a mention is: the one whose name holds its head, or the name set
         beside a role noun ("the Democratic candidate Hillary Clinton", "A lawyer for the
-        outlets, David Schulz"), never a name in a phrase that qualifies the role ("A
-        spokeswoman for Hillary Clinton"); for a name the parser took apart, any name in it."""
+        outlets, David Schulz", "one of the family's attorneys, Justin Bamberg"), never a name
+        in a phrase that qualifies the role ("A spokeswoman for Hillary Clinton"); for a name
+        the parser took apart, any name in it."""
         person = self.roster.person_at(head.idx, head.idx + len(head))
         if person is not None:
             return person
-        if head.pos_ == "NOUN" and not head.text[:1].isupper():
+        if (head.pos_ == "NOUN" or head.lower_ == "one") and not head.text[:1].isupper():
             for token in head.children:  # in the mention or just after it, set off by commas
                 if token.dep_ in ("appos", "compound", "npadvmod") and token.i > head.i:
                     named = self.roster.person_at(token.idx, token.idx + len(token))

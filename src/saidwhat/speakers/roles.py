@@ -17,7 +17,7 @@ from saidwhat.speakers.entity import Entity
 
 _TITLE_RE = tl.title_pattern()
 _TITLE = _TITLE_RE.pattern
-_CAP_WORDS = r"(?:[A-Z][\w.&-]*(?:['\u2019]s)?\s+){1,4}"
+_CAP_WORDS = r"(?:[A-Z][\w.&-]*(?:['\u2019]s)?\s+){1,4}?"  # fewest: the longest title after them
 _BEFORE = re.compile(rf"(?P<mod>{_CAP_WORDS})??(?P<title>{_TITLE}),?\s+$")
 _AFTER = re.compile(
     rf"^,\s+(?:(?:a|an|the|who is|who was)\s+)?(?P<mod>{_CAP_WORDS})??(?P<title>{_TITLE})"
