@@ -99,6 +99,9 @@ ORG_HEADS = {
     "coalition",
     "embassy",
     "pentagon",
+    "bank",
+    "website",
+    "magazine",
 }
 # Nouns for unnamed groups of people ("officials said", "defenders of ... say").
 GROUP_HEADS = {
