@@ -229,3 +229,17 @@ def test_a_ledes_indefinite_description_is_the_person_named_further_down(nlp):
     )
     article = run(nlp, text, [("the law was clear", "A Calder judge", "saying")])
     assert speaker_names(article) == ["Ines Varga"]
+
+
+def test_a_plural_noun_opening_a_sentence_is_a_group_not_the_name_inside_it(nlp):
+    text = (
+        "Dredging starts in Calder\n\n"
+        "Mayor Marta Quill opened the works on Monday.\n\n"
+        "Experts on Quill's harbor plan said the channel would silt up again."
+    )
+    article = run(
+        nlp,
+        text,
+        [("the channel would silt up again", "Experts on Quill's harbor plan", "said")],
+    )
+    assert speaker(article, 0).kind == "group"

@@ -131,7 +131,8 @@ class Resolver(Discourse):
         person = self.roster.person_at(head.idx, head.idx + len(head))
         if person is not None:
             return person
-        if (head.pos_ == "NOUN" or head.lower_ == "one") and not head.text[:1].isupper():
+        common = not head.text[:1].isupper() or head.is_sent_start  # "Experts on N. Korea"
+        if (head.pos_ == "NOUN" or head.lower_ == "one") and common:
             for token in head.children:  # in the mention or just after it, set off by commas
                 if token.dep_ in ("appos", "compound", "npadvmod") and token.i > head.i:
                     named = self.roster.person_at(token.idx, token.idx + len(token))
