@@ -44,6 +44,8 @@ def test_the_stand_ins_annotate_exactly_like_spacy(nlp, request):
     assert not any(node.ops.use_blis for node in nlp.get_pipe("parser").model.walk())
     ner = ner_enabled()  # without NER, entities come from parse.entities (test_entities.py)
     plain = spacy.load(default_model_name(), exclude=[] if ner else ["ner"])
+    for rule in ("saidwhat_sentence_cap", "saidwhat_line_starts"):  # ours, not stand-ins
+        plain.add_pipe(rule, first=True)
     attrs = ATTRS if ner else [a for a in ATTRS if a not in (ENT_IOB, ENT_TYPE)]
     for ours, theirs in zip(nlp.pipe(texts), plain.pipe(texts), strict=True):
         assert numpy.array_equal(ours.to_array(attrs), theirs.to_array(attrs)), ours.text[:60]

@@ -56,6 +56,7 @@ def load_pipeline(name: str | None = None) -> Language:
 def _load(model: str, ner: bool) -> Language:
     import spacy
 
+    from saidwhat.parse import lines  # noqa: F401  (registers the component)
     from saidwhat.parse.fast import speed_up
     from saidwhat.parse.runs import GuardedTokenizer
 
@@ -75,6 +76,7 @@ def _load(model: str, ner: bool) -> Language:
     one_blas_thread()
     nlp.tokenizer = GuardedTokenizer(nlp.tokenizer)
     nlp.add_pipe("saidwhat_sentence_cap", first=True)
+    nlp.add_pipe("saidwhat_line_starts", first=True)
     return speed_up(nlp)
 
 
