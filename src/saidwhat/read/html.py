@@ -9,6 +9,7 @@ import warnings
 
 from saidwhat.errors import InputError
 from saidwhat.read.decode import normalise_text
+from saidwhat.read.titles import headline_of_title
 from saidwhat.read.visible import visible_text
 from saidwhat.records import Document
 
@@ -85,7 +86,11 @@ def document_from_html(
         page_meta = {"text_from": VISIBLE_TEXT_NOTE}
     if sum(len(line.split()) for line in lines) < MIN_ARTICLE_WORDS:
         raise InputError(origin, "no article text found in the HTML page")
-    headline = normalise_text(title or page_title or "").strip() or None
+    site = source or getattr(page, "sitename", None)
+    headline = (
+        headline_of_title(normalise_text(title or page_title or ""), site=site, author=author)
+        or None
+    )
     if headline and not _starts_with(lines, headline):
         lines.insert(0, headline)
     return Document(

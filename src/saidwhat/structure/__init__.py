@@ -12,7 +12,9 @@ from saidwhat.errors import InputError
 from saidwhat.lang.dates import published_date
 from saidwhat.read.decode import normalise_text
 from saidwhat.read.html import document_from_html
+from saidwhat.read.titles import headline_of_title
 from saidwhat.records import Article, Document, Section
+from saidwhat.structure.bylines import clean_byline
 from saidwhat.structure.layout import dateline_agency, header, lay_out
 from saidwhat.structure.outlets import byline_outlet
 from saidwhat.structure.patterns import agency_of
@@ -40,7 +42,10 @@ def structure_document(document: Document) -> Article:
     text = normalise_text(document.text or "")
     if not text.strip():
         raise InputError(document.origin, "no article text")
-    parts = lay_out(text, document.title)
+    title = document.title and headline_of_title(
+        document.title, site=document.source, author=document.meta.get("author")
+    )
+    parts = lay_out(text, title)
     sections = [
         Section(kind=x.kind, start=x.start, end=x.end, text=text[x.start : x.end]) for x in parts
     ]
@@ -61,10 +66,10 @@ def structure_document(document: Document) -> Article:
         or published_date([text[x.start : x.end] for x in header(parts)]),
         title=document.title,
         origin=document.origin,
-        headline=_first(of.get("headline")) or document.title,
+        headline=_first(of.get("headline")) or title,
         kicker=_first(of.get("kicker")),
         key_points=of.get("key_point", []),
-        byline=", ".join(of.get("byline", [])) or document.meta.get("author"),
+        byline=clean_byline(", ".join(of.get("byline", [])) or document.meta.get("author")),
         dateline=_first(of.get("dateline")),
         credit=" ".join(credits) or agency,
         text=text,
