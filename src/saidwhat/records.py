@@ -12,6 +12,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 QuoteType = Literal["direct", "mixed", "indirect"]
+QuoteSection = Literal["paragraph", "headline", "key_point"]
 SpeakerKind = Literal["person", "organization", "group", "unnamed", "document", "unknown"]
 """person: a named person; organization: a named body; group: people as a group ("officials",
 "Democrats", "Obama and Clinton"); unnamed: one person the article does not name ("a senior
@@ -61,6 +62,11 @@ class Quote(Record):
         default_factory=list, description="content pieces; a split quote has several"
     )
     type: QuoteType
+    section: QuoteSection = Field(
+        "paragraph",
+        description="where the quote is: a body paragraph, the headline or a key point (a "
+        "headline quote restates the story; it is kept apart from the body's)",
+    )
     cue: Span | None = None
     speaker_id: str | None = Field(None, description="id of the Speaker record in this article")
     speaker_mention: Span | None = Field(

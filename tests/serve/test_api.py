@@ -162,6 +162,20 @@ def test_extract_returns_the_article_record(client: httpx.Client) -> None:
     assert "Vantongeren" in speaker["name"]
 
 
+def test_a_quote_without_a_speaker_is_served_as_such(client: httpx.Client) -> None:
+    """Issue 14: a quotation no cue claims is still shown, with no speaker and a low
+    confidence, by the API and on the paste page."""
+    text = (
+        "Posters appear on the Calder town hall\n\nResidents of Calder found the town hall "
+        'covered in posters.\n\n"The river belongs to everyone, not to the mill owners."\n'
+    )
+    article = client.post("/api/extract", json={"text": text}).json()
+    quote = next(q for q in article["quotes"] if "river belongs" in q["text"])
+    assert quote["speaker_id"] is None and quote["confidence"] < 0.3
+    page = client.post("/paste", data={"text": text, "url": ""}).text
+    assert "no speaker found" in page and "river belongs" in page
+
+
 def test_extract_reads_an_html_page(client: httpx.Client) -> None:
     page = (
         "<!doctype html><html><head><title>Quarry closes</title></head><body><article>"

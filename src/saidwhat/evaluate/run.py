@@ -13,6 +13,7 @@ from saidwhat.errors import InputError
 from saidwhat.evaluate.score import LEVELS, judge_predictions, score_all
 from saidwhat.parse import load_pipeline
 from saidwhat.pipeline import extract_many
+from saidwhat.quotes.candidate import UNATTRIBUTED
 from saidwhat.read.decode import normalise_text, normalised_offsets
 from saidwhat.records import Article, Document, Skipped
 
@@ -71,13 +72,16 @@ def load_canon(path: Path) -> dict[tuple[str, str], dict]:
 
 def prediction(article: Article, offsets: list[int] | None = None) -> dict:
     """One line of the reference scorer's PRED format for an article; ``offsets`` maps
-    article offsets back into the gold text when the reader normalised it (NFC, CRLF)."""
+    article offsets back into the gold text when the reader normalised it (NFC, CRLF). The
+    attributions only: a quotation kept without a speaker (``UNATTRIBUTED``) is left out."""
 
     def at(i: int) -> int:
         return offsets[i] if offsets else i
 
     quotes = []
     for q in article.quotes:
+        if UNATTRIBUTED in q.evidence:
+            continue  # a quotation without a speaker, below the scorer's threshold: no attribution
         mention = q.speaker_mention
         speaker = article.speaker(q.speaker_id)
         quotes.append(

@@ -210,6 +210,15 @@ PLACE_LAST_WORDS = word_set(
     "harbor harbour river lake park square bridge"
 )
 
+# Things that show rather than say ("the video shows", "evidence suggests", "the results
+# showed"): as the subject of a perception verb (lang.verbs), no speaker and no attribution.
+EVIDENCE_NOUNS = word_set(
+    "evidence data video videos footage result results figure figures number numbers record "
+    "records document documents photo photos photograph photographs image images picture "
+    "pictures tape tapes recording recordings statistics finding findings map maps chart charts "
+    "graph graphs screenshot screenshots test tests scan scans sample samples"
+)
+
 # -- wording keys (the store's clusters and check) ------------------------------------------
 # words that carry no meaning of their own in a quote: a paraphrase may drop or change them
 STOPWORDS = word_set(

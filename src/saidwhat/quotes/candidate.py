@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from saidwhat.records import QuoteType
+from saidwhat.records import QuoteSection, QuoteType
+
+UNATTRIBUTED = "no cue found: kept as a quotation without a speaker"
+"""The evidence of a quotation in marks that no cue claims and the scorer did not keep: shown
+with no speaker and a low confidence, and no attribution (``saidwhat evaluate`` leaves it out
+of the predictions it scores)."""
 
 
 class FragmentExtent:
@@ -27,6 +32,7 @@ class QuoteCandidate(FragmentExtent):
 
     fragments: list[tuple[int, int]]
     type: QuoteType
+    section: QuoteSection = "paragraph"
     cue: tuple[int, int] | None = None
     source: tuple[int, int] | None = None
     score: float = 0.5

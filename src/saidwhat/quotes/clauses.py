@@ -12,37 +12,87 @@ Text in quote marks is the business of ``quotes.marked``.
 from __future__ import annotations
 
 import numpy
-from spacy.attrs import DEP, HEAD, LOWER, ORTH, POS
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER, ORTH, POS
+from spacy.strings import StringStore
 from spacy.tokens import Doc, Token
 
+from saidwhat.lang.verbs import SPEECH_NOUNS, is_speech_verb
 from saidwhat.quotes.proposals import Raw, Regions, cue_span, span_of, with_source
-from saidwhat.quotes.syntax import char_span, is_quote_token, mention_span, subtree_span
+from saidwhat.quotes.syntax import (
+    char_span,
+    is_quote_token,
+    mention_span,
+    subject_of,
+    subtree_span,
+)
 
 ADJUNCT_PREPS = {"during", "at", "in", "after", "before", "since", "amid", "while"}
 OBJECT_DEPS = {"dobj", "oprd", "dative", "attr"}
 OBJECT_PREPS = {"for", "on", "as", "to", "about", "of", "with", "by", "against"}
 
 
+NOUN_PREPS = {"about", "of", "on", "over", "regarding", "against", "that"}
+# verbs whose subject voices the speech noun they take ("Clinton restricted comments about")
+VOICING_VERBS = {"make", "issue", "give", "offer", "repeat", "restrict", "level", "deliver",
+                 "post", "send", "release", "voice", "raise", "renew", "publish"}  # fmt: skip
+
+
+def _noun_content(doc: Doc, noun: Token) -> tuple[list[Token], str] | None:
+    """What a noun cue reports: its that-clause (any noun: "a Times report that …"), or, for
+    a speech noun, the object of "about/of/on…" or a to-clause ("questions about …", "his vow
+    to …")."""
+    for c in noun.children:
+        if c.i < noun.i:
+            continue
+        if c.dep_ in ("acl", "relcl", "ccomp") and any(
+            m.dep_ == "mark" and m.lower_ == "that" for m in c.children
+        ):
+            return list(doc[c.left_edge.i : c.right_edge.i + 1]), "that-clause-of-noun"
+    if noun.lemma_.lower() not in SPEECH_NOUNS:
+        return None
+    for c in noun.children:
+        if c.i < noun.i:
+            continue
+        if c.dep_ == "prep" and c.lower_ in NOUN_PREPS:
+            objects = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+            if objects:
+                lo, hi = objects[0].left_edge.i, objects[-1].right_edge.i
+                return list(doc[lo : hi + 1]), f"speech-noun-{c.lower_}"
+        if c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            return list(doc[c.left_edge.i : c.right_edge.i + 1]), "speech-noun-to"
+    return None
+
+
 def _noun_clause(doc: Doc, noun: Token, within: tuple[int, int]) -> list[Raw]:
-    """ "Trump's claim that ...", "a Times report that ...": a noun with a that-clause; the
-    source is the possessor or the proper-noun compound."""
-    clause = next(
-        (c for c in noun.children if c.dep_ in ("acl", "relcl", "ccomp") and c.i > noun.i
-         and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)),
-        None,
-    )  # fmt: skip
-    if clause is None:
+    """ "Trump's claim that ...", "questions about ...", "his vow to ...": a noun cue with its
+    content; the source is the possessor, the proper-noun compound, the "by" agent, or the
+    subject of a verb that voices the noun ("Clinton restricted comments about ...")."""
+    found = _noun_content(doc, noun)
+    if found is None:
         return []
-    frags = span_of(list(doc[clause.left_edge.i : clause.right_edge.i + 1]), within)
+    frags = span_of(found[0], within)
     if not frags:
         return []
-    raw = Raw("noun-clause", frags, noun, cue_span(noun), evidence=["that-clause-of-noun"])
+    raw = Raw("noun-clause", frags, noun, cue_span(noun), evidence=[found[1]])
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     names = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    agent = next(
+        (g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
+         for g in c.children if g.dep_ == "pobj"),
+        None,
+    )  # fmt: skip
     if owner is not None:
         raw.subject, raw.source = owner, mention_span(doc, owner)
     elif names:
         raw.subject, raw.source = names[-1], char_span(doc[names[0].left_edge.i : noun.i])
+    elif agent is not None:
+        raw.subject, raw.source = agent, mention_span(doc, agent)
+        raw.evidence.append("source-by-agent")
+    elif noun.dep_ == "dobj" and noun.head.lemma_.lower() in VOICING_VERBS:
+        subject = subject_of(noun.head)
+        if subject is not None:
+            raw.subject, raw.source = subject, mention_span(doc, subject)
+            raw.evidence.append("source-voices-noun")
     return [raw]
 
 
@@ -73,71 +123,132 @@ def _object_core(doc: Doc, lo: int, hi: int) -> list[Token]:
     return out
 
 
+def _according(doc: Doc, tok: Token, within: tuple[int, int]) -> list[Raw]:
+    """ "According to X, ...", "..., according to X, ...": the clause it modifies, without it
+    ("That is according to X": the sentence before)."""
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+    if pobj is None or tok.head is tok:
+        return []
+    tokens = subtree_span(doc, tok.head, minus=tok.subtree)
+    evidence = ["according-to"]
+    if all(t.pos_ in ("PRON", "AUX", "PUNCT", "ADV", "PART") for t in tokens):
+        sent = doc[tok.i].sent  # only here: a walk over the doc
+        if sent.start == 0:
+            return []
+        tokens = list(doc[sent.start - 1].sent)
+        evidence.append("content-in-sentence-before")
+    frags = span_of(tokens, within, gaps=True)
+    if not frags:
+        return []
+    return [Raw("according", frags, tok, cue_span(tok), pobj, mention_span(doc, pobj), evidence)]
+
+
+def _complements(doc: Doc, tok: Token, within: tuple[int, int]) -> list[Raw]:
+    """A verb with a clause of content before or after it: a ccomp, or a that- or for-clause
+    the parser attached as an adverbial one ("tweeted in the morning that ...", "called for
+    the bonus to be clawed back")."""
+    clauses = [c for c in tok.children if c.dep_ == "ccomp"]
+    if is_speech_verb(tok.lemma_.lower()):
+        clauses += [
+            c for c in tok.children
+            if c.dep_ == "advcl" and c.i > tok.i and c.left_edge.lower_ in ("that", "for")
+        ]  # fmt: skip
+    out = []
+    for side in (
+        c for c in ([c for c in clauses if c.i < tok.i], [c for c in clauses if c.i > tok.i]) if c
+    ):
+        lo = min(c.left_edge.i for c in side)
+        hi = max(c.right_edge.i for c in side)
+        frags = span_of(list(doc[lo : hi + 1]), within)
+        if frags:
+            where = "after" if side[0].i < tok.i else "before"
+            out.append(with_source(Raw("ccomp", frags, evidence=[f"ccomp-{where}-cue"]), doc, tok))
+    return out
+
+
+def _parataxis(doc: Doc, tok: Token, within: tuple[int, int]) -> list[Raw]:
+    """A cue hanging off the content clause ("..., another source said"; "The museum, Mr.
+    Obama said, would ..."): the clause without the cue's own words."""
+    if tok.dep_ != "parataxis" or tok.head.pos_ not in ("VERB", "AUX"):
+        return _late_cue(doc, tok, within)
+    frags = span_of(subtree_span(doc, tok.head, minus=tok.subtree), within, gaps=True)
+    if not frags:
+        return []
+    return [with_source(Raw("parataxis", frags, evidence=["cue-after-clause"]), doc, tok)]
+
+
+def _late_cue(doc: Doc, tok: Token, within: tuple[int, int]) -> list[Raw]:
+    """A reporting verb that ends the sentence after a comma, which the parser hung on the
+    clause before it as a complement: 'The officials are Ann Moe and Rob Tull, who fled, a
+    source told the Courier' ("told" under "are", "a source" in apposition to "Moe", its
+    subject). The content is the whole clause, up to the comma; the source the apposition,
+    else the verb's own subject."""
+    if tok.dep_ != "ccomp" or tok.i < tok.head.i or not is_speech_verb(tok.lemma_.lower()):
+        return []
+    after = tok.right_edge.i + 1
+    if after < len(doc) and doc[after].text not in (".", "!", "?") and not doc[after].is_space:
+        return []
+    subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+    appos = next((c for c in subj.children if c.dep_ == "appos"), None) if subj else None
+    if appos is not None and appos.right_edge.i == tok.i - 1:
+        source, first = appos, appos.left_edge.i
+    elif subj is not None and subj.left_edge.i > tok.head.i:
+        source, first = subj, subj.left_edge.i
+    else:
+        return []
+    if first == 0 or doc[first - 1].text != ",":
+        return []
+    gone = set(range(first - 1, tok.right_edge.i + 1))
+    content = [t for t in subtree_span(doc, tok.head) if t.i not in gone]
+    frags = span_of(content, within, gaps=True)
+    if not frags:
+        return []
+    evidence = ["cue-after-clause", "late-cue"]
+    return [
+        Raw("parataxis", frags, tok, cue_span(tok), source, mention_span(doc, source), evidence)
+    ]
+
+
+def _objects(doc: Doc, tok: Token, regions: Regions, within: tuple[int, int]) -> list[Raw]:
+    """A verb with its object(s): "called the plan a 'disaster'", "urged Dunn to step down",
+    "accused X of ...", "has responded with attacks", "what she called a 'rant'" (the content is
+    the object, as PolNeAR marks it: "a 'rant'")."""
+    objs = [
+        c
+        for c in tok.children
+        if c.i > tok.i
+        and (
+            c.dep_ in OBJECT_DEPS
+            or c.dep_ == "prep"
+            and c.lower_ in OBJECT_PREPS
+            or c.dep_ == "xcomp"
+        )
+    ]
+    if not objs:
+        return []
+    lo = min(c.left_edge.i for c in objs)
+    hi = max(c.right_edge.i for c in objs)
+    frags = span_of(_object_core(doc, lo, hi), within)
+    if not frags or _quoted_term(regions.text[frags[0][0] : frags[0][1]]):
+        return []
+    return [with_source(Raw("object", frags, evidence=["object-of-cue"]), doc, tok)]
+
+
 def clause_candidates(doc: Doc, tokens: list[Token], regions: Regions) -> list[Raw]:
-    """Verb-centred candidates: clausal complements, parataxis, objects, according to."""
+    """Verb-centred candidates: clausal complements, parataxis, objects, according to; and
+    noun cues."""
     out: list[Raw] = []
     for tok in tokens:
         within = regions.spans[regions.index(tok.idx) or 0]
         if tok.lower_ == "according":
-            to = next((c for c in tok.children if c.lower_ == "to"), None)
-            pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
-            if pobj is not None and tok.head is not tok:
-                frags = span_of(subtree_span(doc, tok.head, minus=tok.subtree), within)
-                if frags:
-                    raw = Raw(
-                        "according",
-                        frags,
-                        tok,
-                        cue_span(tok),
-                        pobj,
-                        mention_span(doc, pobj),
-                        ["according-to"],
-                    )
-                    out.append(raw)
-            continue
-        if tok.pos_ == "NOUN":
+            out.extend(_according(doc, tok, within))
+        elif tok.pos_ == "NOUN":
             out.extend(_noun_clause(doc, tok, within))
-            continue
-        if tok.pos_ not in ("VERB", "AUX"):
-            continue
-        ccomps = [c for c in tok.children if c.dep_ == "ccomp"]
-        for side in (
-            c for c in ([c for c in ccomps if c.i < tok.i], [c for c in ccomps if c.i > tok.i]) if c
-        ):
-            lo = min(c.left_edge.i for c in side)
-            hi = max(c.right_edge.i for c in side)
-            frags = span_of(list(doc[lo : hi + 1]), within)
-            if frags:
-                where = "after" if side[0].i < tok.i else "before"
-                out.append(
-                    with_source(Raw("ccomp", frags, evidence=[f"ccomp-{where}-cue"]), doc, tok)
-                )
-        if ccomps:
-            continue
-        if tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX"):
-            frags = span_of(subtree_span(doc, tok.head, minus=tok.subtree), within)
-            if frags:
-                out.append(
-                    with_source(Raw("parataxis", frags, evidence=["cue-after-clause"]), doc, tok)
-                )
-            continue
-        objs = [
-            c
-            for c in tok.children
-            if c.i > tok.i
-            and (
-                c.dep_ in OBJECT_DEPS
-                or c.dep_ == "prep"
-                and c.lower_ in OBJECT_PREPS
-                or c.dep_ == "xcomp"
-            )
-        ]
-        if objs:
-            lo = min(c.left_edge.i for c in objs)
-            hi = max(c.right_edge.i for c in objs)
-            frags = span_of(_object_core(doc, lo, hi), within)
-            if frags and not _quoted_term(regions.text[frags[0][0] : frags[0][1]]):
-                out.append(with_source(Raw("object", frags, evidence=["object-of-cue"]), doc, tok))
+        elif tok.pos_ in ("VERB", "AUX"):
+            found = _complements(doc, tok, within)
+            found = found or _parataxis(doc, tok, within) or _objects(doc, tok, regions, within)
+            out.extend(found)
     return out
 
 
@@ -172,13 +283,17 @@ def colon_candidates(
     return out
 
 
+def _noun_hashes(strings: StringStore) -> list[int]:
+    return [strings.add(noun) for noun in SPEECH_NOUNS]
+
+
 def rule_starts(doc: Doc, regions: Regions) -> list[Token]:
     """The tokens the clause and colon rules can start from, in text order and in the read
     regions: verbs, nouns heading a clause, "according" and colons. Chosen over arrays, since
     making a Token of every word cost more than the rules themselves."""
     if not len(doc):
         return []
-    pos, lower, orth, dep = doc.to_array([POS, LOWER, ORTH, DEP]).T  # uint64 hashes
+    pos, lower, orth, dep, lemma = doc.to_array([POS, LOWER, ORTH, DEP, LEMMA]).T  # hashes
     head = doc.to_array(HEAD).astype(numpy.int64)  # offset to the head, may be negative
     strings = doc.vocab.strings
     noun_clauses = numpy.zeros(len(doc), dtype=bool)
@@ -186,7 +301,7 @@ def rule_starts(doc: Doc, regions: Regions) -> list[Token]:
     noun_clauses[numpy.flatnonzero(clause) + head[clause]] = True  # HEAD is relative
     wanted = (
         numpy.isin(pos, [strings["VERB"], strings["AUX"]])
-        | (pos == strings["NOUN"]) & noun_clauses
+        | (pos == strings["NOUN"]) & (noun_clauses | numpy.isin(lemma, _noun_hashes(strings)))
         | (lower == strings["according"])
         | (orth == strings[":"])
     )

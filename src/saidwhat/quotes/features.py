@@ -11,8 +11,11 @@ from collections.abc import Callable
 import numpy
 from spacy.tokens import Doc
 
-from saidwhat.lang.verbs import is_speech_verb
+from saidwhat.lang.verbs import SPEECH_NOUNS, hooks_quotes, is_speech_verb
+from saidwhat.lang.words import FIRST_PERSON_PLURAL, FIRST_PERSON_SINGULAR, GROUP_HEADS
 from saidwhat.quotes.proposals import Raw
+
+FIRST_PERSON = FIRST_PERSON_SINGULAR | FIRST_PERSON_PLURAL | {"i"}
 
 
 def _bucket(n: int, edges: tuple[int, ...]) -> str:
@@ -74,11 +77,17 @@ def candidate_features(
     q = "none" if quoted == 0 else "all" if quoted > 0.95 else "part"
     f[f"quoted={q}"] = 1.0
     f[f"kind_quoted={raw.kind}|{q}"] = 1.0
+    for tag in raw.evidence:
+        f[f"ev={tag}"] = 1.0
     if content is not None and len(content):
         first = content[0]
         f[f"first={first.lower_ if first.is_stop or first.is_punct else first.pos_}"] = 1.0
         f["content_has_verb"] = float(any(t.pos_ in ("VERB", "AUX") for t in content))
         f["content_has_subj"] = float(any(t.dep_ in ("nsubj", "nsubjpass") for t in content))
+        f["content_first_person"] = float(any(t.lower_ in FIRST_PERSON for t in content))
+        f["content_ends_sentence"] = float(any(ch in content[-1].text for ch in ".!?"))
+        starts = sum(1 for t in content[1:] if t.is_sent_start)
+        f[f"content_sentences={min(starts + 1, 3)}"] = 1.0
     cue = raw.cue
     if cue is not None:
         lemma = cue.lemma_.lower()
@@ -89,6 +98,9 @@ def candidate_features(
         f[f"kind_speech={raw.kind}|{speech}"] = 1.0
         f[f"cue_tag={cue.tag_}"] = 1.0
         f[f"cue_dep={cue.dep_}"] = 1.0
+        f[f"kind_cue_dep={raw.kind}|{cue.dep_}"] = 1.0
+        f["cue_hook"] = float(hooks_quotes(lemma))
+        f["cue_speech_noun"] = float(lemma in SPEECH_NOUNS)
         kids = {c.dep_ for c in cue.children}
         for c in cue.children:
             if c.dep_ == "prt":
@@ -122,4 +134,10 @@ def candidate_features(
         if raw.source is not None:
             inside = any(s <= raw.source[0] < e for s, e in raw.fragments)
             f["src_in_content"] = float(inside)
+            mention = doc.char_span(*raw.source, alignment_mode="expand")
+            if mention is not None:
+                f[f"src_len={_bucket(len(mention), (1, 2, 4, 8))}"] = 1.0
+                f["src_has_name"] = float(any(t.pos_ == "PROPN" for t in mention))
+                f["src_group"] = float(subj.lower_ in GROUP_HEADS)
+                f["src_first_person"] = float(subj.lower_ in FIRST_PERSON)
     return f

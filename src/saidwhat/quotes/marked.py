@@ -21,10 +21,13 @@ from saidwhat.quotes.spans import SpanIndex, overlap
 
 ADJACENT_REACH = 8  # tokens: a verb further from a quote has more than 4 tokens between them
 
-# '"…" ― Jane Doe' (a name after a dash ends the line or sentence)
+# '"…" ― Jane Doe', '"…" -- said Mr. Cornwallaby' (a name after a dash, and maybe a
+# reporting verb, ends the line or sentence)
 DASH_SOURCE = re.compile(
     r"[ \t\u00a0]*([\u2015\u2014\u2013-]{1,2})[ \t\u00a0]*"
-    r"([A-Z][\w.'\u2019-]*(?:[ \t][A-Z][\w.'\u2019-]*){0,4})(?=[ \t\u00a0]*(?:[.,]|$))",
+    r"(?:(said|says|say|writes|wrote|asks|asked|adds|added|replies|replied|tweeted|posted)"
+    r"[ \t\u00a0]+)?"
+    r"([A-Z][\w.'\u2019-]*(?:[ \t][A-Z][\w.'\u2019-]*){0,4})(?=[ \t\u00a0]*(?:[.,;]|$))",
     re.MULTILINE,
 )
 
@@ -44,11 +47,13 @@ def _chains(spans: list[MarkSpan]) -> list[list[int]]:
 
 
 def is_scare_quote(doc: Doc, mark: MarkSpan) -> bool:
-    """A term in quote marks rather than speech: a few words modifying a noun outside the marks
-    ('"sanctuary city" policies') or following "so-called"."""
+    """A term in quote marks rather than speech: the title of a work, a few words modifying a
+    noun outside the marks ('"sanctuary city" policies') or following "so-called"."""
     span = doc.char_span(mark.start, mark.end, alignment_mode="expand")
     if span is None or not mark.closed:
         return False
+    if mark.title:
+        return True
     words = [t for t in span if t.is_alpha]
     if not words or len(words) > 4:
         return False
@@ -64,37 +69,65 @@ def is_scare_quote(doc: Doc, mark: MarkSpan) -> bool:
 
 
 def absorb_marks(raws: list[Raw], spans: list[MarkSpan], doc: Doc) -> list[list[int]]:
-    """Grow each clause candidate over the quote marks it overlaps; return the chains no
-    candidate holds (they need a cue of their own). Scare quotes are left alone."""
+    """Grow each clause candidate's fragment over the quote marks it overlaps (a split
+    candidate's fragments each over their own); return the chains no candidate holds (they
+    need a cue of their own). Scare quotes are left alone."""
     free: list[list[int]] = []
-    single: SpanIndex[Raw] = SpanIndex()  # the candidates of one fragment, by their extent
+    around: SpanIndex[Raw] = SpanIndex()  # the candidates, by their fragments
     for raw in raws:
-        if len(raw.fragments) == 1:
-            single.add(raw, raw.fragments[0])
+        for fragment in raw.fragments:
+            around.add(raw, fragment)
     for chain in _chains(spans):
         first = spans[chain[0]]
         if len(chain) == 1 and is_scare_quote(doc, first):
             continue
         held = False
-        for raw in single.near((first.start, first.end)):
-            frag = raw.fragments[0]
-            if len(raw.fragments) != 1 or not overlap(frag, (first.start, first.end)):
+        for raw in around.near((first.start, first.end)):
+            k = next(
+                (k for k, f in enumerate(raw.fragments) if overlap(f, (first.start, first.end))),
+                None,
+            )
+            if k is None:
                 continue
             if raw.cue is not None and any(
                 spans[j].start <= raw.cue.idx < spans[j].end for j in chain
             ):
                 continue  # an attribution inside the quote does not hold the quote
             held = True
-            s, e = min(frag[0], first.start), max(frag[1], first.end)
-            raw.fragments = sorted([(s, e)] + [(spans[j].start, spans[j].end) for j in chain[1:]])
-            if len(raw.fragments) == 1:
-                single.add(raw, raw.fragments[0])  # grown over the marks
+            frag = raw.fragments[k]
+            grown = (min(frag[0], first.start), max(frag[1], first.end))
+            rest = [f for i, f in enumerate(raw.fragments) if i != k and not overlap(f, grown)]
+            raw.fragments = sorted(
+                [grown, *rest] + [(spans[j].start, spans[j].end) for j in chain[1:]]
+            )
+            around.add(raw, grown)  # grown over the marks
             raw.marks.extend(chain)
             if len(chain) > 1:
                 raw.evidence.append("multi-paragraph-quote")
         if not held:
             free.append(chain)
     return free
+
+
+NAME_ABBREVIATIONS = {"Jr", "Sr", "St"}  # a name that ends in one keeps its full stop
+
+
+def _dash_candidate(
+    doc: Doc, dash: re.Match[str], frags: list[tuple[int, int]], chain: list[int]
+) -> Raw:
+    """'"…" ― Jane Doe': the name is the source, the verb (if any) or the dash the cue."""
+    cue_at = dash.span(2) if dash.group(2) else dash.span(1)
+    cue = doc.char_span(*cue_at, alignment_mode="expand")
+    start, end = dash.span(3)
+    last = dash.group(3).split()[-1]
+    if last.endswith(".") and len(last) > 2 and last[:-1] not in NAME_ABBREVIATIONS:
+        end -= 1  # the full stop after the name ('-- said Mr. Cornelis Wald.')
+    name = doc.char_span(start, end, alignment_mode="expand")
+    raw = Raw("marks-dash", frags, cue[0] if cue else None, cue_at, None, (start, end))
+    raw.subject = name[-1] if name else None
+    raw.marks = list(chain)
+    raw.evidence += ["quote-marks", "dash-attribution"]
+    return raw
 
 
 def _adjacent_with_subject(doc: Doc, verb: Token, quote: tuple[int, int]) -> bool:
@@ -231,10 +264,7 @@ def mark_candidates(
         )
         dash = DASH_SOURCE.match(regions.text, last.end)
         if dash is not None:
-            raw = Raw("marks-dash", frags, None, dash.span(1), None, dash.span(2), ["quote-marks"])
-            raw.marks = list(chain)
-            raw.evidence.append("dash-attribution")
-            out.append(raw)
+            out.append(_dash_candidate(doc, dash, frags, chain))
             continue
         lo = min(sents[qspan.start][0], max(0, qspan.start - 5))
         hi = max(sents[qspan.end - 1][1], min(len(doc), qspan.end + 5))
@@ -308,8 +338,10 @@ class _Hosts:
         return self._by_cue.get(cue.i) if cue is not None else None
 
     def continued(self, start: int, regions: Regions) -> Raw | None:
-        """The one this quote continues: the last to end before it (the first filed of those
-        that end there), if that is in the same or the previous region."""
+        """The one this quote continues: the last to end before it in the same region, or in
+        the previous region when this quote opens its line (so only the candidates around
+        those regions are asked). A quote inside a sentence of the next paragraph ('She called
+        for the bonus to be "clawed back"') continues nothing."""
         here = regions.index(start)
         if here is None:
             return None
@@ -320,4 +352,8 @@ class _Hosts:
         there = regions.index(end - 1)
         if there is None or here - there > 1:
             return None
-        return self._raws[self._ends[bisect.bisect_left(self._ends, (end, -1))][1]]
+        prev = self._raws[self._ends[bisect.bisect_left(self._ends, (end, -1))][1]]
+        if here == there:
+            return prev
+        line_start = regions.text.rfind("\n", 0, start) + 1
+        return prev if not regions.text[line_start:start].strip() else None

@@ -25,6 +25,7 @@ class Raw(FragmentExtent):
     source: tuple[int, int] | None = None
     evidence: list[str] = field(default_factory=list)
     marks: list[int] = field(default_factory=list)  # indices of mark spans it holds
+    section: str = "paragraph"  # the kind of the article part it is in (READ_SECTIONS)
 
 
 class Regions:
@@ -50,7 +51,7 @@ class Regions:
 def with_source(raw: Raw, doc: Doc, cue: Token) -> Raw:
     """Set the cue and its source: the cue's subject, unless the parser took it from inside
     the quote (then the words between quote and cue: '"…," Chief Ann Bo said')."""
-    subj = subject_of(cue)
+    subj = subject_of(cue) or _inverted_subject(raw, cue)
     raw.cue, raw.cue_span = cue, cue_span(cue)
     if raw.marks and subj is not None and any(s <= subj.idx < e for s, e in raw.fragments):
         subj = None
@@ -72,6 +73,17 @@ def with_source(raw: Raw, doc: Doc, cue: Token) -> Raw:
     return raw
 
 
+def _inverted_subject(raw: Raw, cue: Token) -> Token | None:
+    """'"…," reply Burton and Nick': after the content, a cue with no subject whose object
+    right after it is a name is inverted; the object is who spoke."""
+    if cue.idx < raw.end:
+        return None
+    obj = next((c for c in cue.children if c.dep_ in ("dobj", "npadvmod")), None)
+    if obj is None or obj.left_edge.i != cue.i + 1 or obj.pos_ not in ("PROPN", "NOUN"):
+        return None
+    return obj
+
+
 def cue_span(cue: Token) -> tuple[int, int]:
     """The cue verb with its particle ("pointed out") or "according to"."""
     toks = [cue] + [
@@ -80,8 +92,19 @@ def cue_span(cue: Token) -> tuple[int, int]:
     return min(t.idx for t in toks), max(t.idx + len(t.text) for t in toks)
 
 
-def span_of(tokens: list[Token], within: tuple[int, int]) -> list[tuple[int, int]]:
+def span_of(
+    tokens: list[Token], within: tuple[int, int], *, gaps: bool = False
+) -> list[tuple[int, int]]:
     """The content span of the tokens, kept inside the cue's paragraph (the parser may run a
-    sentence over a paragraph break)."""
-    span = char_span(t for t in tokens if within[0] <= t.idx < within[1])
-    return [span] if span and span[1] > span[0] else []
+    sentence over a paragraph break). With ``gaps``, tokens interrupted by others (the cue's
+    clause inside the content: 'The museum, Mr. Obama said, would ...') give one fragment per
+    unbroken run."""
+    kept = [t for t in tokens if within[0] <= t.idx < within[1]]
+    runs: list[list[Token]] = []
+    for tok in kept:
+        if gaps and runs and tok.i == runs[-1][-1].i + 1 or not gaps and runs:
+            runs[-1].append(tok)
+        else:
+            runs.append([tok])
+    spans = [char_span(run) for run in runs if any(t.is_alpha or t.is_digit for t in run)]
+    return [span for span in spans if span and span[1] > span[0]]

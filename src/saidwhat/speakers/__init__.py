@@ -13,15 +13,17 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc
 
-from saidwhat.quotes.candidate import QuoteCandidate
+from saidwhat.quotes.candidate import UNATTRIBUTED, QuoteCandidate
 from saidwhat.quotes.spans import SpanIndex
 from saidwhat.records import Article, Quote, Span, Speaker
 from saidwhat.speakers.confidence import confidence
 from saidwhat.speakers.entity import Entity
+from saidwhat.speakers.labels import LABEL_EVIDENCE, LabelResolver
 from saidwhat.speakers.resolve import Resolution, Resolver
 from saidwhat.speakers.roster import Roster
 
 INHERITED = 0.6  # how much of the previous quote's certainty a continuation keeps
+NO_SOURCE = 0.3  # the certainty of a quote without a source
 _TITLE_CASE_SECTIONS = ("headline", "kicker", "heading")
 
 
@@ -29,19 +31,26 @@ def attribute(
     doc: Doc, article: Article, candidates: list[QuoteCandidate], *, calibrated: bool = True
 ) -> Article:
     """Fill ``article.quotes`` and ``article.speakers`` from the candidates
-    (``calibrated=False``: raw confidences, for fitting the calibration table)."""
+    (``calibrated=False``: raw confidences, for fitting the calibration table). A quote
+    without a speaker keeps its raw confidence, quote score times ``NO_SOURCE``: the table is
+    read off attributions, and a quotation no cue claims is none."""
     text = article.text
     headlines = [(s.start, s.end) for s in article.sections if s.kind in _TITLE_CASE_SECTIONS]
     resolver = Resolver(doc, article, Roster(doc, headlines))
+    labels = LabelResolver(resolver)
     paragraph_starts = [s for s, _ in article.paragraphs] or [0]
     built: list[tuple[QuoteCandidate, Quote, Entity | None, float]] = []
     contents: SpanIndex[tuple[QuoteCandidate, Entity | None]] = SpanIndex()
     for candidate in sorted(candidates, key=lambda c: (c.start, c.end)):
         evidence = list(candidate.evidence)
         mention = _valid(text, candidate.source)
-        if mention is not None:
+        if mention is not None and LABEL_EVIDENCE in candidate.evidence:
+            resolution = labels.resolve(mention)
+        elif mention is not None:
             enclosing = _enclosing_speaker(contents, mention)
             resolution = resolver.resolve(mention, enclosing, candidate.fragments)
+        elif UNATTRIBUTED in candidate.evidence:
+            resolution = Resolution(None, NO_SOURCE, ["no source found for this quote"])
         else:
             resolution, mention = _continuation(built, candidate, paragraph_starts, text)
         evidence.extend(resolution.evidence)
@@ -52,9 +61,12 @@ def attribute(
             end=candidate.end,
             fragments=sorted(candidate.fragments),
             type=candidate.type,
+            section=candidate.section,
             cue=_span(text, _valid(text, candidate.cue)),
             speaker_mention=_span(text, mention),
-            confidence=confidence(candidate.score, resolution.certainty, calibrated),
+            confidence=confidence(
+                candidate.score, resolution.certainty, calibrated and resolution.entity is not None
+            ),
             evidence=evidence,
         )
         built.append((candidate, quote, resolution.entity, resolution.certainty))
@@ -82,13 +94,13 @@ def _continuation(
     """A quote without its own source continues the previous quote when it is (at least
     partly) in quote marks and starts in the same or the next paragraph."""
     if not built or candidate.type == "indirect":
-        return Resolution(None, 0.3, ["no source found for this quote"]), None
+        return Resolution(None, NO_SOURCE, ["no source found for this quote"]), None
     _, previous, entity, certainty = built[-1]
     gap = bisect_right(paragraph_starts, candidate.start) - bisect_right(
         paragraph_starts, previous.end
     )
     if entity is None or gap > 1 or previous.speaker_mention is None:
-        return Resolution(None, 0.3, ["no source found for this quote"]), None
+        return Resolution(None, NO_SOURCE, ["no source found for this quote"]), None
     mention = previous.speaker_mention
     evidence = [
         f"no source at the quote: continues the quote before it (q{len(built)}) "
