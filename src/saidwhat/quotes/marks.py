@@ -26,6 +26,11 @@ DOUBLE_MARKS = set(OPENERS + CLOSERS + STRAIGHT)
 _WHITE = re.compile(r"\s")
 _DOUBLED_SINGLES = re.compile("''|\u2018\u2018|\u2019\u2019")  # ''old wire style'' doubles
 SINGLE_OPENERS = "\u2018'"  # ‘ '
+# Where a paragraph scan has something to do: any mark it reads (the rest is skipped by one
+# regex search instead of a step of Python per character).
+_SCANNED = re.compile("[" + re.escape(OPENERS + CLOSERS + STRAIGHT + "'\u2018\u2019") + "]")
+_DOUBLE = re.compile("[" + re.escape("".join(sorted(DOUBLE_MARKS))) + "]")
+_SINGLE_OPENER = re.compile("[" + re.escape(SINGLE_OPENERS) + "]")
 SINGLE_CLOSERS = "\u2019'"  # ’ '
 # a single mark closes a quote after punctuation ('Yes,' she said), or before punctuation or
 # the end of the line when it holds two words or more ('Trump is a liar'.)
@@ -80,6 +85,10 @@ def _paragraph_spans(
     spans: list[tuple[int, int, bool]] = []
     i = start
     while i < end:
+        mark = _SCANNED.search(text, i, end)
+        if mark is None:
+            break
+        i = mark.start()
         ch = text[i]
         two_singles = ch in "'\u2018\u2019" and i + 1 < end and text[i + 1] == ch
         if ch in OPENERS or (ch == "\u2018" and two_singles):
@@ -183,8 +192,8 @@ def find_mark_spans(text: str, regions: list[tuple[int, int]]) -> list[MarkSpan]
             if resumed:
                 found = _paragraph_spans(text, first_char, line_end, opened=first_char)
             elif (
-                any(ch in DOUBLE_MARKS for ch in line)
-                or not any(ch in SINGLE_OPENERS for ch in line)
+                _DOUBLE.search(line)
+                or not _SINGLE_OPENER.search(line)
                 or _DOUBLED_SINGLES.search(line)
             ):
                 found = _paragraph_spans(text, line_start, line_end)
