@@ -9,6 +9,8 @@ import bisect
 from collections.abc import Callable
 
 import numpy
+from spacy.attrs import DEP, LOWER, POS, SENT_START
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc
 
 from saidwhat.lang.verbs import SPEECH_NOUNS, hooks_quotes, is_speech_verb
@@ -62,6 +64,28 @@ def quoted_share(
     return inside / total if total else 0.0
 
 
+class ContentFlags:
+    """Per token of a parse, read once as arrays: whether it is a verb, a subject, a first
+    person word, a sentence start; a candidate's content features are then slices of them
+    (four walks over its tokens each made a spaCy Token per token, for every candidate)."""
+
+    def __init__(self, doc: Doc):
+        pos, dep, lower, starts = doc.to_array([POS, DEP, LOWER, SENT_START]).T
+        strings = doc.vocab.strings
+        self.verb = numpy.isin(pos, (VERB, AUX))
+        self.subject = numpy.isin(dep, [strings.add(label) for label in ("nsubj", "nsubjpass")])
+        self.first_person = numpy.isin(lower, [strings.add(word) for word in FIRST_PERSON])
+        self.sentence_start = starts == 1
+
+    @staticmethod
+    def of(doc: Doc) -> ContentFlags:
+        """The flags of ``doc``, kept with it."""
+        flags = doc.user_data.get("saidwhat.content_flags")
+        if flags is None:
+            flags = doc.user_data["saidwhat.content_flags"] = ContentFlags(doc)
+        return flags
+
+
 def candidate_features(
     raw: Raw, doc: Doc, quoted: float, section: str, in_quote: Callable[[int], bool]
 ) -> dict[str, float]:
@@ -82,11 +106,12 @@ def candidate_features(
     if content is not None and len(content):
         first = content[0]
         f[f"first={first.lower_ if first.is_stop or first.is_punct else first.pos_}"] = 1.0
-        f["content_has_verb"] = float(any(t.pos_ in ("VERB", "AUX") for t in content))
-        f["content_has_subj"] = float(any(t.dep_ in ("nsubj", "nsubjpass") for t in content))
-        f["content_first_person"] = float(any(t.lower_ in FIRST_PERSON for t in content))
+        flags, a, b = ContentFlags.of(doc), content.start, content.end
+        f["content_has_verb"] = float(flags.verb[a:b].any())
+        f["content_has_subj"] = float(flags.subject[a:b].any())
+        f["content_first_person"] = float(flags.first_person[a:b].any())
         f["content_ends_sentence"] = float(any(ch in content[-1].text for ch in ".!?"))
-        starts = sum(1 for t in content[1:] if t.is_sent_start)
+        starts = int(flags.sentence_start[a + 1 : b].sum())
         f[f"content_sentences={min(starts + 1, 3)}"] = 1.0
     cue = raw.cue
     if cue is not None:
