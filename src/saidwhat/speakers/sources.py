@@ -4,7 +4,7 @@ their gender as the article refers to them, each with the words that gave it
 
 Read from the article record alone (speaker names, kinds, titles, affiliations, mentions, the
 text and its headline), never from the parse, so that the store labels the speakers of
-articles it already holds (schema migration 9) and relabels them under another role lexicon
+articles it already holds (schema migration 10) and relabels them under another role lexicon
 without extracting again; extraction calls the same function on the record it has just built.
 
 - **Anonymity**: a person or body the article names is ``named``; one person or a group of

@@ -1,0 +1,126 @@
+"""Who answers whom across the corpus: each quote that answers someone (``Quote.answers``)
+is a row linking the answering quote (whose speaker is the answerer) to the answered
+corpus speaker, and to the answered quote when the article carries it.
+
+The answered one is the article's own speaker when the article quotes them
+(``answered_speaker``); else they are found by name as an ingest would join a speaker of that
+name (``people.match_person``, a body by its key), and a name nobody bears yet is kept and
+linked when an ingest brings them (``link_named``).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from saidwhat.lang.names import person_key
+from saidwhat.lang.orgs import org_key
+from saidwhat.lang.text import normalise
+from saidwhat.records import Article, Speaker
+from saidwhat.store.people import PERSONLIKE, match_person
+
+SCHEMA = [
+    """CREATE TABLE IF NOT EXISTS answers (
+        quote_rowid INTEGER PRIMARY KEY REFERENCES quotes(rowid) ON DELETE CASCADE,
+        article_rowid INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
+        answered_speaker TEXT,
+        answered_id INTEGER REFERENCES people(id) ON DELETE SET NULL,
+        answered_name TEXT NOT NULL,
+        answered_kind TEXT NOT NULL,
+        answered_key TEXT NOT NULL,
+        answered_quote INTEGER REFERENCES quotes(rowid) ON DELETE SET NULL,
+        how TEXT NOT NULL,
+        cue TEXT NOT NULL
+    )""",
+    "CREATE INDEX IF NOT EXISTS answers_answered ON answers(answered_id)",
+    "CREATE INDEX IF NOT EXISTS answers_article ON answers(article_rowid, answered_speaker)",
+    "CREATE INDEX IF NOT EXISTS answers_unlinked ON answers(answered_key)"
+    " WHERE answered_id IS NULL",
+]
+# what an answer row reads as: answerer (the quote's speaker) and answered, by id and name
+EDGE = (
+    "SELECT q.person_id AS source_id, sp.name AS source_name, a.answered_id AS target_id,"
+    " COALESCE(tp.name, a.answered_name) AS target_name, COUNT(*) AS weight"
+    " FROM answers a JOIN quotes q ON q.rowid = a.quote_rowid"
+    " LEFT JOIN people sp ON sp.id = q.person_id LEFT JOIN people tp ON tp.id = a.answered_id"
+)
+
+
+def write_answers(
+    conn: sqlite3.Connection,
+    article_rowid: int,
+    article: Article,
+    people: dict[str, int],
+    quote_rowids: dict[str, int],
+) -> None:
+    """Store the answers of one article's quotes (its quotes and speakers already stored)."""
+    cospeakers = set(people.values())
+    for quote in article.quotes:
+        answer = quote.answers
+        if answer is None or quote.id not in quote_rowids:
+            continue
+        answered = people.get(answer.speaker_id) if answer.speaker_id else None
+        if answered is None:
+            answered = _by_name(conn, answer.name, answer.kind, cospeakers)
+        conn.execute(
+            "INSERT OR REPLACE INTO answers (quote_rowid, article_rowid, answered_speaker,"
+            " answered_id, answered_name, answered_kind, answered_key, answered_quote, how, cue)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                quote_rowids[quote.id],
+                article_rowid,
+                answer.speaker_id,
+                answered,
+                answer.name,
+                answer.kind,
+                _key(answer.name, answer.kind),
+                quote_rowids.get(answer.quote_id) if answer.quote_id else None,
+                answer.how,
+                answer.cue.text,
+            ),
+        )
+
+
+def _by_name(conn: sqlite3.Connection, name: str, kind: str, cospeakers: set[int]) -> int | None:
+    """The corpus speaker an answered name means, as an ingest would join a speaker so
+    named; None when nobody (yet)."""
+    if kind in PERSONLIKE:
+        speaker = Speaker(id="", name=name, kind=kind)
+        return match_person(conn, person_key(name), speaker, cospeakers)
+    if kind == "organization":
+        row = conn.execute(
+            "SELECT p.id FROM aliases a JOIN people p ON p.id = a.person_id"
+            " WHERE a.norm = ? AND p.kind = 'organization' ORDER BY p.id LIMIT 1",
+            (org_key(name),),
+        ).fetchone()
+        return row[0] if row else None
+    return None
+
+
+def _key(name: str, kind: str) -> str:
+    """The name as the aliases table keys it (``link_named`` looks a name up there)."""
+    return normalise(name) if kind in PERSONLIKE else org_key(name)
+
+
+def link_named(conn: sqlite3.Connection) -> int:
+    """Link the answers to a name nobody bore when they were stored to whoever bears it now
+    (a speaker with that name among their aliases); returns how many were linked."""
+    rows = conn.execute(
+        "SELECT a.quote_rowid, a.answered_name, a.answered_kind, a.article_rowid FROM answers a"
+        " WHERE a.answered_id IS NULL AND a.answered_speaker IS NULL"
+        " AND EXISTS (SELECT 1 FROM aliases WHERE norm = a.answered_key)"
+    ).fetchall()
+    linked = 0
+    for quote_rowid, name, kind, article_rowid in rows:
+        cospeakers = {
+            r[0]
+            for r in conn.execute(
+                "SELECT person_id FROM article_speakers WHERE article_rowid = ?", (article_rowid,)
+            )
+        }
+        found = _by_name(conn, name, kind, cospeakers)
+        if found is not None:
+            conn.execute(
+                "UPDATE answers SET answered_id = ? WHERE quote_rowid = ?", (found, quote_rowid)
+            )
+            linked += 1
+    return linked
