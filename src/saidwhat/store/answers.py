@@ -16,7 +16,11 @@ from saidwhat.lang.names import person_key
 from saidwhat.lang.orgs import org_key
 from saidwhat.lang.text import normalise
 from saidwhat.records import Article, Speaker
-from saidwhat.store.people import PERSONLIKE, match_person
+from saidwhat.store.filters import QuoteFilters
+from saidwhat.store.models import AnswerLink, NetworkEdge, Occurrence
+from saidwhat.store.people import PERSONLIKE, find_people, match_person
+from saidwhat.store.rows import FROM, OCCURRENCE
+from saidwhat.store.search import UNTIL_END, SqlFilters
 
 SCHEMA = [
     """CREATE TABLE IF NOT EXISTS answers (
@@ -36,6 +40,7 @@ SCHEMA = [
     "CREATE INDEX IF NOT EXISTS answers_unlinked ON answers(answered_key)"
     " WHERE answered_id IS NULL",
 ]
+_NAMED_KINDS = "('person', 'organization')"  # co-quoted: people of many articles, not "officials"
 # what an answer row reads as: answerer (the quote's speaker) and answered, by id and name
 EDGE = (
     "SELECT q.person_id AS source_id, sp.name AS source_name, a.answered_id AS target_id,"
@@ -124,3 +129,102 @@ def link_named(conn: sqlite3.Connection) -> int:
             )
             linked += 1
     return linked
+
+
+# -- reading them back: a speaker's answers, the network of a set of quotes ------------------
+def answer_links(
+    conn: sqlite3.Connection, person_id: int, limit: int = 10
+) -> tuple[list[AnswerLink], list[AnswerLink]]:
+    """Whom a speaker answers and who answers them, most often first, each with the latest
+    answering quote."""
+    answered = (
+        "SELECT a.answered_id, COALESCE(p.name, a.answered_name), COUNT(*), MAX(q.rowid)"
+        " FROM quotes q JOIN answers a ON a.quote_rowid = q.rowid"
+        " LEFT JOIN people p ON p.id = a.answered_id WHERE q.person_id = ?"
+        " GROUP BY a.answered_id, CASE WHEN a.answered_id IS NULL THEN a.answered_name END"
+        " ORDER BY COUNT(*) DESC, MAX(q.rowid) DESC LIMIT ?"
+    )
+    answering = (
+        "SELECT q.person_id, COALESCE(p.name, '?'), COUNT(*), MAX(q.rowid)"
+        " FROM answers a JOIN quotes q ON q.rowid = a.quote_rowid"
+        " LEFT JOIN people p ON p.id = q.person_id WHERE a.answered_id = ?"
+        " GROUP BY q.person_id ORDER BY COUNT(*) DESC, MAX(q.rowid) DESC LIMIT ?"
+    )
+    return (
+        _links(conn, conn.execute(answered, (person_id, limit)).fetchall()),
+        _links(conn, conn.execute(answering, (person_id, limit)).fetchall()),
+    )
+
+
+def _links(conn: sqlite3.Connection, rows: list[tuple]) -> list[AnswerLink]:
+    out = []
+    for person_id, name, count, latest in rows:
+        example = conn.execute(f"{OCCURRENCE}{FROM} WHERE q.rowid = ?", (latest,)).fetchone()
+        how = conn.execute("SELECT how FROM answers WHERE quote_rowid = ?", (latest,)).fetchone()
+        out.append(
+            AnswerLink(
+                id=person_id,
+                name=name,
+                quotes=count,
+                how=how[0] if how else None,
+                example=Occurrence(**dict(example)) if example else None,
+            )  # fmt: skip
+        )
+    return out
+
+
+def answer_edges(
+    conn: sqlite3.Connection, filters: QuoteFilters, quote_ids: list[int] | None = None
+) -> list[NetworkEdge]:
+    """Who answers whom among the quotes the filters choose (or among ``quote_ids``, a
+    search's hits): one edge per answerer and answered, weighted by answering quotes."""
+    sql = SqlFilters.compile(conn, filters)
+    if sql is None:
+        return []
+    clauses, params = list(sql.clauses), list(sql.params)
+    if quote_ids is not None:
+        clauses.append(f"q.rowid IN ({','.join('?' * len(quote_ids))})")
+        params.extend(quote_ids)
+    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    rows = conn.execute(
+        f"{EDGE}{where} GROUP BY q.person_id, a.answered_id,"
+        " CASE WHEN a.answered_id IS NULL THEN a.answered_name END ORDER BY weight DESC",
+        params,
+    )
+    return [NetworkEdge(**dict(r), kind="answer") for r in rows]
+
+
+def coquoted_edges(conn: sqlite3.Connection, filters: QuoteFilters) -> list[NetworkEdge]:
+    """Named people and bodies quoted in the same article, weighted by articles, over the
+    articles of the filters' outlet and dates (with a speaker: the articles quoting them)."""
+    clauses, params = ["x.person_id < y.person_id"], []
+    if filters.source:
+        clauses.append("art.source = ? COLLATE NOCASE")
+        params.append(filters.source)
+    if filters.since:
+        clauses.append("art.date >= ?")
+        params.append(filters.since)
+    if filters.until:
+        clauses.append("art.date <= ?")
+        params.append(filters.until + UNTIL_END)
+    if filters.speaker:
+        ids = find_people(conn, filters.speaker)
+        if not ids:
+            return []
+        clauses.append(
+            "EXISTS (SELECT 1 FROM article_speakers z WHERE z.article_rowid = x.article_rowid"
+            f" AND z.person_id IN ({','.join('?' * len(ids))}))"
+        )
+        params.extend(ids)
+    rows = conn.execute(
+        "SELECT x.person_id AS source_id, px.name AS source_name, y.person_id AS target_id,"
+        " py.name AS target_name, COUNT(DISTINCT x.article_rowid) AS weight"
+        " FROM article_speakers x JOIN article_speakers y ON y.article_rowid = x.article_rowid"
+        " JOIN people px ON px.id = x.person_id JOIN people py ON py.id = y.person_id"
+        " JOIN articles art ON art.rowid = x.article_rowid"
+        f" WHERE {' AND '.join(clauses)} AND px.kind IN {_NAMED_KINDS}"
+        f" AND py.kind IN {_NAMED_KINDS}"
+        " GROUP BY x.person_id, y.person_id ORDER BY weight DESC",
+        params,
+    )
+    return [NetworkEdge(**dict(r), kind="co-quoted") for r in rows]

@@ -10,11 +10,13 @@ that only read a store never load it.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import zlib
 from collections.abc import Callable
 
 from saidwhat.records import Article, Speaker
+from saidwhat.store.models import LabelCount, SourceEvidence
 
 BATCH = 500  # articles read at a time (the rows are rewritten as they are read)
 COLUMNS = {  # the tables that keep a speaker's labels, and how
@@ -80,3 +82,62 @@ def _store(conn: sqlite3.Connection, rowid: int, before: Article, after: Article
             (*now, rowid, speaker.id),
         )
     return changed
+
+
+# -- a speaker's labels, with the sentences that gave them ----------------------------------
+EVIDENCE_ARTICLES = 3  # the latest articles whose clues a profile shows
+_STOP = re.compile(r"[.!?][\"'\u201d\u2019]?\s|\n")
+
+
+def label_counts(conn: sqlite3.Connection, person_id: int) -> list[LabelCount]:
+    """How many of the articles that quote a speaker give each label, most first."""
+    rows = conn.execute(
+        "SELECT 'anonymity', anonymity, COUNT(*) FROM article_speakers WHERE person_id = ?"
+        " GROUP BY anonymity UNION ALL SELECT 'role', role, COUNT(*) FROM article_speakers"
+        " WHERE person_id = ? GROUP BY role UNION ALL SELECT 'gender', gender, COUNT(*)"
+        " FROM article_speakers WHERE person_id = ? GROUP BY gender",
+        (person_id, person_id, person_id),
+    )
+    found = [LabelCount(aspect=a, value=v, articles=n) for a, v, n in rows]
+    return sorted(found, key=lambda c: (c.aspect, -c.articles, c.value))
+
+
+def evidence(conn: sqlite3.Connection, person_id: int) -> list[SourceEvidence]:
+    """The clues of the speaker's latest articles, each with the sentence its words are in."""
+    rows = conn.execute(
+        "SELECT s.speaker_id, a.id, a.source, a.date, a.record FROM article_speakers s"
+        " JOIN articles a ON a.rowid = s.article_rowid WHERE s.person_id = ?"
+        " ORDER BY a.date DESC, a.rowid DESC LIMIT ?",
+        (person_id, EVIDENCE_ARTICLES),
+    ).fetchall()
+    found = []
+    for speaker_id, article_id, source, date, record in rows:
+        article = Article.model_validate_json(zlib.decompress(record))
+        speaker = article.speaker(speaker_id)
+        for clue in speaker.clues if speaker else []:
+            found.append(
+                SourceEvidence(
+                    aspect=clue.aspect,
+                    value=clue.value,
+                    words=clue.words,
+                    rule=clue.rule,
+                    sentence=sentence_around(article.text, clue.start, clue.end),
+                    article_id=article_id,
+                    source=source,
+                    date=date,
+                )
+            )
+    return found
+
+
+def sentence_around(text: str, start: int | None, end: int | None) -> str | None:
+    """The sentence holding text[start:end] (from the last full stop or line break before
+    it to the next after it); None where the words are not placed in the text."""
+    if start is None or end is None or not 0 <= start <= end <= len(text):
+        return None
+    since = max(0, start - 400)
+    stops = [m.end() for m in _STOP.finditer(text, since, start)]
+    begin = max([since, *stops])
+    after = _STOP.search(text, end)
+    finish = after.start() + 1 if after else len(text)
+    return " ".join(text[begin:finish].split())
