@@ -11,7 +11,17 @@ from typing import get_args
 import typer
 from rich.table import Table
 
-from saidwhat.cli.options import DB, SINCE, TYPE, UNTIL, cli_filters, console, print_json
+from saidwhat.cli.options import (
+    DB,
+    ROLES,
+    SINCE,
+    TYPE,
+    UNTIL,
+    cli_filters,
+    console,
+    print_json,
+    use_roles,
+)
 from saidwhat.errors import SaidwhatError
 from saidwhat.lang.roles import ROLE_NAMES
 from saidwhat.store import Corpus
@@ -112,16 +122,13 @@ def _cells(row: ReportRow) -> list[str]:
 
 def relabel_command(
     db: Path = DB,
-    roles: Path = typer.Option(
-        None, "--roles", help="A role lexicon of your own (see lang/roles.txt) read first."
-    ),
+    roles: Path = ROLES,
 ) -> None:
     """Label the corpus's speakers again as sources (named or anonymous, role, gender) from
     the stored articles, without extracting again: after changing the role lexicon.
 
     Example: saidwhat relabel --roles my-roles.txt --db news.db
     """
-    if roles is not None and not roles.is_file():
-        raise SaidwhatError(f"{roles}: no such role lexicon")
+    use_roles(roles)
     changed = Corpus(db).relabel(str(roles) if roles else None)
     typer.echo(f"{changed} speakers labelled anew in {db}")

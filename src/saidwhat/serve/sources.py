@@ -15,10 +15,9 @@ from pydantic import ConfigDict, Field, model_validator
 
 from saidwhat.lang.roles import ROLE_NAMES
 from saidwhat.serve.charts import lines, network, stacked
-from saidwhat.serve.querying import MAX_OFFSET, corpus
+from saidwhat.serve.querying import corpus
 from saidwhat.serve.render import page
 from saidwhat.store import Corpus, QuoteFilters
-from saidwhat.store.answers import answer_edges, coquoted_edges
 from saidwhat.store.models import NetworkEdge
 from saidwhat.store.report import (
     LABELS,
@@ -34,7 +33,9 @@ from saidwhat.store.report import (
 api = APIRouter(prefix="/api", tags=["api"])
 pages = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 Store = Annotated[Corpus, Depends(corpus)]
-Format = Literal["csv", "json"]
+NetworkKind = Annotated[
+    Literal["answer", "co-quoted"], Query(description="answers, or co-quotation")
+]
 LABEL_NAMES = {"role": ROLE_NAMES, "anonymity": {}, "gender": {}, "type": {}}
 
 
@@ -114,34 +115,30 @@ def download_report(
     return _file(_csv(columns, rows), name, "text/csv; charset=utf-8")
 
 
-def _edges(store: Corpus, query: NetworkQuery, kind: str) -> list[NetworkEdge]:
-    filters = query.filters()
-    if kind == "co-quoted":
-        return coquoted_edges(store.conn, filters)
-    hits = None
-    if query.text.strip():
-        hits = [h.id for h in store.search(query.text, filters=filters, limit=MAX_OFFSET)]
-    return answer_edges(store.conn, filters, hits)
-
-
 @api.get("/network", response_model=list[NetworkEdge], summary="Who answers whom")
 def get_network(
-    store: Store,
-    query: Annotated[NetworkQuery, Query()],
-    kind: Annotated[
-        Literal["answer", "co-quoted"], Query(description="answers, or co-quotation")
-    ] = "answer",
-    format: Annotated[Format, Query(description="json, or csv (a file)")] = "json",
-) -> list[NetworkEdge] | Response:
+    store: Store, query: Annotated[NetworkQuery, Query()], kind: NetworkKind = "answer"
+) -> list[NetworkEdge]:
     """The speaker network of a search (its first 10,000 hits) or of the filters: who
     answers whom (weight: answering quotes), or who is quoted with whom (weight: articles;
     named people and bodies; words are not read)."""
-    edges = _edges(store, query, kind)
-    if format == "csv":
-        columns = list(NetworkEdge.model_fields)
-        return _file(_csv(columns, [e.model_dump() for e in edges]),
-                     f"saidwhat-network-{kind}.csv", "text/csv; charset=utf-8")  # fmt: skip
-    return edges
+    return store.network(kind=kind, text=query.text, filters=query.filters())
+
+
+@api.get(
+    "/network/download",
+    summary="Who answers whom, as CSV",
+    response_class=Response,
+    responses={200: {"content": {"text/csv": {}}, "description": "a CSV file"}},
+)
+def download_network(
+    store: Store, query: Annotated[NetworkQuery, Query()], kind: NetworkKind = "answer"
+) -> Response:
+    """The edges of /api/network as a CSV file."""
+    edges = store.network(kind=kind, text=query.text, filters=query.filters())
+    columns = list(NetworkEdge.model_fields)
+    return _file(_csv(columns, [e.model_dump() for e in edges]),
+                 f"saidwhat-network-{kind}.csv", "text/csv; charset=utf-8")  # fmt: skip
 
 
 def _labels(dimension: str) -> list[tuple[int, str, str]]:
@@ -176,7 +173,7 @@ def sources_page(
 def network_page(
     request: Request, store: Store, query: Annotated[NetworkQuery, Query()]
 ) -> HTMLResponse:
-    edges = _edges(store, query, "answer")
+    edges = store.network(text=query.text, filters=query.filters())
     return page(
         request,
         "network.html",

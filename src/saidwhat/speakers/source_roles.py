@@ -6,7 +6,8 @@ user file) over what the article says of the speaker, most telling first:
 2. an unnamed source's or a group's own words, up to the head noun ("senior administration
    official" -> government; "developers and supporters", two roles, decides nothing);
 3. the words written before their name ("Dr. Connie Mariano", "NBC's Dante Chinni",
-   "Tulsa police Chief Chuck Jordan");
+   "Tulsa police Chief Chuck Jordan"), then the description set after it ("Mary Fenwick, a
+   commuter, said");
 4. the bodies they are affiliated with ("White House" -> government);
 5. the descriptions the article resolved to them ("the Republican nominee").
 
@@ -34,6 +35,8 @@ ROLES_FILE = "SAIDWHAT_ROLES"  # a user role lexicon's path; `--roles` sets it f
 _QUALIFIERS = {"of", "for", "at", "in", "on", "with", "to", "from", "who", "that", "which",
                "familiar", "close", "by", "near", "inside", "within", "about"}  # fmt: skip
 _DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "one", "another", "this"}
+# ", a commuter,", ", 34, a nurse at the clinic,": an apposition that describes a name
+_APPOSITION = re.compile(r",\s+(?:\d{1,3},\s+)?(?:a|an|the)\s+(?P<words>[^,.;:()\n\"\u201c]{2,60})")
 
 Found = tuple[str, list[Clue]]
 
@@ -95,7 +98,7 @@ def role(speaker: Speaker, reading: Reading, anonymity: str) -> Found:
         if found:
             return found if found[0] != "unknown" else ("unknown", [])
     if speaker.kind == "person":
-        found = _written_before_name(speaker, reading)
+        found = _written_before_name(speaker, reading) or _apposition_role(speaker, reading)
         if found:
             return found
     found = _affiliation_role(speaker, reading)
@@ -165,6 +168,33 @@ def _written_before_name(speaker: Speaker, reading: Reading) -> Found | None:
                 rule = f"{how}: '{mention.text}' ({says(match)})"
                 return match.entry.role, [_clue(speaker, reading, mention.text, rule, match)]
     return None
+
+
+def _apposition_role(speaker: Speaker, reading: Reading) -> Found | None:
+    """The role of the description set after a name ("Mary Fenwick, a commuter, said")."""
+    for words, start in appositions(speaker, reading.text):
+        found = _person_role(speaker, reading, words, f"described as '{words}'")
+        if found:
+            role_found, found_clues = found
+            placed = [c.model_copy(update={"start": start, "end": start + len(words)})
+                      for c in found_clues]  # fmt: skip
+            return role_found, placed
+    return None
+
+
+def appositions(speaker: Speaker, text: str) -> list[tuple[str, int]]:
+    """The descriptions written right after the speaker's names, up to their head noun, with
+    where they start: "Mary Fenwick, a commuter, said" -> ("commuter", ...); an age between
+    is passed over ("Jo Lind, 34, a nurse")."""
+    found = []
+    for mention in speaker.mentions:
+        if not mention.text[:1].isupper():
+            continue
+        after = _APPOSITION.match(text, mention.end)
+        if after:
+            words = head_phrase(after.group("words")).strip()
+            found.append((words, after.start("words")))
+    return found
 
 
 def _written_body(speaker: Speaker, reading: Reading, title: str) -> Found | None:

@@ -15,14 +15,14 @@ without extracting again; extraction calls the same function on the record it ha
   after the source that say its name was withheld ("on condition of anonymity") are kept.
 - **Gender**: only what the article says of that speaker: an honorific at their name ("Ms.",
   "Mr."), a gendered role noun among their titles or in their description ("spokeswoman",
-  "his father"), the pronouns the resolver linked to them as the speaker continuing
-  ("she said" after their quote; a pronoun it could only give to the nearest earlier person
-  is a guess and says nothing here). Honorifics and role nouns outrank pronouns (a pronoun
-  may be linked wrongly), and a pronoun whose sentence names someone else of its gender
-  before it is no clue; clues of one rank that disagree leave it ``unknown``. Never from a
-  first name or any list of names: a first name says nothing certain about how the article
-  refers to a person, and a guess would put the guesser's assumptions into the figures a
-  researcher cites.
+  "his father", "Jo Lind, a mother of three,"), the pronouns the resolver linked to them as
+  the speaker continuing ("she said" after their quote; a pronoun it could only give to the
+  nearest earlier person is a guess and says nothing here). Honorifics and role nouns
+  outrank pronouns (a pronoun may be linked wrongly), and a pronoun whose sentence names
+  someone else of its gender before it is no clue; clues of one rank that disagree leave it
+  ``unknown``. Never from a first name or any list of names: a first name says nothing
+  certain about how the article refers to a person, and a guess would put the guesser's
+  assumptions into the figures a researcher cites.
 
 Measured on a hand-checked sample of PolNeAR dev speakers (README, "Sources").
 """
@@ -38,7 +38,7 @@ from saidwhat.lang.roles import RoleLexicon, singular
 from saidwhat.lang.text import normalise
 from saidwhat.records import Article, Clue, Quote, Span, Speaker
 from saidwhat.speakers.discourse import PREVIOUS_SPEAKER
-from saidwhat.speakers.source_roles import Reading, head_phrase, locate, role, role_lexicon
+from saidwhat.speakers.source_roles import Reading, appositions, head_phrase, locate, role, role_lexicon
 
 __all__ = ["label_article", "label_speaker", "role_lexicon"]
 
@@ -108,9 +108,11 @@ def _anonymity(speaker: Speaker, reading: Reading) -> tuple[str, list[Clue]]:
     if named_there is not None:
         mention, name = named_there
         return "named", clue("named", f"the article names them right there: '{name}'", mention)
-    if not _names_people(speaker.name, lexicon):
+    if not _names_people(speaker, lexicon):
         return "unknown", clue("unknown", "a source as written, neither a person nor a body")
-    if speaker.mentions and all(reading.in_headline(m.start) for m in speaker.mentions):
+    if speaker.mentions and all(
+        reading.in_headline(m.start) and reading.in_headline(m.end - 1) for m in speaker.mentions
+    ):
         return "unknown", clue("unknown", "spoken of only in the headline, as its shorthand")
     what = {"group": "a group", "unknown": "a source"}.get(kind, "a person")
     found = clue("anonymous", f"{what} the article does not name")
@@ -151,11 +153,17 @@ def _people_word(word: str, lexicon: RoleLexicon) -> bool:
     return bool(forms & (single | heads | {"one", "source"})) and not forms & _NOT_PEOPLE
 
 
-def _names_people(name: str, lexicon: RoleLexicon) -> bool:
-    """Whether a description's head names people ("local election officials", "one
-    questioner"), not things ("party procedures", "federal statistics")."""
-    words = normalise(head_phrase(name)).split()
-    return bool(words) and _people_word(words[-1], lexicon)
+def _names_people(speaker: Speaker, lexicon: RoleLexicon) -> bool:
+    """Whether a source the article does not name is people: a title, or a description whose
+    head names people ("local election officials", "one questioner"), not things ("party
+    procedures", "federal statistics")."""
+    if speaker.titles:
+        return True
+    for written in (speaker.name, *(m.text for m in speaker.mentions)):
+        words = normalise(head_phrase(written)).split()
+        if words and _people_word(words[-1], lexicon):
+            return True
+    return False
 
 
 def _document_words(name: str) -> bool:
@@ -228,19 +236,23 @@ def _role_nouns(speaker: Speaker, text: str) -> list[Clue]:
             found.append(Clue(aspect="gender", value=value, words=title, rule="role noun",
                               start=where[0] if where else None,
                               end=where[1] if where else None))  # fmt: skip
-    for mention in speaker.mentions:
-        words = mention.text.split()
-        if mention.text[:1].isupper() and not (words and words[0].lower() in _DETERMINERS):
-            continue  # a name, not a description
-        for word in re.finditer(r"[\w-]+", head_phrase(mention.text)):
+    described = [(head_phrase(m.text), m.start) for m in speaker.mentions if _description(m.text)]
+    for words, at in described + appositions(speaker, text):
+        for word in re.finditer(r"[\w-]+", words):
             plain = word.group(0).lower()
             value = lx.PERSON_NOUNS.get(plain) or tl.TITLE_GENDER.get(plain)
             if value:
-                start = mention.start + word.start()
+                start = at + word.start()
                 found.append(Clue(aspect="gender", value=value, words=word.group(0),
                                   rule="role noun", start=start,
                                   end=start + len(word.group(0))))  # fmt: skip
     return _distinct(found)
+
+
+def _description(written: str) -> bool:
+    """A mention that describes rather than names: "a spokeswoman for ...", "his father"."""
+    words = written.split()
+    return bool(words) and (not written[:1].isupper() or words[0].lower() in _DETERMINERS)
 
 
 def _pronouns(speaker: Speaker, quotes: list[Quote], text: str) -> list[Clue]:

@@ -228,3 +228,29 @@ def coquoted_edges(conn: sqlite3.Connection, filters: QuoteFilters) -> list[Netw
         params,
     )
     return [NetworkEdge(**dict(r), kind="co-quoted") for r in rows]
+
+
+def graph_nodes(
+    conn: sqlite3.Connection, edges: list[NetworkEdge]
+) -> dict[str, tuple[str, str, int]]:
+    """{node id: (name, kind, quotes)} of the edges' ends (``store.export.node_key``); a name
+    nobody bears is its own node, of unknown kind, with no quotes."""
+    ids = {i for e in edges for i in (e.source_id, e.target_id) if i is not None}
+    known = {}
+    for chunk in _chunks(sorted(ids), 500):
+        marks = ",".join("?" * len(chunk))
+        for person_id, name, kind, quotes in conn.execute(
+            "SELECT p.id, p.name, p.kind, (SELECT COUNT(*) FROM quotes q WHERE q.person_id = p.id)"
+            f" FROM people p WHERE p.id IN ({marks})",
+            chunk,
+        ):
+            known[str(person_id)] = (name, kind, quotes)
+    for e in edges:
+        for ident, name in ((e.source_id, e.source_name), (e.target_id, e.target_name)):
+            if ident is None:
+                known.setdefault(f"name:{name}", (name, "unknown", 0))
+    return known
+
+
+def _chunks(values: list[int], size: int) -> list[list[int]]:
+    return [values[i : i + size] for i in range(0, len(values), size)]

@@ -40,14 +40,15 @@ def relabel(
 ) -> int:
     """Label every stored speaker again (with the built-in role lexicon, extended by
     ``roles_file``); returns how many speakers' labels changed."""
-    from saidwhat.speakers.source_roles import role_lexicon, user_lexicon
-    from saidwhat.speakers.sources import label_article
-
-    lexicon = user_lexicon(roles_file) if roles_file else role_lexicon()
     changed, last, done = 0, 0, 0
     while rows := conn.execute(
         "SELECT rowid, record FROM articles WHERE rowid > ? ORDER BY rowid LIMIT ?", (last, BATCH)
     ).fetchall():
+        # the speakers step loads the parse's modules: only a store with articles pays
+        from saidwhat.speakers.source_roles import role_lexicon, user_lexicon
+        from saidwhat.speakers.sources import label_article
+
+        lexicon = user_lexicon(roles_file) if roles_file else role_lexicon()
         for rowid, record in rows:
             article = Article.model_validate_json(zlib.decompress(record))
             labelled = label_article(article, lexicon)
