@@ -16,7 +16,7 @@ from saidwhat.store.rollups import fill
 from saidwhat.store.schema import SCHEMA_VERSION
 from saidwhat.store.sourcing import relabel
 
-ROLLUPS = ("report_quotes", "report_sources", "report_people")
+ROLLUPS = ("report_labels", "report_people")
 
 
 def labelled(sid, name, anonymity="named", role="unknown", gender="unknown", **kw):

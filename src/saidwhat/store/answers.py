@@ -20,7 +20,7 @@ from saidwhat.store.filters import QuoteFilters
 from saidwhat.store.models import AnswerLink, NetworkEdge, Occurrence
 from saidwhat.store.people import PERSONLIKE, find_people, match_person
 from saidwhat.store.rows import FROM, OCCURRENCE
-from saidwhat.store.search import UNTIL_END, SqlFilters
+from saidwhat.store.search import SqlFilters
 
 SCHEMA = [
     """CREATE TABLE IF NOT EXISTS answers (
@@ -197,16 +197,8 @@ def answer_edges(
 def coquoted_edges(conn: sqlite3.Connection, filters: QuoteFilters) -> list[NetworkEdge]:
     """Named people and bodies quoted in the same article, weighted by articles, over the
     articles of the filters' outlet and dates (with a speaker: the articles quoting them)."""
-    clauses, params = ["x.person_id < y.person_id"], []
-    if filters.source:
-        clauses.append("art.source = ? COLLATE NOCASE")
-        params.append(filters.source)
-    if filters.since:
-        clauses.append("art.date >= ?")
-        params.append(filters.since)
-    if filters.until:
-        clauses.append("art.date <= ?")
-        params.append(filters.until + UNTIL_END)
+    articles = SqlFilters.of_articles(filters, "art.")
+    clauses, params = ["x.person_id < y.person_id", *articles.clauses], list(articles.params)
     if filters.speaker:
         ids = find_people(conn, filters.speaker)
         if not ids:

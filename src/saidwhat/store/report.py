@@ -16,6 +16,7 @@ ways give one answer.
 
 from __future__ import annotations
 
+import heapq
 import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -25,8 +26,8 @@ from pydantic import Field, computed_field
 
 from saidwhat.records import Anonymity, Gender, QuoteType, Record, SourceRole
 from saidwhat.store.filters import QuoteFilters
-from saidwhat.store.rollups import MONTH, OUTLET
-from saidwhat.store.search import UNTIL_END, SqlFilters
+from saidwhat.store.rollups import MONTH, OUTLET, QUOTE_LABELS, SPEAKER_LABELS
+from saidwhat.store.search import SqlFilters
 
 By = Literal["outlet", "month", "both"]
 Dimension = Literal["anonymity", "role", "gender", "type"]
@@ -39,7 +40,7 @@ LABELS: dict[str, tuple[str, ...]] = {
 SOURCE_DIMENSIONS = ("anonymity", "role", "gender")
 TOP = 3  # most quoted speakers shown per row (the total row shows TOTAL_TOP)
 TOTAL_TOP = 10
-_KEYS = {"outlet": ("source",), "month": ("month",), "both": ("source", "month"), None: ()}
+_KEYS = {"outlet": ("source",), "month": ("month",), "both": ("source", "month")}
 
 
 class TopSpeaker(Record):
@@ -99,7 +100,7 @@ class _Plan:
     """Where the counts come from: the running counts filtered by outlet and month, or the
     matching quotes counted in a common table expression of the same shape."""
 
-    prefix: str = ""
+    direct: str = ""  # the quotes' WHERE clause, when the quotes themselves are counted
     where: list[str] = field(default_factory=list)
     params: list[object] = field(default_factory=list)
     articles_where: list[str] = field(default_factory=list)
@@ -119,42 +120,50 @@ def report(
 ) -> SourcingReport:
     """The report grouped ``by`` outlet, month or both, for the quotes ``filters`` choose."""
     plan = _plan(conn, filters)
-    rows = _rows(conn, plan, _KEYS[by], top)
-    total = _rows(conn, plan, (), TOTAL_TOP)
-    return SourcingReport(
-        by=by, filters=filters, rows=list(rows.values()), total=total.get((), ReportRow())
-    )
+    if plan.direct:
+        for table, select in _DIRECT.items():  # the running counts of these quotes alone
+            conn.execute(f"CREATE TEMP TABLE {table} AS {_Q.format(where=plan.direct)} {select}",
+                         plan.params)  # fmt: skip
+        plan.params = []
+    try:
+        groups, total = _count(conn, plan, _KEYS[by], top)
+    finally:
+        if plan.direct:
+            for table in _DIRECT:
+                conn.execute(f"DROP TABLE IF EXISTS temp.{table}")
+    return SourcingReport(by=by, filters=filters, rows=groups, total=total)
 
 
 def _plan(conn: sqlite3.Connection, filters: QuoteFilters) -> _Plan:
     since, until = _month(filters.since, "01"), _month(filters.until, "12")
     by_months = (filters.since is None or since) and (filters.until is None or until)
-    plan = _Plan()
-    if filters.source:
-        plan.articles_where.append("source = ? COLLATE NOCASE")
-        plan.articles_params.append(filters.source)
-    if filters.since:
-        plan.articles_where.append("date >= ?")
-        plan.articles_params.append(filters.since)
-    if filters.until:
-        plan.articles_where.append("date <= ?")
-        plan.articles_params.append(filters.until + UNTIL_END)
+    articles = SqlFilters.of_articles(filters)
+    plan = _Plan(articles_where=articles.clauses, articles_params=articles.params)
     if by_months and not filters.speaker and not filters.type:
-        _rollup_filters(plan, filters, since, until)
+        _rollup_filters(conn, plan, filters, since, until)
         return plan
     sql = SqlFilters.compile(conn, filters)
     if sql is None:
         plan.nothing = True
         return plan
-    plan.prefix = _DIRECT.format(where=sql.where())
+    plan.direct = sql.where() or " WHERE 1"
     plan.params = list(sql.params)
     return plan
 
 
-def _rollup_filters(plan: _Plan, filters: QuoteFilters, since: str | None, until: str | None):
-    if filters.source:
-        plan.where.append("source = ? COLLATE NOCASE")
-        plan.params.append(filters.source)
+def _rollup_filters(
+    conn: sqlite3.Connection,
+    plan: _Plan,
+    filters: QuoteFilters,
+    since: str | None,
+    until: str | None,
+) -> None:
+    if filters.source:  # the outlet as stored, in any case, so that the indexes are used
+        wanted = filters.source.casefold()
+        stored = _tuples(conn, "SELECT DISTINCT source FROM articles", [])
+        names = [name for (name,) in stored if name and name.casefold() == wanted]
+        plan.where.append(f"source IN ({','.join('?' * len(names)) or 'NULL'})")
+        plan.params.extend(names)
     if since:
         plan.where.append("month >= ?")
         plan.params.append(since)
@@ -171,119 +180,153 @@ def _month(value: str | None, fill: str) -> str | None:
 
 
 _Q = (
-    f"SELECT {OUTLET.format(row='q')} AS source, {MONTH.format(row='q')} AS month, q.type,"
-    " COALESCE(q.anonymity, 'unknown') AS anonymity, COALESCE(q.role, 'unknown') AS role,"
-    " COALESCE(q.gender, 'unknown') AS gender, q.person_id, q.article_rowid, q.speaker_id"
-    " FROM quotes q{where}"
+    f"WITH q AS (SELECT {OUTLET.format(row='q')} AS source, {MONTH.format(row='q')} AS month,"
+    " q.type, COALESCE(q.anonymity, 'unknown') AS anonymity, COALESCE(q.role, 'unknown') AS"
+    " role, COALESCE(q.gender, 'unknown') AS gender, q.person_id, q.article_rowid, q.speaker_id"
+    " FROM quotes q{where})"
 )
-_DIRECT = (
-    "WITH q AS (" + _Q + "),"
-    " report_quotes AS (SELECT source, month, type, anonymity, role, gender, COUNT(*) AS quotes"
-    "  FROM q GROUP BY 1, 2, 3, 4, 5, 6),"
-    " report_people AS (SELECT source, month, person_id, COUNT(*) AS quotes FROM q"
-    "  WHERE person_id IS NOT NULL GROUP BY 1, 2, 3),"
-    " report_sources AS (SELECT source, month, anonymity, role, gender, COUNT(*) AS sources"
-    "  FROM (SELECT DISTINCT article_rowid, speaker_id, source, month, anonymity, role, gender"
-    "  FROM q WHERE speaker_id IS NOT NULL) GROUP BY 1, 2, 3, 4, 5) "
+# the running counts' tables, counted from the chosen quotes (temporary tables of the same
+# names hide the running counts while a report reads them)
+_SOURCES = (
+    "(SELECT DISTINCT article_rowid, speaker_id, source, month, anonymity, role, gender FROM q"
+    " WHERE speaker_id IS NOT NULL)"
 )
+_DIRECT = {
+    "report_labels": " UNION ALL ".join(
+        f"SELECT '{measure}' AS measure, source, month, '{d}' AS dimension, {d} AS label,"
+        f" COUNT(*) AS n FROM {rows} GROUP BY 2, 3, 5"
+        for measure, rows, dimensions in (
+            ("quotes", "q", QUOTE_LABELS),
+            ("sources", _SOURCES, SPEAKER_LABELS),
+        )  # fmt: skip
+        for d in dimensions
+    ),
+    "report_people": "SELECT source, month, person_id, COUNT(*) AS quotes FROM q"
+    " WHERE person_id IS NOT NULL GROUP BY 1, 2, 3",
+}
 
 
-def _rows(
+class _Counts:
+    """One row's counts as they are added up (a ReportRow at the end)."""
+
+    def __init__(self) -> None:
+        self.values: dict[str, object] = {
+            "articles": 0, "quotes": 0, "sources": 0, "speakers": 0, "top_speakers": [],
+            "quotes_by": {d: dict.fromkeys(LABELS[d], 0) for d in LABELS},
+            "sources_by": {d: dict.fromkeys(LABELS[d], 0) for d in SOURCE_DIMENSIONS},
+        }  # fmt: skip
+
+    def row(self, key: dict[str, str]) -> ReportRow:
+        return ReportRow(outlet=key.get("source"), month=key.get("month"), **self.values)
+
+
+def _count(
     conn: sqlite3.Connection, plan: _Plan, keys: tuple[str, ...], top: int
-) -> dict[tuple, ReportRow]:
-    """The report rows for one grouping (``keys``: none for the total), by group key."""
-    rows: dict[tuple, ReportRow] = {}
-
-    def row(key: tuple) -> ReportRow:
-        if key not in rows:
-            named = dict(zip(keys, key, strict=True))
-            rows[key] = ReportRow(
-                outlet=named.get("source"),
-                month=named.get("month"),
-                quotes_by={d: dict.fromkeys(LABELS[d], 0) for d in LABELS},
-                sources_by={d: dict.fromkeys(LABELS[d], 0) for d in SOURCE_DIMENSIONS},
+) -> tuple[list[ReportRow], ReportRow]:
+    """The rows of one grouping (``keys``) and the total: each label counted per group in
+    SQL (a row per group and label reaches Python), the total added up from the groups, the
+    speakers along indexes of their own."""
+    groups: dict[tuple, _Counts] = defaultdict(_Counts)
+    params = plan.values()
+    named = {"source": OUTLET.format(row="articles"), "month": MONTH.format(row="articles")}
+    articles = _tuples(
+        conn,
+        f"SELECT {', '.join(named[k] for k in keys)}, COUNT(*)"
+        f" FROM articles{plan.clause(articles=True)}"
+        f" GROUP BY {', '.join(str(n + 1) for n in range(len(keys)))}",
+        plan.values(articles=True),
+    )
+    for *key, count in articles:
+        groups[tuple(key)].values["articles"] = count
+    if not plan.nothing:
+        group = ", ".join((*keys, "dimension", "label"))
+        for measure in ("quotes", "sources"):
+            sql = (
+                f"SELECT {group}, SUM(n) FROM report_labels{plan.clause('measure = ?')}"
+                f" GROUP BY {group}"
             )
-        return rows[key]
-
-    for key, count in _grouped(conn, plan, keys, "articles", "COUNT(*)", articles=True):
-        row(key).articles = count
-    if plan.nothing:
-        return rows
-    width = len(keys)
-    for values in _select(conn, plan, keys, "report_quotes", "type, anonymity, role, gender",
-                          "SUM(quotes)"):  # fmt: skip
-        key, (qtype, *labels, count) = values[:width], values[width:]
-        target = row(key)
-        target.quotes += count
-        for dimension, label in zip(("type", *SOURCE_DIMENSIONS), (qtype, *labels), strict=True):
-            target.quotes_by[dimension][label] += count
-    for values in _select(conn, plan, keys, "report_sources", "anonymity, role, gender",
-                          "SUM(sources)"):  # fmt: skip
-        key, (*labels, count) = values[:width], values[width:]
-        target = row(key)
-        target.sources += count
-        for dimension, label in zip(SOURCE_DIMENSIONS, labels, strict=True):
-            target.sources_by[dimension][label] += count
-    for key, count in _grouped(conn, plan, keys, "report_people", "COUNT(DISTINCT person_id)"):
-        row(key).speakers = count
-    for key, tops in _top(conn, plan, keys, top).items():
-        row(key).top_speakers = tops
-    return dict(sorted(rows.items()))
+            for *key, dimension, label, count in _tuples(conn, sql, [*params, measure]):
+                values = groups[tuple(key)].values
+                values[f"{measure}_by"][dimension][label] += count
+                if dimension == "anonymity":  # every quote and source has one
+                    values[measure] += count
+        _speakers(conn, plan, keys, groups, top)
+    total = _Counts()
+    for counts in groups.values():
+        for name in ("articles", "quotes", "sources"):
+            total.values[name] += counts.values[name]
+        for measure in ("quotes_by", "sources_by"):
+            for dimension, labels in counts.values[measure].items():
+                for label, count in labels.items():
+                    total.values[measure][dimension][label] += count
+    if not plan.nothing:
+        _speakers(conn, plan, (), {(): total}, TOTAL_TOP)
+    rows = [counts.row(dict(zip(keys, key, strict=True))) for key, counts in sorted(groups.items())]
+    return rows, total.row({})
 
 
-def _select(
-    conn: sqlite3.Connection, plan: _Plan, keys: tuple[str, ...], table: str, also: str, count: str
-) -> list[tuple]:
-    group = ", ".join((*keys, also))
-    sql = f"{plan.prefix}SELECT {group}, {count} FROM {table}{plan.clause()} GROUP BY {group}"
-    return [tuple(r) for r in conn.execute(sql, plan.values())]
-
-
-def _grouped(
+def _speakers(
     conn: sqlite3.Connection,
     plan: _Plan,
     keys: tuple[str, ...],
-    table: str,
-    count: str,
-    *,
-    articles: bool = False,
-) -> list[tuple[tuple, int]]:
-    """(group key, count) of one table; the articles table is keyed like the counts."""
-    if articles:
-        named = {"source": OUTLET.format(row="articles"), "month": MONTH.format(row="articles")}
-        columns = [f"{named[k]} AS {k}" for k in keys]
-        prefix, where = "", plan.clause(articles=True)
-        params = plan.values(articles=True)
-    else:
-        columns, prefix, where, params = list(keys), plan.prefix, plan.clause(), plan.values()
-    select = ", ".join([*columns, count])
-    group = f" GROUP BY {', '.join(keys)}" if keys else ""
-    rows = conn.execute(f"{prefix}SELECT {select} FROM {table}{where}{group}", params)
-    return [(tuple(r[: len(keys)]), r[len(keys)]) for r in rows]
-
-
-def _top(
-    conn: sqlite3.Connection, plan: _Plan, keys: tuple[str, ...], top: int
-) -> dict[tuple, list[TopSpeaker]]:
-    """The ``top`` most quoted speakers of each group."""
+    groups: dict[tuple, _Counts],
+    top: int,
+) -> None:
+    """Distinct speakers and the ``top`` most quoted of each group. An outlet-month is a
+    range of report_people itself; an outlet, a month or everything is summed per speaker
+    along an index that holds the group, the speaker and the count (no sort of the table)."""
+    where, params = plan.clause(), plan.values()
+    if keys == ("source", "month"):
+        cells = _tuples(conn, f"SELECT source, month, COUNT(*) FROM report_people{where}"
+                        " GROUP BY source, month", params)  # fmt: skip
+        best = (
+            "SELECT person_id, quotes FROM report_people WHERE source = ? AND month = ?"
+            " ORDER BY quotes DESC, person_id LIMIT ?"
+        )
+        found = {}
+        for source, month, count in cells:
+            groups[(source, month)].values["speakers"] = count
+            found[(source, month)] = _tuples(conn, best, [source, month, top])
+        _name_tops(conn, groups, found)
+        return
     group = ", ".join((*keys, "person_id"))
-    partition = f"PARTITION BY {', '.join(keys)} " if keys else ""
-    sql = (
-        f"{plan.prefix}SELECT * FROM (SELECT {group}, SUM(quotes) AS n, ROW_NUMBER() OVER"
-        f" ({partition}ORDER BY SUM(quotes) DESC, person_id) AS rank FROM report_people"
-        f"{plan.clause()} GROUP BY {group}) WHERE rank <= ?"
-    )
-    found: dict[tuple, list[tuple[int, int]]] = defaultdict(list)
-    for values in conn.execute(sql, [*plan.values(), top]):
-        key, (person_id, quotes, _) = tuple(values[: len(keys)]), values[len(keys) :]
-        found[key].append((person_id, quotes))
-    ids = {person_id for tops in found.values() for person_id, _ in tops}
-    marks = ",".join("?" * len(ids))
-    names = dict(conn.execute(f"SELECT id, name FROM people WHERE id IN ({marks})", list(ids)))
-    return {
-        key: [TopSpeaker(id=p, name=names.get(p, "?"), quotes=n) for p, n in tops]
-        for key, tops in found.items()
-    }
+    sums = _tuples(conn, f"SELECT {group}, SUM(quotes) FROM report_people{where}"
+                   f" GROUP BY {group}", params)  # fmt: skip
+    per_group: dict[tuple, list[tuple[int, int]]] = defaultdict(list)
+    for *key, person_id, quotes in sums:
+        per_group[tuple(key)].append((person_id, quotes))
+    tops = {}
+    for key, found in per_group.items():
+        groups[key].values["speakers"] = len(found)
+        tops[key] = heapq.nsmallest(top, found, key=_most_quoted)
+    _name_tops(conn, groups, tops)
+
+
+def _most_quoted(item: tuple[int, int]) -> tuple[int, int]:
+    return -item[1], item[0]
+
+
+def _name_tops(
+    conn: sqlite3.Connection, groups: dict[tuple, _Counts], tops: dict[tuple, list[tuple]]
+) -> None:
+    """Each group's most quoted, named (the names read at once)."""
+    ids = sorted({person_id for found in tops.values() for person_id, _ in found})
+    names: dict[int, str] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        names.update(_tuples(conn, f"SELECT id, name FROM people WHERE id IN ({marks})", chunk))
+    for key, found in tops.items():
+        groups[key].values["top_speakers"] = [
+            TopSpeaker(id=p, name=names.get(p, "?"), quotes=n) for p, n in found
+        ]
+
+
+def _tuples(conn: sqlite3.Connection, sql: str, params: list[object]) -> list[tuple]:
+    """Rows as plain tuples (not sqlite3.Row: a report reads thousands)."""
+    cursor = conn.cursor()
+    cursor.row_factory = None
+    return cursor.execute(sql, params).fetchall()
 
 
 # -- the report as flat rows (CSV, the web page's tables) ----------------------------------
