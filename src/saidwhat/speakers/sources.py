@@ -38,7 +38,14 @@ from saidwhat.lang.roles import RoleLexicon, singular
 from saidwhat.lang.text import normalise
 from saidwhat.records import Article, Clue, Quote, Span, Speaker
 from saidwhat.speakers.discourse import PREVIOUS_SPEAKER
-from saidwhat.speakers.source_roles import Reading, appositions, head_phrase, locate, role, role_lexicon
+from saidwhat.speakers.source_roles import (
+    Reading,
+    appositions,
+    head_phrase,
+    locate,
+    role,
+    role_lexicon,
+)
 
 __all__ = ["label_article", "label_speaker", "role_lexicon"]
 
