@@ -58,17 +58,21 @@ def test_the_report_api_and_its_csv(http) -> None:
 
 
 @pytest.mark.parametrize(
-    ("params", "reason"),
+    ("path", "params", "reason"),
     [
-        ({"measure": "sources", "dimension": "type"}, "sources are counted by anonymity"),
-        ({"by": "week"}, "query.by"),
-        ({"since": "2026-13"}, "no such date"),
+        ("/api/report/download", {"chart": "true", "measure": "sources", "dimension": "type"},
+         "sources are counted by anonymity"),
+        ("/api/report", {"measure": "sources"}, "measure"),  # a chart's, not the report's
+        ("/api/report", {"by": "week"}, "query.by"),
+        ("/api/report", {"since": "2026-13"}, "no such date"),
+        ("/api/network", {"since": "2026-05", "until": "2026-04"}, "is after until"),
     ],
-)
-def test_a_bad_report_question_is_a_422_in_one_line(http, params, reason) -> None:
-    response = http.get("/api/report", params=params)
+)  # fmt: skip
+def test_a_bad_report_question_is_a_422_in_one_line(http, path, params, reason) -> None:
+    response = http.get(path, params=params)
     assert response.status_code == 422
     assert reason in response.json()["error"]
+    assert "\n" not in response.json()["error"]
 
 
 def test_who_answers_whom_in_the_api_and_on_the_profile(http) -> None:

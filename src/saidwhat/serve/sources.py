@@ -15,8 +15,10 @@ from pydantic import ConfigDict, Field, model_validator
 
 from saidwhat.lang.roles import ROLE_NAMES
 from saidwhat.serve.charts import lines, network, stacked
+from saidwhat.serve.models import ErrorMessage
 from saidwhat.serve.querying import corpus
 from saidwhat.serve.render import page
+from saidwhat.serve.strict import known_parameters
 from saidwhat.store import Corpus, QuoteFilters
 from saidwhat.store.models import NetworkEdge
 from saidwhat.store.report import (
@@ -30,7 +32,13 @@ from saidwhat.store.report import (
     flat,
 )
 
-api = APIRouter(prefix="/api", tags=["api"])
+# like the rest of the API: an unknown query parameter, or a value the schema refuses, is a 422
+api = APIRouter(
+    prefix="/api",
+    tags=["api"],
+    responses={422: {"model": ErrorMessage}},
+    dependencies=[Depends(known_parameters)],
+)
 pages = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 Store = Annotated[Corpus, Depends(corpus)]
 NetworkKind = Annotated[
@@ -40,23 +48,29 @@ LABEL_NAMES = {"role": ROLE_NAMES, "anonymity": {}, "gender": {}, "type": {}}
 
 
 class ReportQuery(QuoteFilters):
-    """The report's question as query parameters: the filters of search, how to group, and
-    (for a chart) what to count and by which label."""
+    """The report's question as query parameters: the filters of search and how to group."""
 
     model_config = ConfigDict(extra="ignore")  # a page's own parameters pass by
 
     by: By = Field("outlet", description="outlet, month or both")
-    measure: Measure = Field("sources", description="quotes, or sources (speakers of articles)")
-    dimension: Dimension = Field("gender", description="anonymity, role, gender or type")
-
-    @model_validator(mode="after")
-    def _counted(self) -> ReportQuery:
-        if self.measure == "sources" and self.dimension not in SOURCE_DIMENSIONS:
-            raise ValueError("sources are counted by anonymity, role or gender (type: quotes)")
-        return self
 
     def filters(self) -> QuoteFilters:
         return QuoteFilters(**self.model_dump(include=set(QuoteFilters.model_fields)))
+
+
+class ChartQuery(ReportQuery):
+    """A chart's question: the report's, and what to count by which label."""
+
+    measure: Measure = Field("sources", description="quotes, or sources (speakers of articles)")
+    dimension: Dimension = Field(
+        "gender", description="anonymity, role, gender or type (type only with quotes: a 422)"
+    )
+
+    @model_validator(mode="after")
+    def _counted(self) -> ChartQuery:
+        if self.measure == "sources" and self.dimension not in SOURCE_DIMENSIONS:
+            raise ValueError("sources are counted by anonymity, role or gender (type: quotes)")
+        return self
 
 
 class NetworkQuery(QuoteFilters):
@@ -100,7 +114,7 @@ def get_report(store: Store, query: Annotated[ReportQuery, Query()]) -> Sourcing
 )
 def download_report(
     store: Store,
-    query: Annotated[ReportQuery, Query()],
+    query: Annotated[ChartQuery, Query()],
     chart: Annotated[bool, Query(description="only the chart's measure and dimension")] = False,
 ) -> Response:
     """The whole report as one wide CSV (a row per group and the total), or with
@@ -149,7 +163,7 @@ def _labels(dimension: str) -> list[tuple[int, str, str]]:
 
 @pages.get("/sources")
 def sources_page(
-    request: Request, store: Store, query: Annotated[ReportQuery, Query()]
+    request: Request, store: Store, query: Annotated[ChartQuery, Query()]
 ) -> HTMLResponse:
     filters = query.filters()
     by_outlet = store.report("outlet", filters=filters)
