@@ -4,15 +4,17 @@ made up)."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
+from typing import get_args
 
 import pytest
 
 from saidwhat.errors import SaidwhatError
 from saidwhat.lang.roles import read_lexicon
 from saidwhat.pipeline import extract
-from saidwhat.records import Article, Speaker
+from saidwhat.records import Anonymity, Article, Gender, SourceRole, Speaker
 from saidwhat.speakers.source_roles import user_lexicon
 from saidwhat.speakers.sources import label_article
 
@@ -128,3 +130,24 @@ def test_the_lexicon_reads_plurals_and_the_longest_phrase() -> None:
     head = lexicon.find("local election officials", lexicon.person)[-1]  # the head noun's
     assert (head.words, head.entry.role) == ("election official", "government")
     assert [m.words for m in lexicon.find("NBC's", lexicon.body)] == ["nbc"]
+
+
+HAND_LABELLED = {
+    "sources_dev_sample.jsonl": {"article", "mention_start", "anonymity", "role", "gender"},
+    "sources_dev_gender_checked.jsonl": {"article", "mention_start", "gender"},
+    "answers_dev.jsonl": {"article", "cue_start", "answered_starts", "answered_named"},
+}
+
+
+@pytest.mark.parametrize(("name", "keys"), HAND_LABELLED.items())
+def test_the_hand_labelled_dev_samples_hold_ids_and_labels_only(name, keys) -> None:
+    """PolNeAR text may not be committed: each line is an article id, offsets and labels
+    (benchmarks/sources_dev.py reads them against the data)."""
+    allowed = {"anonymity": Anonymity, "role": SourceRole, "gender": Gender}
+    rows = [json.loads(line) for line in (FIXTURES.parent / name).open(encoding="utf-8")]
+    assert len(rows) >= (100 if name.startswith("sources") else 1)
+    for row in rows:
+        assert set(row) == keys
+        assert re.fullmatch(r"[a-z-]+_\d{4}-\d\d-\d\d_[a-z0-9-]+", row["article"])
+        for aspect, kind in allowed.items():
+            assert row.get(aspect, "unknown") in get_args(kind)
