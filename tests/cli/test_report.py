@@ -45,7 +45,12 @@ def test_report_as_json_csv_and_a_table(db) -> None:
         float(rows[-1]["sources_gender_female_share"]) == total["source_shares"]["gender"]["female"]
     )
     table = saidwhat("report", "--db", db)
-    assert table.returncode == 0 and "Who gets a voice" in table.stdout
+    assert table.returncode == 0 and table.stdout.startswith("Who gets a voice")
+    lines = table.stdout.splitlines()
+    assert lines[2].split()[:4] == ["outlet", "articles", "quotes", "sources"]
+    last = next(line for line in reversed(lines) if line.startswith("all"))
+    assert last.split()[1:4] == [str(total["articles"]), str(total["quotes"]),
+                                 str(total["sources"])]  # fmt: skip
 
 
 @pytest.mark.parametrize(

