@@ -1,6 +1,6 @@
 """The sourcing report and who answers whom in the store: counts by outlet and month, the
 running counts against a count of the quotes themselves (after replacing, merging and
-splitting), schema migration 9 on a store made before it, and answers that follow people."""
+splitting), schema migration 10 on a store made before it, and answers that follow people."""
 
 from __future__ import annotations
 
@@ -128,8 +128,8 @@ def test_running_counts_follow_replacements_merges_and_splits(tmp_path) -> None:
     assert corpus.report("outlet").total.speakers == 2
 
 
-def to_version_8(path) -> None:
-    """What a store made before schema 9 holds: no labels, no running counts, no answers,
+def to_version_9(path) -> None:
+    """What a store made before schema 10 holds: no labels, no running counts, no answers,
     records without the new fields."""
     raw = sqlite3.connect(path)
     names = [r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")]
@@ -153,13 +153,13 @@ def to_version_8(path) -> None:
             "UPDATE articles SET record = ? WHERE rowid = ?",
             (zlib.compress(json.dumps(data).encode()), rowid),
         )
-    raw.execute("PRAGMA user_version = 8")
+    raw.execute("PRAGMA user_version = 9")
     raw.commit()
     raw.close()
 
 
-def test_migration_9_labels_a_store_made_before_it(tmp_path) -> None:
-    """The labels come from the stored records (no extraction): a store made before schema 9
+def test_migration_10_labels_a_store_made_before_it(tmp_path) -> None:
+    """The labels come from the stored records (no extraction): a store made before schema 10
     gets the labels and the report a new ingest of the same records gives."""
     fresh = corpus_of(tmp_path, "fresh.db")
     with fresh.conn:
@@ -167,9 +167,9 @@ def test_migration_9_labels_a_store_made_before_it(tmp_path) -> None:
     expected = fresh.report("both")
     old = corpus_of(tmp_path, "old.db")
     old.close()
-    to_version_8(tmp_path / "old.db")
+    to_version_9(tmp_path / "old.db")
     migrated = Corpus(tmp_path / "old.db")
-    assert migrated.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 9
+    assert migrated.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 10
     assert without_filters(migrated.report("both")) == without_filters(expected)
     assert running_counts(migrated.conn) == recount(migrated.conn)
     ortiz = migrated.article("a1").speakers[0]
