@@ -169,7 +169,7 @@ def _month(value: str | None, fill: str) -> str | None:
     return value if len(value) == 7 else f"{value}-{fill}"
 
 
-_TEMPORARY = ("report_cells", "report_people", "report_speakers")
+_TEMPORARY = ("report_quotes", "report_cells", "report_people", "report_speakers")
 _QUOTES = (
     f"(SELECT {OUTLET.format(row='q')} AS source, {MONTH.format(row='q')} AS month, q.type,"
     " q.anonymity, q.role, q.gender, q.person_id, q.article_rowid, q.speaker_id"
@@ -179,8 +179,12 @@ _QUOTES = (
 
 def _count_quotes(conn: sqlite3.Connection, plan: _Plan) -> None:
     """The running counts of the chosen quotes alone, in temporary tables of the same names
-    (which hide the stored ones while the report reads them)."""
-    quotes = _QUOTES.format(where=plan.direct)
+    (which hide the stored ones while the report reads them), counted from the chosen quotes
+    copied once."""
+    chosen = _QUOTES.format(where=plan.direct)
+    conn.execute(f"CREATE TEMP TABLE report_quotes AS SELECT * FROM {chosen}", plan.params)
+    plan.params = []
+    quotes = "temp.report_quotes"
     sources = (
         "(SELECT DISTINCT article_rowid, speaker_id, source, month, anonymity, role, gender"
         f" FROM {quotes} WHERE speaker_id IS NOT NULL)"
@@ -190,10 +194,9 @@ def _count_quotes(conn: sqlite3.Connection, plan: _Plan) -> None:
         f" FROM articles a{plan.articles.where()})"
     )
     conn.execute(TABLES[0].replace("CREATE TABLE IF NOT EXISTS", "CREATE TEMP TABLE"))
-    fill_cells(conn, "temp.report_cells", (articles, list(plan.articles.params)),
-               (quotes, plan.params), (sources, plan.params))  # fmt: skip
-    fill_people(conn, (quotes, plan.params), temporary=True)
-    plan.params = []
+    fill_cells(conn, "temp.report_cells", (articles, list(plan.articles.params)), (quotes, []),
+               (sources, []))  # fmt: skip
+    fill_people(conn, (quotes, []), temporary=True)
 
 
 # where each of report_cells' columns goes in a row: (measure's "_by", dimension, label)
