@@ -11,10 +11,10 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Iterator
+from html import escape  # XML-safe (&, <, >, quotes); xml.sax.saxutils loads urllib.request
 from itertools import groupby, islice
 from pathlib import Path
 from typing import Literal, get_args
-from xml.sax.saxutils import escape
 
 from saidwhat.errors import SaidwhatError
 from saidwhat.store.models import ClusterRow, NetworkEdge, Occurrence, Record
@@ -23,7 +23,6 @@ Format = Literal["jsonl", "csv", "parquet"]
 TextFormat = Literal["csv", "jsonl", "json"]
 Per = Literal["occurrence", "cluster"]
 CHUNK = 10_000
-_QUOTE = {'"': "&quot;"}
 
 
 def cluster_rows(occurrences: Iterable[Occurrence]) -> Iterator[ClusterRow]:
@@ -170,12 +169,12 @@ def _graphml(edges: list[NetworkEdge], nodes: dict[str, tuple[str, str, int]]) -
     ]
     for key, (name, kind, quotes) in nodes.items():
         lines.append(
-            f'    <node id="{escape(key, _QUOTE)}"><data key="label">{escape(name)}</data>'
+            f'    <node id="{escape(key)}"><data key="label">{escape(name)}</data>'
             f'<data key="kind">{escape(kind)}</data><data key="quotes">{quotes}</data></node>'
         )
     for n, e in enumerate(edges):
-        source = escape(node_key(e.source_id, e.source_name), _QUOTE)
-        target = escape(node_key(e.target_id, e.target_name), _QUOTE)
+        source = escape(node_key(e.source_id, e.source_name))
+        target = escape(node_key(e.target_id, e.target_name))
         undirected = ' directed="false"' if e.kind != "answer" else ""
         lines.append(
             f'    <edge id="e{n}" source="{source}" target="{target}"{undirected}>'
