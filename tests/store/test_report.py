@@ -12,6 +12,8 @@ from builders import article, person
 
 from saidwhat.records import Answer, Span
 from saidwhat.store import Corpus, QuoteFilters
+from saidwhat.store.export import text_lines
+from saidwhat.store.models import Occurrence
 from saidwhat.store.rollups import ROLLUPS, fill
 from saidwhat.store.schema import SCHEMA_VERSION
 from saidwhat.store.sourcing import relabel
@@ -212,3 +214,13 @@ def test_answers_link_speakers_across_the_corpus(tmp_path) -> None:
     coquoted = corpus.network(kind="co-quoted")
     assert [(e.source_name, e.target_name, e.weight) for e in coquoted] == [
         ("Lena Ortiz", "Piet Varga", 1)]  # fmt: skip
+
+
+def test_quotes_carry_their_speakers_labels_into_search_and_export(tmp_path) -> None:
+    corpus = corpus_of(tmp_path)
+    (hit,) = corpus.search("fight")
+    assert (hit.speaker, hit.speaker_anonymity, hit.speaker_role, hit.speaker_gender) == (
+        "Piet Varga", "named", "politician", "male")  # fmt: skip
+    header, line = "".join(text_lines([hit], Occurrence, "csv")).splitlines()
+    assert header.endswith("speaker_anonymity,speaker_role,speaker_gender")
+    assert line.endswith("named,politician,male")

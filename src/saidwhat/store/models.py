@@ -29,6 +29,9 @@ class Occurrence(Record):
     date: str | None = Field(None, description="YYYY-MM-DD, for sorting and filtering")
     title: str | None = None
     cluster_id: int | None = None
+    speaker_anonymity: str | None = Field(None, description="named, anonymous or unknown")
+    speaker_role: str | None = Field(None, description="the role the article gives the speaker")
+    speaker_gender: str | None = Field(None, description="as the article refers to them")
 
 
 class QuoteHit(Occurrence):
