@@ -18,6 +18,30 @@ SpeakerKind = Literal["person", "organization", "group", "unnamed", "document", 
 "Democrats", "Obama and Clinton"); unnamed: one person the article does not name ("a senior
 aide", "the spokesman"); document: a thing that says (a report, a poll, an ad); unknown: a
 source as written that is none of these."""
+Anonymity = Literal["named", "anonymous", "unknown"]
+"""named: the article names who speaks (a person, a body, people named together); anonymous:
+it does not ("a senior administration official", "sources", "residents"); unknown: not a
+person or body (a document, a source as written that is none of these)."""
+SourceRole = Literal[
+    "government",
+    "politician",
+    "police_legal",
+    "expert",
+    "business",
+    "advocacy",
+    "media",
+    "spokesperson",
+    "citizen",
+    "unknown",
+]
+"""What a source speaks as, read from the titles, affiliations and role nouns the article gives
+with the role lexicon (``lang/roles.txt``, where each role is defined)."""
+Gender = Literal["female", "male", "unknown"]
+"""As the article refers to the speaker (honorifics, role nouns, pronouns), never guessed."""
+Aspect = Literal["anonymity", "role", "gender"]
+AnswerCue = Literal["responded", "rejected", "asked", "in_response"]
+"""How the article says a quote answers someone: "X responded to Y", "X rejected Y's claim",
+"asked about Y's remarks, X said", "in response to Y"."""
 SectionKind = Literal[
     "kicker",
     "headline",
@@ -51,6 +75,20 @@ class Section(Span):
     kind: SectionKind
 
 
+class Answer(Record):
+    """Whom a quote answers, as the article says it: "X rejected Y's claim that ...", "asked
+    about Y's remarks, X said ...". The answered one is a speaker of the article
+    (``speaker_id``) when it quotes them too, else only named (``name``, ``kind``)."""
+
+    name: str = Field(description="the answered speaker's name (clean, as in a Speaker record)")
+    kind: SpeakerKind = "unknown"
+    speaker_id: str | None = Field(None, description="their Speaker record, if they are quoted")
+    quote_id: str | None = Field(None, description="the answered quote, if the article has it")
+    mention: Span = Field(description="the answered one as written")
+    cue: Span = Field(description="the words that make it an answer ('responded to')")
+    how: AnswerCue
+
+
 class Quote(Record):
     """One attribution of speech: what was said, the cue, and who said it."""
 
@@ -76,6 +114,21 @@ class Quote(Record):
     evidence: list[str] = Field(
         default_factory=list, description="rules/models and coreference hops used, in order"
     )
+    answers: Answer | None = Field(None, description="whom this quote answers, if it says")
+
+
+class Clue(Record):
+    """One reason for a speaker's anonymity, role or gender: the words that gave it and the
+    rule that read them. ``start``/``end`` place the words in the article text when they are
+    written there (a title taken off a name, a pronoun, "Ms."), so that the sentence can be
+    shown."""
+
+    aspect: Aspect
+    value: str = Field(description="the label these words support")
+    words: str = Field(description="the words, as written")
+    rule: str = Field(description="how they were read, in words")
+    start: int | None = Field(None, ge=0)
+    end: int | None = Field(None, ge=0)
 
 
 class Speaker(Record):
@@ -87,6 +140,12 @@ class Speaker(Record):
     titles: list[str] = Field(default_factory=list)
     affiliations: list[str] = Field(default_factory=list)
     mentions: list[Span] = Field(default_factory=list)
+    anonymity: Anonymity = "unknown"
+    role: SourceRole = "unknown"
+    gender: Gender = "unknown"
+    clues: list[Clue] = Field(
+        default_factory=list, description="why anonymity, role and gender are what they are"
+    )
 
 
 class Article(Record):

@@ -36,6 +36,8 @@ def store(tmp_path_factory):
         ["check", "the quay reopens in spring"],
         ["log"],
         ["export", "--format", "jsonl", "--out", "OUT"],
+        ["report", "--by", "both"],
+        ["export", "--graph", "--out", "OUT"],
         ["--help"],
     ],
 )

@@ -10,6 +10,7 @@ from saidwhat.about import __version__
 from saidwhat.cli import corpus as corpus_commands
 from saidwhat.cli import evaluate as evaluate_commands
 from saidwhat.cli import extract as extract_commands
+from saidwhat.cli import report as report_commands
 from saidwhat.cli import run as run_commands
 from saidwhat.cli import serve as serve_commands
 from saidwhat.cli import speakers as speaker_commands
@@ -43,6 +44,7 @@ for module in (
     extract_commands,
     corpus_commands,
     speaker_commands,
+    report_commands,
     evaluate_commands,
     run_commands,
     serve_commands,

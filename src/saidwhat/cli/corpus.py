@@ -18,6 +18,7 @@ from saidwhat.cli.checking import check_command
 from saidwhat.cli.options import (
     DB,
     JSON,
+    ROLES,
     SINCE,
     SOURCE,
     SPEAKER,
@@ -26,12 +27,13 @@ from saidwhat.cli.options import (
     cli_filters,
     console,
     print_json,
+    use_roles,
 )
 from saidwhat.cli.progress import progress_bar
 from saidwhat.errors import SaidwhatError
 from saidwhat.records import Skipped
-from saidwhat.store import Corpus
-from saidwhat.store.export import cluster_rows, model_for, write_rows
+from saidwhat.store import Corpus, QuoteFilters
+from saidwhat.store.export import cluster_rows, model_for, write_graph, write_rows
 from saidwhat.store.models import IngestReport
 from saidwhat.store.search import Sort, snippet_parts
 
@@ -82,6 +84,7 @@ def ingest_command(
     aliases: Path = typer.Option(
         None, "--aliases", help="An aliases file to apply after ingesting (see `speakers aliases`)."
     ),
+    roles: Path = ROLES,
 ) -> None:
     """Extract quotes and speakers from articles and add them to the corpus.
 
@@ -95,6 +98,7 @@ def ingest_command(
     """
     from saidwhat.ingestion import ingest  # extraction loads spaCy: only this command pays
 
+    use_roles(roles)
     corpus = Corpus(db)
     fields = (
         "{task.fields[articles]} articles {task.fields[quotes]} quotes "
@@ -235,8 +239,16 @@ def cluster_command(
 
 def export_command(
     out: Path = typer.Option(..., "--out", "-o", help="The file to write."),
-    fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv or parquet."),
+    fmt: str = typer.Option(
+        None, "--format", "-f", help="jsonl, csv or parquet (default jsonl); graphml or csv."
+    ),
     per: str = typer.Option("occurrence", "--per", help="occurrence or cluster (one row each)."),
+    graph: bool = typer.Option(
+        False,
+        "--graph",
+        help="The speaker network instead: who answers whom, who is quoted"
+        " with whom (GraphML, or CSV edge and node lists).",
+    ),
     db: Path = DB,
     speaker: str = SPEAKER,
     source: str = SOURCE,
@@ -244,19 +256,43 @@ def export_command(
     until: str = UNTIL,
     type_: str = TYPE,
 ) -> None:
-    """Export quotes with speaker and article fields.
+    """Export quotes with speaker and article fields, or the speaker network (--graph).
+
+    The network: an edge from each speaker to each one they answer (weight: answering
+    quotes), and between named speakers quoted in the same articles (weight: articles), for
+    Gephi or networkx.
 
     Examples:
       saidwhat export --format csv --out quotes.csv --speaker "de Blasio"
       saidwhat export --format parquet --out clusters.parquet --per cluster
+      saidwhat export --graph --out speakers.graphml --since 2024
+      saidwhat export --graph --format csv --out edges.csv   # and edges-nodes.csv
     """
+    filters = cli_filters(speaker=speaker, source=source, since=since, until=until, type=type_)
+    if graph:
+        return _export_graph(out, fmt or "graphml", filters, db)
+    fmt = fmt or "jsonl"
     if fmt not in ("jsonl", "csv", "parquet"):
         raise SaidwhatError(f"--format {fmt}: must be jsonl, csv or parquet")
     if per not in ("occurrence", "cluster"):
         raise SaidwhatError(f"--per {per}: must be occurrence or cluster")
-    filters = cli_filters(speaker=speaker, source=source, since=since, until=until, type=type_)
     rows = Corpus(db, readonly=True).quotes(filters=filters, by_cluster=per == "cluster")
     if per == "cluster":
         rows = cluster_rows(rows)
     count = write_rows(rows, model_for(per), fmt, out)
     typer.echo(f"{count} rows ({per}) written to {out}")
+
+
+def _export_graph(out: Path, fmt: str, filters: QuoteFilters, db: Path) -> None:
+    if fmt not in ("graphml", "csv"):
+        raise SaidwhatError(f"--format {fmt}: a network is written as graphml or csv")
+    corpus = Corpus(db, readonly=True)
+    edges = corpus.network(filters=filters) + corpus.network(kind="co-quoted", filters=filters)
+    nodes = corpus.network_nodes(edges)
+    nodes_out = write_graph(edges, nodes, fmt, out)
+    answers = sum(1 for e in edges if e.kind == "answer")
+    also = f" and {len(nodes)} speakers to {nodes_out}" if nodes_out else ""
+    typer.echo(
+        f"{len(nodes)} speakers, {answers} answer links, {len(edges) - answers} co-quotation"
+        f" links written to {out}{also}"
+    )

@@ -7,10 +7,12 @@ import itertools
 import os
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import typer
 
 from saidwhat.cli.article_table import write_tables
+from saidwhat.cli.options import ROLES, use_roles
 from saidwhat.cli.progress import progress_bar
 from saidwhat.records import Article, Skipped
 
@@ -46,11 +48,13 @@ def extract_command(
     fmt: Format = typer.Option(Format.json, "--format", "-f", help="Output format."),
     model: str = typer.Option(None, "--model", help="spaCy pipeline name (env SAIDWHAT_MODEL)."),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes."),
+    roles: Path = ROLES,
 ) -> None:
     """Extract every quotation and its speaker (help text: HELP)."""
     from saidwhat.read import iter_documents
     from saidwhat.run.local import extract_parallel
 
+    use_roles(roles)
     results = extract_parallel(iter_documents(paths), workers=workers, model=model)
     with _Reporter() as report:
         articles = report.articles(results)

@@ -4,7 +4,9 @@ into the one ``QuoteFilters`` record), ``--json`` and JSON printing."""
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable
+from pathlib import Path
 
 import typer
 from pydantic import BaseModel, ValidationError
@@ -23,6 +25,12 @@ SOURCE = typer.Option(None, "--source", help="Only quotes from this outlet.")
 SINCE = typer.Option(None, "--since", help="Only quotes published on or after YYYY[-MM[-DD]].")
 UNTIL = typer.Option(None, "--until", help="Only quotes published on or before YYYY[-MM[-DD]].")
 TYPE = typer.Option(None, "--type", help="direct, mixed or indirect.")
+ROLES = typer.Option(
+    None,
+    "--roles",
+    envvar="SAIDWHAT_ROLES",
+    help="A role lexicon of your own, read before the built-in one (lang/roles.txt).",
+)
 console = Console()
 
 
@@ -41,3 +49,15 @@ def cli_filters(**values: str | None) -> QuoteFilters:
         return QuoteFilters(**values)
     except ValidationError as exc:
         raise SaidwhatError(f"--{one_line_reason(exc)}") from None
+
+
+def use_roles(path: Path | None) -> None:
+    """Make extraction read a user's role lexicon (here and in every worker process, which
+    inherit the environment); a file that cannot be read or has a bad line is a one-line
+    error now, before any work."""
+    if path is None:
+        return
+    from saidwhat.speakers.source_roles import ROLES_FILE, user_lexicon
+
+    user_lexicon(str(path))
+    os.environ[ROLES_FILE] = str(path)

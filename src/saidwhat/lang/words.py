@@ -150,6 +150,25 @@ GROUP_HEADS = {
     "many",
     "some",
 }
+# words right after a source that say its name was withheld ("officials, who spoke on condition
+# of anonymity because ..."), lower case
+WITHHELD_NAME = (
+    "on condition of anonymity",
+    "on the condition of anonymity",
+    "on condition that they not be named",
+    "on condition that he not be named",
+    "on condition that she not be named",
+    "not authorized to",
+    "declined to be named",
+    "asked not to be named",
+    "asked not to be identified",
+    "requested anonymity",
+    "speaking anonymously",
+    "spoke anonymously",
+    "familiar with",
+    "with knowledge of",
+    "insisted on anonymity",
+)
 
 
 def word_set(text: str) -> frozenset[str]:

@@ -11,7 +11,7 @@ from fastapi.staticfiles import StaticFiles
 
 from saidwhat.about import __version__
 from saidwhat.read.url import AddressGuard, IPNetwork
-from saidwhat.serve import api, errors, pages, writing
+from saidwhat.serve import api, errors, pages, sources, writing
 from saidwhat.serve.head import HeadAsGet
 from saidwhat.serve.querying import Cached, Overview
 from saidwhat.serve.render import STATIC
@@ -67,6 +67,8 @@ def create_app(
     errors.install(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api.router)
+    app.include_router(sources.api)
     app.include_router(writing.router, include_in_schema=bool(token))  # else always a 403
     app.include_router(pages.router)
+    app.include_router(sources.pages)
     return app

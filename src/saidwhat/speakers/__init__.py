@@ -4,7 +4,9 @@ Candidates are taken in text order. A source written at the quote is resolved by
 ``Resolver`` (names, pronouns, roles, bodies, groups); a direct quote with no source of its
 own that follows another speaker's quote (the next paragraph at most) continues that quote.
 Each quote keeps the source *as written* as ``speaker_mention`` and links to one ``Speaker``
-record per real speaker.
+record per real speaker; a quote that the article says answers someone records whom
+(``answers``), and each speaker is labelled as a source (named or anonymous, role, gender as
+the article gives it: ``sources``).
 """
 
 from __future__ import annotations
@@ -16,11 +18,13 @@ from spacy.tokens import Doc
 from saidwhat.quotes.candidate import UNATTRIBUTED, QuoteCandidate
 from saidwhat.quotes.spans import SpanIndex
 from saidwhat.records import Article, Quote, Span, Speaker
+from saidwhat.speakers.answers import find_answers
 from saidwhat.speakers.confidence import confidence
 from saidwhat.speakers.entity import Entity
 from saidwhat.speakers.labels import LABEL_EVIDENCE, LabelResolver
 from saidwhat.speakers.resolve import Resolution, Resolver
 from saidwhat.speakers.roster import Roster
+from saidwhat.speakers.sources import label_article
 
 INHERITED = 0.6  # how much of the previous quote's certainty a continuation keeps
 NO_SOURCE = 0.3  # the certainty of a quote without a source
@@ -82,7 +86,11 @@ def attribute(
         if later and any("no name for it" in e for e in quote.evidence):
             quote.evidence.append(later)  # 'Press Secretary' -> 'Sanders': named afterwards
         quotes.append(quote)
-    return article.model_copy(update={"quotes": quotes, "speakers": [s for _, s in speakers]})
+    pairs = [(quote, entity) for _, quote, entity, _ in built]
+    for quote_id, answer in find_answers(doc, resolver, pairs, ids, article.paragraphs).items():
+        next(q for q in quotes if q.id == quote_id).answers = answer
+    found = article.model_copy(update={"quotes": quotes, "speakers": [s for _, s in speakers]})
+    return label_article(found)
 
 
 def _continuation(

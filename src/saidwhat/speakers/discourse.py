@@ -28,6 +28,9 @@ WINDOW_PARAGRAPHS = 3
 # most: a window of PolNeAR (dev and 400 train articles) holds at most 22 and 12; a paragraph
 # of thousands of quotes held thousands, weighed again for every pronoun (quadratic).
 MAX_REFERENTS = 100
+# How a pronoun's hop names its antecedent in the evidence (the labelling of sources reads it:
+# a pronoun that continues the previous speaker is the reliable reading)
+PREVIOUS_SPEAKER, NEAREST_PERSON = "previous speaker", "nearest earlier person"
 
 
 @dataclass(frozen=True)
@@ -255,7 +258,7 @@ class Discourse:
         person, best = ranked[0]
         margin = best.score - ranked[1][1].score if len(ranked) > 1 else 3.0
         person.gender = person.gender or gender
-        why = "previous speaker" if best.is_previous else "nearest earlier person"
+        why = PREVIOUS_SPEAKER if best.is_previous else NEAREST_PERSON
         back = f"{best.back} sentence(s) back" if best.back < 99 else "further back"
         hop = (
             f"pronoun '{written}' -> '{person.name}' ({why}, {back}; named in {self.where(person)})"

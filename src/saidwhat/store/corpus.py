@@ -17,11 +17,13 @@ import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from saidwhat.errors import SaidwhatError
 from saidwhat.records import Article, Document, Skipped
+from saidwhat.store import answers as answering
 from saidwhat.store import lookups
+from saidwhat.store import report as reporting
 from saidwhat.store import search as searching
 from saidwhat.store.corrections import apply_aliases, merge_people, parse_aliases, split_person
 from saidwhat.store.filters import QuoteFilters
@@ -33,6 +35,7 @@ from saidwhat.store.models import (
     CorpusStats,
     IngestReport,
     InputEntry,
+    NetworkEdge,
     Occurrence,
     QuoteHit,
     QuoteType,
@@ -105,6 +108,14 @@ class Corpus:
             progress=progress,
             report=report,
         )
+
+    def relabel(self, roles_file: str | None = None) -> int:
+        """Label the stored speakers again as sources (after a change of the role lexicon:
+        ``roles_file`` extends the built-in one); returns how many speakers changed."""
+        from saidwhat.store.sourcing import relabel
+
+        with transaction(self.conn):
+            return relabel(self.conn, roles_file)
 
     def unchanged(self, document: Document) -> bool:
         """Whether this input was ingested before from identical content (a rerun skips it
@@ -218,6 +229,37 @@ class Corpus:
         """A speaker's dated quotes per week (the week's Monday), oldest first, empty weeks
         left out; the speaker is the one ``speaker()`` would profile."""
         return lookups.timeline(self.conn, name_or_id)
+
+    def report(
+        self, by: reporting.By = "outlet", *, filters: QuoteFilters | None = None
+    ) -> reporting.SourcingReport:
+        """Who gets a voice: articles, quotes and sources by outlet, month or both, with the
+        shares of quotes and sources by anonymity, role, gender and quote type and the most
+        quoted speakers, for the quotes the filters choose (``store.report``)."""
+        return reporting.report(self.conn, by, filters or QuoteFilters())
+
+    def network(
+        self,
+        *,
+        kind: Literal["answer", "co-quoted"] = "answer",
+        text: str = "",
+        filters: QuoteFilters | None = None,
+    ) -> list[NetworkEdge]:
+        """The speaker network: who answers whom among the quotes the filters choose (with
+        ``text``, among a search's first 10,000 hits; weight: answering quotes), or who is
+        quoted with whom (named people and bodies; weight: articles)."""
+        wanted = filters or QuoteFilters()
+        if kind == "co-quoted":
+            return answering.coquoted_edges(self.conn, wanted)
+        hits = None
+        if text.strip():
+            hits = [h.id for h in self.search(text, filters=wanted, limit=COUNT_CAP)]
+        return answering.answer_edges(self.conn, wanted, hits)
+
+    def network_nodes(self, edges: list[NetworkEdge]) -> dict[str, tuple[str, str, int]]:
+        """The edges' ends: {node id: (name, kind, quotes)} (an id, or "name:" and a name
+        no corpus speaker bears)."""
+        return answering.graph_nodes(self.conn, edges)
 
     def check(self, text: str, *, speaker: str | None = None, limit: int = 5) -> CheckReport:
         """Did anyone (or ``speaker``) really say this? The verdict (verbatim, verbatim_part,

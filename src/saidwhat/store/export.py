@@ -11,12 +11,13 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Iterator
+from html import escape  # XML-safe (&, <, >, quotes); xml.sax.saxutils loads urllib.request
 from itertools import groupby, islice
 from pathlib import Path
 from typing import Literal, get_args
 
 from saidwhat.errors import SaidwhatError
-from saidwhat.store.models import ClusterRow, Occurrence, Record
+from saidwhat.store.models import ClusterRow, NetworkEdge, Occurrence, Record
 
 Format = Literal["jsonl", "csv", "parquet"]
 TextFormat = Literal["csv", "jsonl", "json"]
@@ -111,3 +112,73 @@ def _write_parquet(rows: Iterable[Record], model: type[Record], out: Path) -> in
 
 def model_for(per: Per) -> type[Record]:
     return ClusterRow if per == "cluster" else Occurrence
+
+
+# -- the speaker network (who answers whom, who is quoted with whom) -------------------------
+GraphFormat = Literal["graphml", "csv"]
+
+
+def node_key(ident: int | None, name: str) -> str:
+    """A node's id in the files: the corpus speaker's id, or the name of one nobody bears."""
+    return str(ident) if ident is not None else f"name:{name}"
+
+
+def write_graph(
+    edges: list[NetworkEdge], nodes: dict[str, tuple[str, str, int]], fmt: GraphFormat, out: Path
+) -> Path | None:
+    """Write the network as GraphML (one file; answers directed, co-quotation
+    ``directed="false"``), or as a CSV edge list (Source, Target, Type, Weight as Gephi reads
+    them, with the kind and both names) and a CSV of the nodes beside it; ``nodes`` is
+    {id: (name, kind, quotes)}. Returns the nodes file written for CSV."""
+    try:
+        if fmt == "graphml":
+            out.write_text(_graphml(edges, nodes), encoding="utf-8")
+            return None
+        nodes_out = out.with_name(f"{out.stem}-nodes.csv")
+        with out.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(
+                ["Source", "Target", "Type", "Weight", "Kind", "Source name", "Target name"]
+            )
+            for e in edges:
+                writer.writerow([
+                    node_key(e.source_id, e.source_name), node_key(e.target_id, e.target_name),
+                    "Directed" if e.kind == "answer" else "Undirected", e.weight, e.kind,
+                    e.source_name, e.target_name,
+                ])  # fmt: skip
+        with nodes_out.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(["Id", "Label", "Kind", "Quotes"])
+            for key, (name, kind, quotes) in nodes.items():
+                writer.writerow([key, name, kind, quotes])
+        return nodes_out
+    except OSError as exc:
+        raise SaidwhatError(f"{out}: cannot write ({exc.strerror})") from None
+
+
+def _graphml(edges: list[NetworkEdge], nodes: dict[str, tuple[str, str, int]]) -> str:
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">',
+        '  <key id="label" for="node" attr.name="label" attr.type="string"/>',
+        '  <key id="kind" for="node" attr.name="kind" attr.type="string"/>',
+        '  <key id="quotes" for="node" attr.name="quotes" attr.type="int"/>',
+        '  <key id="link" for="edge" attr.name="kind" attr.type="string"/>',
+        '  <key id="weight" for="edge" attr.name="weight" attr.type="int"/>',
+        '  <graph id="speakers" edgedefault="directed">',
+    ]
+    for key, (name, kind, quotes) in nodes.items():
+        lines.append(
+            f'    <node id="{escape(key)}"><data key="label">{escape(name)}</data>'
+            f'<data key="kind">{escape(kind)}</data><data key="quotes">{quotes}</data></node>'
+        )
+    for n, e in enumerate(edges):
+        source = escape(node_key(e.source_id, e.source_name))
+        target = escape(node_key(e.target_id, e.target_name))
+        undirected = ' directed="false"' if e.kind != "answer" else ""
+        lines.append(
+            f'    <edge id="e{n}" source="{source}" target="{target}"{undirected}>'
+            f'<data key="link">{e.kind}</data><data key="weight">{e.weight}</data></edge>'
+        )
+    lines += ["  </graph>", "</graphml>", ""]
+    return "\n".join(lines)

@@ -10,6 +10,7 @@ import sqlite3
 import zlib
 
 from saidwhat.records import Article
+from saidwhat.store.answers import answer_links
 from saidwhat.store.models import (
     ArticleHit,
     ArticleLinks,
@@ -26,6 +27,7 @@ from saidwhat.store.models import (
 from saidwhat.store.people import find_people
 from saidwhat.store.rows import FROM, NEWEST_FIRST, OCCURRENCE, OLDEST_FIRST, SUMMARY
 from saidwhat.store.search import fts_query
+from saidwhat.store.sourcing import evidence, label_counts
 
 _NAME = re.compile(r"[^\W\d_][\w.'’ -]*")  # letters first; no digits alone, quotes, * or ()
 
@@ -95,8 +97,13 @@ def speaker(
         f"{OCCURRENCE}{FROM} WHERE q.person_id = ?{NEWEST_FIRST} LIMIT ?",
         (person_id, recent),
     ).fetchall()
+    answers, answered_by = answer_links(conn, person_id)
     return SpeakerProfile(
         **dict(row),
+        labels=label_counts(conn, person_id),
+        evidence=evidence(conn, person_id),
+        answers=answers,
+        answered_by=answered_by,
         aliases=aliases,
         titles=[Role(**_role(r)) for r in roles if r["kind"] == "title"],
         affiliations=[Role(**_role(r)) for r in roles if r["kind"] == "affiliation"],

@@ -9,7 +9,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from saidwhat.records import Article, QuoteType, Record, SpeakerKind
+from saidwhat.records import AnswerCue, Article, Aspect, QuoteType, Record, SpeakerKind
 
 
 class Occurrence(Record):
@@ -29,6 +29,9 @@ class Occurrence(Record):
     date: str | None = Field(None, description="YYYY-MM-DD, for sorting and filtering")
     title: str | None = None
     cluster_id: int | None = None
+    speaker_anonymity: str | None = Field(None, description="named, anonymous or unknown")
+    speaker_role: str | None = Field(None, description="the role the article gives the speaker")
+    speaker_gender: str | None = Field(None, description="as the article refers to them")
 
 
 class QuoteHit(Occurrence):
@@ -65,6 +68,38 @@ class SpeakerSummary(Record):
     last_seen: str | None = None
 
 
+class LabelCount(Record):
+    """How many of the articles that quote a speaker give them one label as a source."""
+
+    aspect: Aspect
+    value: str
+    articles: int
+
+
+class SourceEvidence(Record):
+    """Why an article labels a speaker so: the words, the rule, and the sentence they are in."""
+
+    aspect: Aspect
+    value: str
+    words: str
+    rule: str
+    sentence: str | None = Field(None, description="the article's sentence holding the words")
+    article_id: str
+    source: str | None = None
+    date: str | None = None
+
+
+class AnswerLink(Record):
+    """Someone a speaker answers, or who answers them, and how often; ``id`` is None for a
+    name no corpus speaker bears."""
+
+    id: int | None = None
+    name: str
+    quotes: int = Field(description="answering quotes")
+    how: AnswerCue | None = Field(None, description="how the latest answer was said")
+    example: Occurrence | None = Field(None, description="the latest answering quote")
+
+
 class SpeakerProfile(SpeakerSummary):
     """Everything the corpus knows about one speaker."""
 
@@ -73,6 +108,26 @@ class SpeakerProfile(SpeakerSummary):
     affiliations: list[Role] = Field(default_factory=list)
     outlets: list[OutletCount] = Field(default_factory=list)
     recent: list[Occurrence] = Field(default_factory=list, description="latest quotes first")
+    labels: list[LabelCount] = Field(
+        default_factory=list, description="anonymity, role and gender over their articles"
+    )
+    evidence: list[SourceEvidence] = Field(
+        default_factory=list, description="the words that gave the labels, latest articles first"
+    )
+    answers: list[AnswerLink] = Field(default_factory=list, description="whom they answer")
+    answered_by: list[AnswerLink] = Field(default_factory=list, description="who answers them")
+
+
+class NetworkEdge(Record):
+    """One link of the speaker network: ``source`` answers ``target`` (``kind`` answer), or
+    both are quoted in the same articles (``kind`` co-quoted; ``weight`` articles)."""
+
+    source_id: int | None = None
+    source_name: str
+    target_id: int | None = None
+    target_name: str
+    kind: Literal["answer", "co-quoted"]
+    weight: int
 
 
 class ArticleHit(Record):

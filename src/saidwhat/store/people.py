@@ -186,9 +186,8 @@ def _record(
 ) -> None:
     """Store the link, the aliases, the roles, and give the person its fullest name."""
     conn.execute(
-        "INSERT OR REPLACE INTO article_speakers"
-        " (article_rowid, speaker_id, person_id, name, titles, affiliations)"
-        " VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT OR REPLACE INTO article_speakers (article_rowid, speaker_id, person_id, name,"
+        " titles, affiliations, anonymity, role, gender) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             article_rowid,
             speaker.id,
@@ -196,6 +195,9 @@ def _record(
             speaker.name,
             json.dumps(speaker.titles),
             json.dumps(speaker.affiliations),
+            speaker.anonymity,
+            speaker.role,
+            speaker.gender,
         ),
     )
     for alias in _aliases(speaker):
@@ -291,6 +293,8 @@ def fold_person(conn: sqlite3.Connection, keep: int, gone: int) -> None:
         (keep, gone),
     )
     conn.execute("UPDATE pins SET person_id = ? WHERE person_id = ?", (keep, gone))
+    if has_answers(conn):
+        conn.execute("UPDATE answers SET answered_id = ? WHERE answered_id = ?", (keep, gone))
     conn.execute("DELETE FROM people WHERE id = ?", (gone,))
     rebuild_roles(conn, [keep])
 
@@ -310,6 +314,21 @@ def move_speakers(
         f" WHERE article_rowid = ? AND {column} = ?",
         (to, to, article_rowid, value),
     )
+    if has_answers(conn):  # answers to the moved speakers follow them
+        conn.execute(
+            "UPDATE answers SET answered_id = (SELECT s.person_id FROM article_speakers s"
+            " WHERE s.article_rowid = answers.article_rowid"
+            " AND s.speaker_id = answers.answered_speaker)"
+            " WHERE article_rowid = ? AND answered_speaker IS NOT NULL",
+            (article_rowid,),
+        )
+
+
+def has_answers(conn: sqlite3.Connection) -> bool:
+    """Whether the store has the answers table (schema 10): the re-keying of older migrations
+    runs this code on stores made before it."""
+    found = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'answers'")
+    return found.fetchone() is not None
 
 
 def drop_orphans(conn: sqlite3.Connection) -> None:

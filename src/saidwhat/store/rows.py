@@ -4,7 +4,8 @@ look-ups and check, so that every answer has the fields of ``store.models``."""
 OCCURRENCE = (
     "SELECT q.rowid AS id, q.quote_id, q.text, q.type, q.confidence, p.name AS speaker,"
     " q.person_id AS speaker_id, a.id AS article_id, a.source, a.url, a.published, a.date,"
-    " a.title, q.cluster_id"
+    " a.title, q.cluster_id, q.anonymity AS speaker_anonymity, q.role AS speaker_role,"
+    " q.gender AS speaker_gender"
 )
 FROM = (
     " FROM quotes q JOIN articles a ON a.rowid = q.article_rowid"

@@ -10,9 +10,11 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 
 from saidwhat.errors import SaidwhatError
+from saidwhat.store import answers, rollups, sourcing
 from saidwhat.store.rekey import one_name_model, rekey_organisations, rekey_people
 from saidwhat.store.text import quote_tags
 
@@ -267,6 +269,27 @@ MIGRATIONS.append(
             INSERT INTO clusters_fts(rowid, text) VALUES (new.id, new.text);
         END""",
         recluster_quotes,
+    ]
+)
+
+# 10: who gets a voice. Each article speaker's labels as a source (named or anonymous, role,
+# gender as the article gives it), copied onto its quotes; the speakers of stored articles
+# labelled from their records (no extraction: the labelling reads the record alone); running
+# counts by outlet and month for the report, kept by triggers; and who answers whom (empty for
+# articles stored before: `saidwhat ingest --force` finds their answers, which need the
+# parse). Articles get an index by outlet and date (a day-precise report counts them). Safe to
+# apply again.
+MIGRATIONS.append(
+    [
+        *(
+            partial(add_column, table=table, column=name, declaration=declaration)
+            for table, declaration in sourcing.COLUMNS.items()
+            for name in sourcing.LABEL_COLUMNS
+        ),
+        sourcing.relabel,
+        "CREATE INDEX IF NOT EXISTS articles_source_date ON articles(source, date)",
+        rollups.create,
+        *answers.SCHEMA,
     ]
 )
 

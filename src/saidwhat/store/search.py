@@ -61,18 +61,32 @@ class SqlFilters:
         elif filters.source:
             sql.clauses.append("q.source = ? COLLATE NOCASE")
             sql.params.append(filters.source)
-        if filters.since:
-            sql.clauses.append("q.date >= ?")
-            sql.params.append(filters.since)
-        if filters.until:  # inclusive of every date it is a prefix of, and a range on the index
-            sql.clauses.append("q.date <= ?")
-            sql.params.append(filters.until + UNTIL_END)
+        sql.add_dates(filters, "q.")
         if filters.type and as_tags:
             sql.tags.append(type_tag(filters.type))
         elif filters.type:
             sql.clauses.append("q.type = ?")
             sql.params.append(filters.type)
         return sql
+
+    @classmethod
+    def of_articles(cls, filters: QuoteFilters, prefix: str = "") -> SqlFilters:
+        """The outlet and dates of the filters over the articles table (``prefix``: its
+        alias and a dot); the other filters choose quotes, not articles."""
+        sql = cls()
+        if filters.source:
+            sql.clauses.append(f"{prefix}source = ? COLLATE NOCASE")
+            sql.params.append(filters.source)
+        sql.add_dates(filters, prefix)
+        return sql
+
+    def add_dates(self, filters: QuoteFilters, prefix: str) -> None:
+        if filters.since:
+            self.clauses.append(f"{prefix}date >= ?")
+            self.params.append(filters.since)
+        if filters.until:  # inclusive of every date it is a prefix of, and a range on the index
+            self.clauses.append(f"{prefix}date <= ?")
+            self.params.append(filters.until + UNTIL_END)
 
     def match(self, query: str) -> str:
         """The full-text expression: the words in the quote text, the filters in its tags."""

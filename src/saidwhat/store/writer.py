@@ -19,10 +19,12 @@ from itertools import islice
 
 from saidwhat.lang.dates import normalise_published
 from saidwhat.records import Article, Document, Quote, Skipped
+from saidwhat.store.answers import link_named, write_answers
 from saidwhat.store.clusters import assign_cluster
 from saidwhat.store.models import IngestReport
 from saidwhat.store.people import drop_orphans, rebuild_roles, resolve_article
 from saidwhat.store.schema import transaction
+from saidwhat.store.sourcing import labels
 from saidwhat.store.text import quote_tags
 
 Progress = Callable[[IngestReport], None]
@@ -74,6 +76,9 @@ def ingest_articles(
                 report.seconds = time.monotonic() - started
                 if progress:
                     progress(report)
+    if report.articles:  # answers to names nobody bore before may be linked now
+        with transaction(conn):
+            link_named(conn)
     if touched:
         with transaction(conn):
             rebuild_roles(conn, touched)
@@ -191,16 +196,17 @@ def _write_article(
     # so a long span that contains another quote of the same article does not swallow it.
     # A quote with no content of its own is in no cluster (cluster_id NULL).
     own: set[int] = set()
+    rowids: dict[str, int] = {}
     said = [(quote_words(article, quote), quote) for quote in article.quotes]
     for words, quote in sorted(said, key=lambda pair: len(pair[0])):
         person_id = people.get(quote.speaker_id) if quote.speaker_id else None
         cluster_id = assign_cluster(conn, words, own, person_id, quote.type)
         if cluster_id is not None:
             own.add(cluster_id)
-        conn.execute(
+        rowids[quote.id] = conn.execute(
             "INSERT INTO quotes (article_rowid, quote_id, text, type, start, end, confidence,"
-            " speaker_id, person_id, cluster_id, source, date, tags)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " speaker_id, person_id, cluster_id, source, date, tags, anonymity, role, gender)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 rowid,
                 quote.id,
@@ -215,8 +221,10 @@ def _write_article(
                 article.source,
                 date,
                 quote_tags(person_id, article.source, quote.type),
+                *labels(article.speaker(quote.speaker_id)),
             ),
-        )
+        ).lastrowid
+    write_answers(conn, rowid, article, people, rowids)
     return True, old is not None
 
 
