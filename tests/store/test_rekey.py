@@ -356,3 +356,32 @@ def test_descriptions_groups_and_documents_never_join_across_articles(corpus):
     for row in people(corpus):
         counts[row[1]] = counts.get(row[1], 0) + 1
     assert counts == {"officials": 2, "a senior aide": 2, "the report": 2, "Harbor Board": 1}
+
+
+def test_a_name_read_whole_before_migration_11_is_taken_apart_and_joined(tmp_path):
+    """Migration 11: "Calder Supreme Court Justice Ines Varga", stored whole by the rules
+    before it, becomes Ines Varga and joins the Ines Varga of another article."""
+    corpus = Corpus(tmp_path / "v10.db")
+    corpus.add(
+        [
+            article("e0", [(person("s1", "Ines Varga"), "The appeal is dismissed")]),
+            article("e1", [(person("s1", "Ines Varga"), "The law was clear")]),
+        ]
+    )
+    old = corpus.conn.execute(
+        "INSERT INTO people (name, kind, first_name, surname) VALUES"
+        " ('Calder Supreme Court Justice Ines Varga', 'person', 'calder', 'varga')"
+    ).lastrowid
+    e1 = corpus.conn.execute("SELECT rowid FROM articles WHERE id = 'e1'").fetchone()[0]
+    for table in ("article_speakers", "quotes"):
+        corpus.conn.execute(f"UPDATE {table} SET person_id = ? WHERE article_rowid = ?", (old, e1))
+    corpus.conn.execute("PRAGMA user_version = 10")
+    corpus.close()
+
+    corpus = Corpus(tmp_path / "v10.db")
+    assert corpus.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    names = [r[1] for r in people(corpus)]
+    assert names == ["Ines Varga"]
+    assert [h.speaker for h in corpus.search("appeal OR law")] == ["Ines Varga", "Ines Varga"]
+    assert corpus.conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    corpus.close()
