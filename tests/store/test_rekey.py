@@ -292,13 +292,7 @@ def test_one_name_model_cleans_names_joins_people_and_splits_descriptions(tmp_pa
     rows = {r[1]: r[0] for r in people(corpus)}
     # the old rules: "Texas Sen. Ted Cruz" was keyed with the first name "texas" and shown
     # so; "the author" of two articles was one row; a description was a "person"
-    old = corpus.conn.execute(
-        "INSERT INTO people (name, kind, first_name, surname)"
-        " VALUES ('Texas Sen. Ted Cruz', 'person', 'texas', 'cruz')"
-    ).lastrowid
-    d1 = corpus.conn.execute("SELECT rowid FROM articles WHERE id = 'd1'").fetchone()[0]
-    for table in ("article_speakers", "quotes"):
-        corpus.conn.execute(f"UPDATE {table} SET person_id = ? WHERE article_rowid = ?", (old, d1))
+    stored_by_old_rules(corpus, "d1", "Texas Sen. Ted Cruz", "texas", "cruz")
     authors = [r[0] for r in people(corpus) if r[1] == "the author"]
     _merge_rows(corpus, authors[0], authors[1])
     judge = corpus.conn.execute(
@@ -368,13 +362,7 @@ def test_a_name_read_whole_before_migration_11_is_taken_apart_and_joined(tmp_pat
             article("e1", [(person("s1", "Ines Varga"), "The law was clear")]),
         ]
     )
-    old = corpus.conn.execute(
-        "INSERT INTO people (name, kind, first_name, surname) VALUES"
-        " ('Calder Supreme Court Justice Ines Varga', 'person', 'calder', 'varga')"
-    ).lastrowid
-    e1 = corpus.conn.execute("SELECT rowid FROM articles WHERE id = 'e1'").fetchone()[0]
-    for table in ("article_speakers", "quotes"):
-        corpus.conn.execute(f"UPDATE {table} SET person_id = ? WHERE article_rowid = ?", (old, e1))
+    stored_by_old_rules(corpus, "e1", "Calder Supreme Court Justice Ines Varga", "calder", "varga")
     corpus.conn.execute("PRAGMA user_version = 10")
     corpus.close()
 
@@ -385,3 +373,16 @@ def test_a_name_read_whole_before_migration_11_is_taken_apart_and_joined(tmp_pat
     assert [h.speaker for h in corpus.search("appeal OR law")] == ["Ines Varga", "Ines Varga"]
     assert corpus.conn.execute("PRAGMA foreign_key_check").fetchall() == []
     corpus.close()
+
+
+def stored_by_old_rules(corpus, article_id: str, name: str, first: str, surname: str) -> None:
+    """The speaker of one article as older rules stored them: a person of that name and keys."""
+    old = corpus.conn.execute(
+        "INSERT INTO people (name, kind, first_name, surname) VALUES (?, 'person', ?, ?)",
+        (name, first, surname),
+    ).lastrowid
+    [(rowid,)] = corpus.conn.execute("SELECT rowid FROM articles WHERE id = ?", (article_id,))
+    for table in ("article_speakers", "quotes"):
+        corpus.conn.execute(
+            f"UPDATE {table} SET person_id = ? WHERE article_rowid = ?", (old, rowid)
+        )
