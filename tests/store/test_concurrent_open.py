@@ -8,7 +8,8 @@ from __future__ import annotations
 import multiprocessing
 from pathlib import Path
 
-from saidwhat.store.schema import SCHEMA_VERSION, connect
+from saidwhat.store.connection import connect
+from saidwhat.store.schema import SCHEMA_VERSION
 
 ROUNDS, PROCESSES = 10, 4
 

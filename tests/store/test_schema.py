@@ -9,7 +9,8 @@ import pytest
 
 from saidwhat.errors import SaidwhatError
 from saidwhat.store import Corpus
-from saidwhat.store.schema import MIGRATIONS, SCHEMA_VERSION, connect, migrate
+from saidwhat.store.connection import connect, migrate
+from saidwhat.store.schema import MIGRATIONS, SCHEMA_VERSION
 from saidwhat.store.text import quote_tags
 
 

@@ -12,8 +12,8 @@ from pyarrow import ArrowException
 from saidwhat.errors import InputError, one_line
 from saidwhat.run.parquet import read_results
 from saidwhat.run.plan import Manifest, input_order
+from saidwhat.store.connection import connect
 from saidwhat.store.models import IngestReport
-from saidwhat.store.schema import connect
 from saidwhat.store.writer import ingest_articles
 
 LoadProgress = Callable[[int, int, str], None]

@@ -25,6 +25,7 @@ from saidwhat.store import answers as answering
 from saidwhat.store import lookups
 from saidwhat.store import report as reporting
 from saidwhat.store import search as searching
+from saidwhat.store.connection import connect, transaction
 from saidwhat.store.corrections import apply_aliases, merge_people, parse_aliases, split_person
 from saidwhat.store.filters import QuoteFilters
 from saidwhat.store.models import (
@@ -44,7 +45,7 @@ from saidwhat.store.models import (
     WeekCount,
 )
 from saidwhat.store.people import drop_orphans
-from saidwhat.store.schema import SCHEMA_VERSION, connect, transaction
+from saidwhat.store.schema import SCHEMA_VERSION
 from saidwhat.store.search import COUNT_CAP, Sort
 
 if TYPE_CHECKING:

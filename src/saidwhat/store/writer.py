@@ -21,9 +21,9 @@ from saidwhat.lang.dates import normalise_published
 from saidwhat.records import Article, Document, Quote, Skipped
 from saidwhat.store.answers import link_named, write_answers
 from saidwhat.store.clusters import assign_cluster
+from saidwhat.store.connection import transaction
 from saidwhat.store.models import IngestReport
 from saidwhat.store.people import drop_orphans, rebuild_roles, resolve_article
-from saidwhat.store.schema import transaction
 from saidwhat.store.sourcing import labels
 from saidwhat.store.text import quote_tags
 
