@@ -197,7 +197,7 @@ def test_a_version_3_file_is_refused_read_only_until_opened_for_writing(tmp_path
     raw = sqlite3.connect(path)
     raw.execute("PRAGMA user_version = 3")
     raw.close()
-    with pytest.raises(SaidwhatError, match=f"not version {SCHEMA_VERSION}"):
+    with pytest.raises(SaidwhatError, match=f"version 3, not version {SCHEMA_VERSION}: run"):
         Corpus(path, readonly=True)
     Corpus(path).close()
     Corpus(path, readonly=True).close()

@@ -1,5 +1,5 @@
-"""Corpus commands: ingest, log, search, check (``cli.checking``), cluster, export (the people
-of a corpus are in ``cli.speakers``).
+"""Corpus commands: ingest, log, upgrade, search, check (``cli.checking``), cluster, export
+(the people of a corpus are in ``cli.speakers``).
 
 Every command takes ``--db`` (default ./saidwhat.db or $SAIDWHAT_DB). Query commands open the
 store read-only and print a table, or JSON with ``--json``; none of them loads spaCy.
@@ -41,6 +41,7 @@ from saidwhat.store.search import Sort, snippet_parts
 def register(app: typer.Typer) -> None:
     app.command("ingest")(ingest_command)
     app.command("log")(log_command)
+    app.command("upgrade")(upgrade_command)
     app.command("search")(search_command)
     app.command("check")(check_command)
     app.command("cluster")(cluster_command)
@@ -171,6 +172,22 @@ def _highlighted(snippet: str) -> Text:
     for part, hit in snippet_parts(snippet):
         text.append(part, style="bold yellow" if hit else None)
     return text
+
+
+def upgrade_command(db: Path = DB) -> None:
+    """Bring a corpus made by an older saidwhat up to this version's schema, in place.
+
+    Commands that only read a corpus, and `saidwhat serve`, open it read-only and refuse an
+    older one; ingest, relabel and corrections upgrade it as they open it.
+
+    Examples:
+      saidwhat upgrade --db news.db
+    """
+    if not db.exists():
+        raise SaidwhatError(f"{db}: no such corpus")
+    with Corpus(db) as corpus:
+        version = corpus.conn.execute("PRAGMA user_version").fetchone()[0]
+    console.print(f"{db}: up to date (schema version {version})")
 
 
 def search_command(

@@ -63,8 +63,17 @@ def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
             migrate(conn)
-        elif conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
-            raise SaidwhatError(f"{path}: corpus schema is not version {SCHEMA_VERSION}")
+        elif (found := conn.execute("PRAGMA user_version").fetchone()[0]) != SCHEMA_VERSION:
+            conn.close()
+            if found > SCHEMA_VERSION:
+                raise SaidwhatError(
+                    f"{path}: corpus schema is version {found}, made by a newer saidwhat"
+                    f" (this one reads version {SCHEMA_VERSION})"
+                )
+            raise SaidwhatError(
+                f"{path}: corpus schema is version {found}, not version {SCHEMA_VERSION}:"
+                f" run `saidwhat upgrade --db {path}` once to bring it up to date"
+            )
     except sqlite3.OperationalError as exc:
         if conn is not None:
             conn.close()
