@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from saidwhat.quotes.candidate import UNATTRIBUTED, QuoteCandidate
 from saidwhat.quotes.clauses import clause_candidates, colon_candidates, rule_starts
-from saidwhat.quotes.features import Letters, candidate_features, quoted_share
+from saidwhat.quotes.features import ContentFlags, Letters, candidate_features, quoted_share
 from saidwhat.quotes.filters import no_speech
 from saidwhat.quotes.lists import list_candidates
 from saidwhat.quotes.marked import absorb_marks, mark_candidates
@@ -103,7 +103,7 @@ def propose(doc: Doc, article: Article) -> list[tuple[Raw, dict[str, float], flo
         i = bisect.bisect_right(starts, pos) - 1
         return i >= 0 and pos < spans[i].end
 
-    letters = Letters(article.text)
+    letters, flags = Letters(article.text), ContentFlags(doc)
     out = []
     for raw in find_candidates(doc, regions, spans):
         if no_speech(raw) is not None:
@@ -113,7 +113,7 @@ def propose(doc: Doc, article: Article) -> list[tuple[Raw, dict[str, float], flo
         raw.section = kind if kind in READ_SECTIONS else "paragraph"
         held = [marks[i] for i in raw.marks]
         quoted = quoted_share(letters, raw.fragments, held) if held else 0.0
-        out.append((raw, candidate_features(raw, doc, quoted, kind, in_quote), quoted))
+        out.append((raw, candidate_features(raw, doc, flags, quoted, kind, in_quote), quoted))
     return out
 
 

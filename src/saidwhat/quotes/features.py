@@ -65,9 +65,9 @@ def quoted_share(
 
 
 class ContentFlags:
-    """Per token of a parse, read once as arrays: whether it is a verb, a subject, a first
-    person word, a sentence start; a candidate's content features are then slices of them
-    (four walks over its tokens each made a spaCy Token per token, for every candidate)."""
+    """Per token of a parse, read once per article as arrays: whether it is a verb, a subject,
+    a first person word, a sentence start; a candidate's content features are then slices of
+    them (four walks over its tokens each made a spaCy Token per token, for every candidate)."""
 
     def __init__(self, doc: Doc):
         pos, dep, lower, starts = doc.to_array([POS, DEP, LOWER, SENT_START]).T
@@ -77,20 +77,18 @@ class ContentFlags:
         self.first_person = numpy.isin(lower, [strings.add(word) for word in FIRST_PERSON])
         self.sentence_start = starts == 1
 
-    @staticmethod
-    def of(doc: Doc) -> ContentFlags:
-        """The flags of ``doc``, kept with it."""
-        flags = doc.user_data.get("saidwhat.content_flags")
-        if flags is None:
-            flags = doc.user_data["saidwhat.content_flags"] = ContentFlags(doc)
-        return flags
-
 
 def candidate_features(
-    raw: Raw, doc: Doc, quoted: float, section: str, in_quote: Callable[[int], bool]
+    raw: Raw,
+    doc: Doc,
+    flags: ContentFlags,
+    quoted: float,
+    section: str,
+    in_quote: Callable[[int], bool],
 ) -> dict[str, float]:
-    """Named features of one candidate; ``quoted`` is its quoted share, ``section`` its kind,
-    ``in_quote(pos)`` tells whether a character lies inside quote marks."""
+    """Named features of one candidate; ``flags`` are those of ``doc``, ``quoted`` is its
+    quoted share, ``section`` its kind, ``in_quote(pos)`` tells whether a character lies
+    inside quote marks."""
     f: dict[str, float] = {"bias": 1.0, f"kind={raw.kind}": 1.0, f"section={section}": 1.0}
     if not raw.marks and in_quote(raw.start):
         f["inside_other_quote"] = 1.0
@@ -106,7 +104,7 @@ def candidate_features(
     if content is not None and len(content):
         first = content[0]
         f[f"first={first.lower_ if first.is_stop or first.is_punct else first.pos_}"] = 1.0
-        flags, a, b = ContentFlags.of(doc), content.start, content.end
+        a, b = content.start, content.end
         f["content_has_verb"] = float(flags.verb[a:b].any())
         f["content_has_subj"] = float(flags.subject[a:b].any())
         f["content_first_person"] = float(flags.first_person[a:b].any())

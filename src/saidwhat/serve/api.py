@@ -101,10 +101,11 @@ def download_quotes(
     wanted = query.filters()
     headers = {"Content-Disposition": f'attachment; filename="saidwhat-quotes.{format}"'}
     rows: Iterable[Occurrence]
-    if query.text.strip():
-        rows = store.search(query.text, filters=wanted, limit=MAX_DOWNLOAD, sort=query.sort)
-        if store.count(query.text, filters=wanted, cap=MAX_DOWNLOAD) > MAX_DOWNLOAD:
+    if query.text.strip():  # one more than fits: whether there were more
+        found = store.search(query.text, filters=wanted, limit=MAX_DOWNLOAD + 1, sort=query.sort)
+        if len(found) > MAX_DOWNLOAD:
             headers["Saidwhat-Truncated"] = str(MAX_DOWNLOAD)
+        rows = found[:MAX_DOWNLOAD]
     else:
         rows = store.quotes(filters=wanted, newest=query.sort != "oldest")
     return StreamingResponse(
