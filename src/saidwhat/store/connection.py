@@ -74,15 +74,13 @@ def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
                 f"{path}: corpus schema is version {found}, not version {SCHEMA_VERSION}:"
                 f" run `saidwhat upgrade --db {path}` once to bring it up to date"
             )
-    except sqlite3.OperationalError as exc:
-        if conn is not None:
-            conn.close()
-        if "locked" in str(exc) or "busy" in str(exc):
-            raise _Locked(str(exc)) from None
-        raise SaidwhatError(f"{path}: not a saidwhat corpus ({exc})") from None
     except sqlite3.DatabaseError as exc:
         if conn is not None:
             conn.close()
+        if isinstance(exc, sqlite3.OperationalError) and (
+            "locked" in str(exc) or "busy" in str(exc)
+        ):
+            raise _Locked(str(exc)) from None
         raise SaidwhatError(f"{path}: not a saidwhat corpus ({exc})") from None
     return conn
 
