@@ -243,3 +243,51 @@ def test_a_plural_noun_opening_a_sentence_is_a_group_not_the_name_inside_it(nlp)
         [("the channel would silt up again", "Experts on Quill's harbor plan", "said")],
     )
     assert speaker(article, 0).kind == "group"
+
+
+def test_a_subject_in_the_pronouns_own_sentence_beats_the_previous_speaker(nlp):
+    """The previous speaker is the likelier "she", unless the pronoun's own sentence has
+    named someone else as a subject before it."""
+    text = (
+        "The festival opened on the quay.\n\n"
+        "Guests included Tomas Brell, Ada Wren and Lisa Kerr.\n\n"
+        '"It is a fine night," said Tomas Brell.\n\n'
+        "When Ms. Kerr took the stage after him, she added the words, ''Port Aldous.''"
+    )
+    article = run(
+        nlp,
+        text,
+        [
+            ('"It is a fine night,"', "Tomas Brell", "said"),
+            ("''Port Aldous.''", "she", "added"),
+        ],
+    )
+    assert speaker_names(article) == ["Tomas Brell", "Lisa Kerr"]
+
+
+def test_a_relative_pronoun_after_a_list_of_names_is_the_last_name(nlp):
+    text = (
+        "The harbor museum opened on Sunday.\n\n"
+        "Guests included Tomas Brell, Ada Wren and Lisa Kerr, who joked that the ferry was "
+        "late again.\n\n"
+        "Brell left early."
+    )
+    article = run(nlp, text, [("that the ferry was late again", "who", "joked")])
+    assert speaker_names(article) == ["Lisa Kerr"]
+
+
+def test_which_just_after_a_body_is_that_body(nlp):
+    text = (
+        "Mayor Ines Varga said the streets were safe.\n\n"
+        "To solve this quandary, they turned to the Calder Police Department which reported "
+        '"214 shooting incidents" in the city.'
+    )
+    article = run(
+        nlp,
+        text,
+        [
+            ("the streets were safe", "Mayor Ines Varga", "said"),
+            ('"214 shooting incidents"', "which", "reported"),
+        ],
+    )
+    assert speaker_names(article) == ["Ines Varga", "Calder Police Department"]

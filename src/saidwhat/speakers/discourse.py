@@ -14,7 +14,7 @@ import math
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from saidwhat.quotes.marks import find_mark_spans
 from saidwhat.quotes.spans import Covered
@@ -166,23 +166,39 @@ class Discourse:
 
     def relative_antecedent(self, at: int) -> tuple[int, int] | None:
         """'X, who ..., said', 'generals and admirals, most of whom said': the noun the
-        relative clause hangs on."""
+        relative clause hangs on; of a list of names, the one just before the pronoun ("Will
+        Smith, Patti LaBelle and Stevie Wonder, who joked"); where the parse hangs no relative
+        clause on a noun ("the Police Department which reported"), the name just before."""
         token = self.doc.char_span(at, at + 1, alignment_mode="expand")
         if token is None or not len(token):
             return None
-        verb = token[0].head
+        pronoun = token[0]
+        verb = pronoun.head
         for _ in range(3):  # "whom" <- "of" <- "most" <- the clause's verb
             if verb.dep_ == "relcl" or verb.head is verb:
                 break
             verb = verb.head
-        if verb.dep_ != "relcl" or verb.head.i >= token[0].i:
-            return None
+        if verb.dep_ != "relcl" or verb.head.i >= pronoun.i:
+            return self._name_just_before(pronoun)
         noun = verb.head
+        last = self._name_just_before(pronoun)
+        if last is not None and any(c.idx < last[1] <= c.idx + len(c) for c in noun.conjuncts):
+            return last
         ent = self.roster.ent_at(noun.i)
         if ent is not None:
             return ent.start_char, ent.end_char
         left = noun.left_edge
         return self.doc[left.i].idx, noun.idx + len(noun)
+
+    def _name_just_before(self, pronoun: Token) -> tuple[int, int] | None:
+        """The named entity ending just before a relative pronoun (a comma between)."""
+        i = pronoun.i - 1
+        if i >= 0 and self.doc[i].text == ",":
+            i -= 1
+        ent = self.roster.ent_at(i) if i >= 0 else None
+        if ent is None or ent.end != i + 1 or ent.label_ not in ("PERSON", "ORG", "NORP"):
+            return None
+        return ent.start_char, ent.end_char
 
     def recent_people(
         self, at: int, gender: str | None = None, *, unnamed: bool = False
@@ -213,9 +229,8 @@ class Discourse:
             known = found.get(id(person))
             if known is None or score > known[1].score:
                 found[id(person)] = (person, Recency(score, back, person is previous, start))
-            seen.append(
-                (start, person, subject and not quoted and self.is_subject(start, main=True))
-            )
+            overtakes = subject and not quoted and (back == 0 or self.is_subject(start, main=True))
+            seen.append((start, person, overtakes))
 
         since = self.window_start(at)
         for start, _, person in self.roster.people_before(at, since, last=MAX_REFERENTS):
