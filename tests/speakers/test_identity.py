@@ -291,3 +291,16 @@ def test_which_just_after_a_body_is_that_body(nlp):
         ],
     )
     assert speaker_names(article) == ["Ines Varga", "Calder Police Department"]
+
+
+def test_a_titled_surname_is_not_a_namesake_named_later_with_other_titles(nlp):
+    """"Governor Brell" in the lede is not "the first lady, Ada Brell" of a later paragraph."""
+    text = (
+        "Brell rallies the harbor towns\n\n"
+        "Worried about turnout, Governor Brell is taking his case to the harbor towns.\n\n"
+        "The governor told dockworkers on Saturday that the ferries would run.\n\n"
+        "The campaign plans to send Mr. Brell and the first lady, Ada Brell, to every town."
+    )
+    article = run(nlp, text, [("that the ferries would run", "The governor", "told")])
+    assert speaker(article, 0).name != "Ada Brell"
+    assert "Governor" in speaker(article, 0).titles

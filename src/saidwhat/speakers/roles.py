@@ -52,8 +52,7 @@ class Roles(Bodies):
 
     def _read_roles(self, person: Entity, start: int, end: int) -> None:
         """Titles written next to a name: 'Trump spokeswoman X', 'X, a spokeswoman for Y'."""
-        line_start = self.text.rfind("\n", 0, start) + 1
-        before = _BEFORE.search(self.text[max(line_start, start - 80) : start])
+        before = self._before(start)
         if before:
             of = _OF_BODY.match(self.text[end : end + 80])
             bodies = _bodies(before.group("mod"), of.group("org") if of else None)
@@ -64,6 +63,15 @@ class Roles(Bodies):
         if after:
             bodies = _bodies(after.group("mod"), after.group("org"))
             self._take_role(person, after.group("title"), bodies, start)
+
+    def _before(self, start: int) -> re.Match[str] | None:
+        """The title (and the words qualifying it) written just before a name at ``start``."""
+        line_start = self.text.rfind("\n", 0, start) + 1
+        return _BEFORE.search(self.text[max(line_start, start - 80) : start])
+
+    def title_before(self, start: int) -> str | None:
+        before = self._before(start)
+        return tl.display_title(before.group("title")) if before else None
 
     def _read_appositions(self, person: Entity, start: int, end: int) -> None:
         """Titles in an apposition of the parse, however long: 'X, the White House's deputy

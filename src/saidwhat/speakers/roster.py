@@ -185,9 +185,21 @@ class Roster(Roles):
                 return None
         if name.gender:  # "Mr. Obama" is nobody known to be a woman
             same = [p for p in same if p.gender in (None, name.gender)]
+        same = [p for p in same if not self._other_holder(p, name, at)]
         if len(same) <= 1:
             return same[0] if same else None
         return max(same, key=lambda p: self._likelihood(p, name, at, same))
+
+    def _other_holder(self, person: Entity, name: PersonName, at: int) -> bool:
+        """Whether a titled surname is someone else than a namesake the article names only
+        further down with other titles ("President Obama" in the lede is not "the first lady,
+        Michelle Obama" of paragraph 20)."""
+        if person.first <= at or not person.titles:
+            return False
+        shown = {tl.display_title(t) for t in name.titles}
+        written = self.title_before(at)
+        shown |= {written} if written else set()
+        return bool(shown) and not shown & set(person.titles)
 
     def _misspelt(self, name: PersonName, at: int) -> list[Entity]:
         """A surname one letter off a person named just before ("Leslie Wimes ... Wines
