@@ -294,7 +294,7 @@ def test_which_just_after_a_body_is_that_body(nlp):
 
 
 def test_a_titled_surname_is_not_a_namesake_named_later_with_other_titles(nlp):
-    """"Governor Brell" in the lede is not "the first lady, Ada Brell" of a later paragraph."""
+    """A "Governor Brell" in the lede is not "the first lady, Ada Brell" of a later paragraph."""
     text = (
         "Brell rallies the harbor towns\n\n"
         "Worried about turnout, Governor Brell is taking his case to the harbor towns.\n\n"
