@@ -304,3 +304,12 @@ def test_a_titled_surname_is_not_a_namesake_named_later_with_other_titles(nlp):
     article = run(nlp, text, [("that the ferries would run", "The governor", "told")])
     assert speaker(article, 0).name != "Ada Brell"
     assert "Governor" in speaker(article, 0).titles
+
+
+def test_a_source_phrase_naming_one_person_is_that_person(nlp):
+    text = (
+        "A lesson from Ines Varga: 'Keep the ferries running'\n\n"
+        "Calder's former mayor Ines Varga spoke to students on Monday."
+    )
+    article = run(nlp, text, [("'Keep the ferries running'", "A lesson from Ines Varga", None)])
+    assert speaker_names(article) == ["Ines Varga"]

@@ -313,6 +313,11 @@ class Resolver(Discourse):
             person = self.roster.add_person(start, end)  # joins the same name, if any
             if person is not None:
                 return self._named_person(self.canonical(person), written, start)
+        inside = {id(p): p for _, _, p in self.roster.people_before(end, start)}
+        if len(inside) == 1:  # "A lesson from Loretta Lynch: ..." in a headline
+            found = self._named_person(self.canonical(*inside.values()), written, start)
+            found.evidence.insert(0, f"the one person named in the source '{name}'")
+            return found
         unknown = self._unknown.setdefault(name.lower(), Entity(name=name, kind="unknown"))
         return Resolution(unknown, 0.5, [f"source '{name}' as written"])
 
