@@ -313,3 +313,14 @@ def test_a_source_phrase_naming_one_person_is_that_person(nlp):
     )
     article = run(nlp, text, [("'Keep the ferries running'", "A lesson from Ines Varga", None)])
     assert speaker_names(article) == ["Ines Varga"]
+
+
+def test_a_body_shortened_to_its_first_word_is_still_the_body(nlp):
+    text = (
+        "The mine was sold in 2007 by the coal giant Calder Energy. From the start, the "
+        "buyer was loaded with debts.\n\n"
+        'In a statement, Calder said: "The buyer was solvent when it was sold."'
+    )
+    article = run(nlp, text, [('"The buyer was solvent when it was sold."', "Calder", "said")])
+    assert speaker_names(article) == ["Calder Energy"]
+    assert speaker(article, 0).kind == "organization"

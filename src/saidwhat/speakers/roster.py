@@ -48,6 +48,22 @@ class Roster(Roles):
         in_body = [e for e in people if not self.title_cased(e.start_char)]
         full = [e for e in in_body if _has_given_name(e.text)]
         surnames = {parse_name(e.text).last for e in full}
+        # "Peabody" tagged PERSON after "Peabody Energy", "N. Korea" in a headline: the body
+        # or place, unless a person of that surname is named in full
+        long_names: dict[str, int] = {}
+        for ent in reversed([e for e in ents if e.label_ in _BODY_LABELS]):
+            long_names[clean(ent.text)] = ent.start_char
+        short = {}
+        for ent in people:
+            long_form = _short_of(clean(ent.text), long_names)
+            if long_form is None or ent.text.lower() in surnames:
+                continue
+            if long_names[long_form] < ent.start_char or self.title_cased(ent.start_char):
+                short[ent.start] = long_form
+        if short:
+            people = [e for e in people if e.start not in short]
+            in_body = [e for e in in_body if e.start not in short]
+            full = [e for e in full if e.start not in short]
         # bodies first: what is written around a name ("the Harbor Authority's economist")
         # names them; a one-word entity that is a named person's surname is that person
         named_people, acronyms = [], []
@@ -60,6 +76,10 @@ class Roster(Roles):
                 self.organization(ent.text, (ent.start_char, ent.end_char))
             elif ent.label_ == "GPE":
                 self._places.append((ent.start_char, clean(ent.text)))
+        for ent in ents:
+            if ent.start in short:  # and the short form names it from now on
+                body = self.organization(short[ent.start], (ent.start_char, ent.end_char))
+                self._orgs[org_key(ent.text)] = body
         for ent in acronyms:  # "Alliance to Reclaim Our Schools (AROS)", then "AROS"
             long_form = self.long_form(ent.text, ent.start_char)
             if long_form is not None:
@@ -340,6 +360,28 @@ class Roster(Roles):
         return [e for e in self.entities if e.kind == "person" and shown in e.titles]
 
     # -- roles around names -----------------------------------------------------------------
+
+
+_BODY_LABELS = ("ORG", "FAC", "GPE")
+
+
+def _short_of(name: str, long_names: dict[str, int]) -> str | None:
+    """The body or place a name tagged as a person shortens: its first word ("Peabody" for
+    "Peabody Energy") or its initial ("N. Korea" for "North Korea")."""
+    words = name.split()
+    for long_name in long_names:
+        full = long_name.split()
+        if len(words) == 1 and len(full) > 1 and full[0] == words[0]:
+            return long_name
+        if (
+            len(words) == len(full) > 1
+            and len(words[0]) == 2
+            and words[0].endswith(".")
+            and full[0][0] == words[0][0]
+            and words[1:] == full[1:]
+        ):
+            return long_name
+    return None
 
 
 def _has_given_name(text: str) -> bool:
