@@ -324,3 +324,21 @@ def test_a_body_shortened_to_its_first_word_is_still_the_body(nlp):
     article = run(nlp, text, [('"The buyer was solvent when it was sold."', "Calder", "said")])
     assert speaker_names(article) == ["Calder Energy"]
     assert speaker(article, 0).kind == "organization"
+
+
+def test_a_source_brought_in_as_a_someone_is_not_the_next_name(nlp):
+    """The article chose not to name "a campaign aide": the name in the next attribution is
+    someone else."""
+    text = (
+        "Mayor Ines Varga will visit the harbor on Sunday, according to a campaign aide. "
+        "Tomas Brell, her opponent, said the visit was a stunt."
+    )
+    article = run(
+        nlp,
+        text,
+        [
+            ("Mayor Ines Varga will visit the harbor on Sunday", "a campaign aide", "according to"),
+            ("the visit was a stunt", "Tomas Brell", "said"),
+        ],
+    )
+    assert speaker_names(article) == ["campaign aide", "Tomas Brell"]

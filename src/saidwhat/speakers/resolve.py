@@ -212,11 +212,15 @@ class Resolver(Discourse):
 
     def _unnamed_role_before(self, person: Entity, at: int) -> Entity | None:
         """An unnamed role holder ("The city's finance director told ...") quoted in the
-        attribution just before a name the article gives here for the first time, untitled."""
+        attribution just before a name the article gives here for the first time, untitled;
+        never one brought in as "a campaign aide": the article chose not to name them."""
         if person.first < at or person.titles:
             return None
         role = self.previous(at, window=1)
         if role is None or role.named or role.kind != "unnamed":
+            return None
+        said_at = max(start for start, entity in self.history if entity is role and start < at)
+        if self.text[said_at : said_at + 3].lower().split(" ")[0] in ("a", "an"):
             return None
         if role.gender and person.gender and role.gender != person.gender:
             return None
