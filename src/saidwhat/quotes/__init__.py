@@ -17,7 +17,7 @@ from saidwhat.quotes.clauses import clause_candidates, colon_candidates, rule_st
 from saidwhat.quotes.features import ContentFlags, Letters, candidate_features, quoted_share
 from saidwhat.quotes.filters import no_speech
 from saidwhat.quotes.lists import list_candidates
-from saidwhat.quotes.marked import absorb_marks, mark_candidates
+from saidwhat.quotes.marked import DIALOGUE_TURN, absorb_marks, mark_candidates
 from saidwhat.quotes.marks import MarkSpan, find_mark_spans, looks_like_title
 from saidwhat.quotes.proposals import Raw, Regions
 from saidwhat.quotes.scoring import Scorer, load_scorer
@@ -178,9 +178,10 @@ def unattributed(
     return out
 
 
-SURE_KINDS = {"transcript-turn", "colon-list-item", "marks-dash"}
+SURE_KINDS = {"transcript-turn", "colon-list-item", "marks-dash", DIALOGUE_TURN}
 """Proposals that the layout itself attributes, kept whatever the scorer says: a labelled
-turn of a transcript, an item of a list after a colon lead-in, a quote followed by '― Name'.
+turn of a transcript, an item of a list after a colon lead-in, a quote followed by '― Name',
+a turn of a dialogue (a question or its answer in a paragraph of its own).
 Train holds few of them, so the scorer under-rates them (dev, lenient direct F1 with speaker:
 0.886 scored, 0.920 kept; speech 0.814 -> 0.819)."""
 

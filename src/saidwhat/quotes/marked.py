@@ -250,6 +250,7 @@ def mark_candidates(
     out: list[Raw] = []
     hosts = _Hosts(raws)
     verbs = _SpeechVerbs(doc)
+    turn: Raw | None = None  # the last turn of a dialogue
     for chain in chains:
         first, last = spans[chain[0]], spans[chain[-1]]
         frags = [(spans[j].start, spans[j].end) for j in chain]
@@ -288,12 +289,45 @@ def mark_candidates(
             hosts.add(out[-1])
             continue
         host = hosts.continued(first.start, regions)
+        latest = max((r for r in (turn, host) if r is not None), key=lambda r: r.end, default=None)
+        if words >= 2 and _new_turn(regions, latest, first.start, last.end):
+            turn = Raw(DIALOGUE_TURN, frags, marks=list(chain), evidence=["quote-marks"])
+            out.append(turn)
+            continue
         if host is not None and words >= 2:
             hosts.attach(host, chain, frags, "continued-quote")
             continue
         if words >= 4:
             out.append(Raw("marks-alone", frags, marks=list(chain), evidence=["quote-marks"]))
     return out
+
+
+DIALOGUE_TURN = "dialogue-turn"
+_CLOSING = "\"'\u201d\u2019 \n"
+
+
+def is_question(text: str) -> bool:
+    """Whether a quotation asks ('"And if it never does?"'), its closing marks aside."""
+    return text.rstrip(_CLOSING).endswith("?")
+
+
+def _new_turn(regions: Regions, before_raw: Raw | None, start: int, end: int) -> bool:
+    """A quote opening the paragraph after a quote that asked, or asking after one that
+    answered, is a turn of a dialogue, not more of the same quote (its speaker is read by
+    the speakers step, ``speakers.dialogue``)."""
+    if before_raw is None:
+        return False
+    before = before_raw.fragments[-1]
+    here, there = regions.index(start), regions.index(before[1] - 1)
+    if here is None or there is None or here - there != 1:
+        return False
+    if not _opens_line(regions.text, start) or not _opens_line(regions.text, before[0]):
+        return False
+    return is_question(regions.text[before[0] : before[1]]) != is_question(regions.text[start:end])
+
+
+def _opens_line(text: str, at: int) -> bool:
+    return not text[text.rfind("\n", 0, at) + 1 : at].strip()
 
 
 class _Hosts:

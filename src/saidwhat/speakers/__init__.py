@@ -20,6 +20,7 @@ from saidwhat.quotes.spans import SpanIndex
 from saidwhat.records import Article, Quote, Span, Speaker
 from saidwhat.speakers.answers import find_answers
 from saidwhat.speakers.confidence import confidence
+from saidwhat.speakers.dialogue import Turn, other_party
 from saidwhat.speakers.entity import Entity
 from saidwhat.speakers.labels import LABEL_EVIDENCE, LabelResolver
 from saidwhat.speakers.resolve import Resolution, Resolver
@@ -100,10 +101,26 @@ def _continuation(
     text: str,
 ) -> tuple[Resolution, tuple[int, int] | None]:
     """A quote without its own source continues the previous quote when it is (at least
-    partly) in quote marks and starts in the same or the next paragraph."""
+    partly) in quote marks and starts in the same or the next paragraph; in a dialogue, the
+    answer to a question goes to the other party (``dialogue.other_party``)."""
     if not built or candidate.type == "indirect":
         return Resolution(None, NO_SOURCE, ["no source found for this quote"]), None
-    _, previous, entity, certainty = built[-1]
+    turns = [Turn(quote, entity, certainty) for _, quote, entity, certainty in built[-2:]]
+    said = text[candidate.start : candidate.end]
+    other = other_party(turns, said, candidate.start, paragraph_starts)
+    if other is not None and other.quote.speaker_mention is not None:
+        mention = other.quote.speaker_mention
+        entity = other.speaker
+        evidence = [
+            f"no source at the quote: a turn of a dialogue after {turns[-1].quote.id} "
+            f"-> '{entity.name}' (the other party of the question and its answer)"
+        ]
+        entity.add_mention((mention.start, mention.end))
+        return Resolution(entity, other.certainty * INHERITED, evidence), (
+            mention.start,
+            mention.end,
+        )
+    previous, entity, certainty = turns[-1].quote, turns[-1].speaker, turns[-1].certainty
     gap = bisect_right(paragraph_starts, candidate.start) - bisect_right(
         paragraph_starts, previous.end
     )
