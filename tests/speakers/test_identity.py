@@ -342,3 +342,24 @@ def test_a_source_brought_in_as_a_someone_is_not_the_next_name(nlp):
         ],
     )
     assert speaker_names(article) == ["campaign aide", "Tomas Brell"]
+
+
+def test_a_title_ending_in_of_state_stays_out_of_the_name(nlp):
+    text = (
+        "The court ruled against the purge of voter rolls, a blow to Republican Secretary of "
+        "State Ada Brell.\n\n"
+        "Brell said the state would appeal."
+    )
+    article = run(nlp, text, [("the state would appeal", "Brell", "said")])
+    assert speaker_names(article) == ["Ada Brell"]
+    assert speaker(article, 0).titles == ["Secretary of State"]
+
+
+def test_a_place_shortened_to_an_initial_is_the_place(nlp):
+    text = (
+        "Leaders denounce N. Calder test\n\n"
+        "The council condemned North Calder's latest test on Friday.\n\n"
+        "North Calder said the test was a success."
+    )
+    article = run(nlp, text, [("the test was a success", "North Calder", "said")])
+    assert speaker_names(article) == ["North Calder"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 
 import numpy
 from spacy.attrs import LOWER
@@ -44,7 +44,7 @@ class Roster(Roles):
         self._breaks = [m.end() for m in _BREAK_LINE.finditer(self.text)]
         ents = self.ents = doc.ents  # built by a walk over every token: read once
         self._ent_starts = [ent.start for ent in ents]
-        people = [e for e in ents if e.label_ == "PERSON"]
+        people = [_past_title(e) for e in ents if e.label_ == "PERSON"]
         in_body = [e for e in people if not self.title_cased(e.start_char)]
         full = [e for e in in_body if _has_given_name(e.text)]
         surnames = {parse_name(e.text).last for e in full}
@@ -58,7 +58,12 @@ class Roster(Roles):
             long_form = _short_of(clean(ent.text), long_names)
             if long_form is None or ent.text.lower() in surnames:
                 continue
-            if long_names[long_form] < ent.start_char or self.title_cased(ent.start_char):
+            initial = "." in ent.text  # "N. Korea" shortens "North Korea" wherever it stands
+            if (
+                initial
+                or long_names[long_form] < ent.start_char
+                or self.title_cased(ent.start_char)
+            ):
                 short[ent.start] = long_form
         if short:
             people = [e for e in people if e.start not in short]
@@ -80,6 +85,7 @@ class Roster(Roles):
             if ent.start in short:  # and the short form names it from now on
                 body = self.organization(short[ent.start], (ent.start_char, ent.end_char))
                 self._orgs[org_key(ent.text)] = body
+        self._add_untagged_states()
         for ent in acronyms:  # "Alliance to Reclaim Our Schools (AROS)", then "AROS"
             long_form = self.long_form(ent.text, ent.start_char)
             if long_form is not None:
@@ -265,6 +271,15 @@ class Roster(Roles):
         i = bisect_right(self.headlines, (at, 10**12)) - 1
         return i >= 0 and self.headlines[i][0] <= at < self.headlines[i][1]
 
+    def _add_untagged_states(self) -> None:
+        """A US state named alone ("Florida"), which the light entity layer leaves untagged
+        (a lone word gives it no clue): a place, that "the state" may mean."""
+        found = numpy.flatnonzero(numpy.isin(self.doc.to_array(LOWER), _STATE_IDS))
+        for i in found.tolist():
+            token = self.doc[i]
+            if token.text[:1].isupper() and self.ent_at(i) is None:
+                insort(self._places, (token.idx, token.text))
+
     def _add_untagged_surnames(self) -> None:
         """A person's surname written alone where the entity layer saw no name ("Trump never
         missed an opportunity"): a mention too, so that pronouns and descriptions after it
@@ -363,6 +378,25 @@ class Roster(Roles):
 
 
 _BODY_LABELS = ("ORG", "FAC", "GPE")
+_TITLE = tl.title_pattern()
+_STATE_IDS = numpy.array(
+    [get_string_id(s) for s in lx.US_STATES if " " not in s], dtype=numpy.uint64
+)
+
+
+def _past_title(ent: Span) -> Span:
+    """The name without the word that ends a title before it ("Secretary of State Jon
+    Husted" tagged from "State")."""
+    doc = ent.doc
+    title = doc[ent.start - 2 : ent.start + 1] if ent.start >= 2 else None
+    if (
+        len(ent) > 2
+        and title is not None
+        and title[1].lower_ == "of"
+        and _TITLE.fullmatch(title.text)
+    ):
+        return Span(doc, ent.start + 1, ent.end, label=ent.label_)
+    return ent
 
 
 def _short_of(name: str, long_names: dict[str, int]) -> str | None:
