@@ -363,3 +363,12 @@ def test_a_place_shortened_to_an_initial_is_the_place(nlp):
     )
     article = run(nlp, text, [("the test was a success", "North Calder", "said")])
     assert speaker_names(article) == ["North Calder"]
+
+
+def test_the_state_is_the_state_named_before(nlp):
+    text = (
+        "Both campaigns are contesting Florida this fall.\n\n"
+        "The state said its voter rolls were in order."
+    )
+    article = run(nlp, text, [("its voter rolls were in order", "The state", "said")])
+    assert speaker_names(article) == ["Florida"]

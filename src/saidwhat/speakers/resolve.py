@@ -17,7 +17,7 @@ from saidwhat.lang import titles as tl
 from saidwhat.lang import words as lx
 from saidwhat.lang.names import clean, parse_name
 from saidwhat.records import Article
-from saidwhat.speakers.bodies_said import body_of, document_of, organization_in
+from saidwhat.speakers.bodies_said import PLACE_HEADS, body_of, document_of, organization_in
 from saidwhat.speakers.describe import Description, Profiles, described_person, read_description
 from saidwhat.speakers.discourse import Discourse, Resolution
 from saidwhat.speakers.entity import Entity
@@ -93,7 +93,12 @@ class Resolver(Discourse):
         lemma = head.lemma_.lower()
         if head.pos_ == "NOUN" and (lemma in lx.DOCUMENT_HEADS or head.lower_ in lx.DOCUMENT_HEADS):
             return document_of(self, mention)
-        if head.pos_ == "NOUN" and lemma in lx.ORG_HEADS and not head.text[:1].isupper():
+        bare_place = lemma in PLACE_HEADS and content == [lemma]  # "the state"
+        if (
+            head.pos_ == "NOUN"
+            and (lemma in lx.ORG_HEADS or bare_place)
+            and not head.text[:1].isupper()
+        ):
             return body_of(self, mention, written, lemma)
         if head.tag_ == "NNS" and head.pos_ == "NOUN":
             return self._group(start, end)  # "The experts", "the senators": several people
