@@ -372,3 +372,14 @@ def test_the_state_is_the_state_named_before(nlp):
     )
     article = run(nlp, text, [("its voter rolls were in order", "The state", "said")])
     assert speaker_names(article) == ["Florida"]
+
+
+def test_an_assembly_after_a_title_word_is_a_body_not_a_person(nlp):
+    """ "General" is also a title; "the General Assembly" is still no person "Assembly"."""
+    text = (
+        "Tomas Brell, the head of the harbor league, spoke last.\n\n"
+        "Under his watch, the General Assembly set up a new agency for ports. He has backed "
+        "the plan, and he said it would pass."
+    )
+    article = run(nlp, text, [("it would pass", "he", "said")])
+    assert speaker_names(article) == ["Tomas Brell"]

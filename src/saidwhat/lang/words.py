@@ -102,6 +102,10 @@ ORG_HEADS = {
     "bank",
     "website",
     "magazine",
+    "assembly",
+    "parliament",
+    "legislature",
+    "caucus",
 }
 # Nouns for unnamed groups of people ("officials said", "defenders of ... say").
 GROUP_HEADS = {
