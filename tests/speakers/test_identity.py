@@ -383,3 +383,17 @@ def test_an_assembly_after_a_title_word_is_a_body_not_a_person(nlp):
     )
     article = run(nlp, text, [("it would pass", "he", "said")])
     assert speaker_names(article) == ["Tomas Brell"]
+
+
+def test_one_party_source_is_an_unnamed_source_not_the_party(nlp):
+    text = (
+        "The harbor panel met behind closed doors on Tuesday.\n\n"
+        "The chairman shouted at the members, one Calder Party source in the room said."
+    )
+    article = run(
+        nlp,
+        text,
+        [("The chairman shouted at the members", "one Calder Party source in the room", "said")],
+    )
+    assert speaker(article, 0).kind == "group"
+    assert speaker_names(article)[0].endswith("source")

@@ -80,9 +80,10 @@ class Resolver(Discourse):
         mention = self.doc.char_span(start, end, alignment_mode="expand")
         if mention is None or not len(mention):
             return self._unlisted(written, start, end)
-        if len(words) > 1 and words[-1] in lx.GROUP_HEADS:
-            return self._group(start, end)  # "Harlow Springs officials", "Clinton aides"
         head = mention.root
+        people_head = head.lower_ in lx.GROUP_HEADS and head.lemma_ not in lx.DOCUMENT_HEADS
+        if len(words) > 1 and (words[-1] in lx.GROUP_HEADS or people_head):
+            return self._group(start, end)  # "Clinton aides", "one GOP source in the room"
         together = self._together(mention, depth)
         if together is not None:
             return together
