@@ -397,3 +397,24 @@ def test_one_party_source_is_an_unnamed_source_not_the_party(nlp):
     )
     assert speaker(article, 0).kind == "group"
     assert speaker_names(article)[0].endswith("source")
+
+
+def test_the_campaign_in_a_roundup_item_is_the_campaign_of_that_item(nlp):
+    text = (
+        "The Latest: Harbor race\n\n"
+        "10 a.m.\n\n"
+        "Tomas Brell's campaign said the ferry deal was a mistake.\n\n"
+        "___\n\n"
+        "7:45 a.m.\n\n"
+        "Ines Varga plans to call on young people to join the harbor guard.\n\n"
+        "The campaign says Varga will announce the plan on Friday."
+    )
+    article = run(
+        nlp,
+        text,
+        [
+            ("the ferry deal was a mistake", "Tomas Brell's campaign", "said"),
+            ("Varga will announce the plan on Friday", "The campaign", "says"),
+        ],
+    )
+    assert speaker_names(article)[1] == "Varga campaign"

@@ -26,6 +26,14 @@ def document_of(reader: Discourse, mention: Span) -> Resolution:
     return Resolution(found, 0.7, [f"document '{name}' (says it, no person)"])
 
 
+def _named_in_item(reader: Discourse, body: Entity, at: int) -> bool:
+    """Whether the body is named in the item of a roundup that holds ``at`` (the whole
+    article when it has no items): "The campaign says" in AP's 7:45 a.m. item on Clinton is
+    hers, whoever's campaign an earlier item named."""
+    item = reader.roster.item_start(at)
+    return item == 0 or any(item <= s < at for s, _ in body.mentions)
+
+
 def body_of(reader: Discourse, mention: Span, written: str, head: str) -> Resolution:
     """'the Trump campaign', 'the department', 'The bank' -> the body meant: named by the
     proper words before its head, else the body named nearby with that head word, else the
@@ -38,7 +46,7 @@ def body_of(reader: Discourse, mention: Span, written: str, head: str) -> Resolu
         body = reader.roster.organization(name, (start, end))
         return Resolution(body, 0.85, [f"body '{clean(written)}' -> '{body.name}'"])
     body = reader.roster.organization_by_head(head, start)
-    if body is not None:
+    if body is not None and _named_in_item(reader, body, start):
         return Resolution(body, 0.8, [f"body '{written}' -> '{body.name}' (named nearby)"])
     if head in PLACE_HEADS:
         place = reader.roster.place_near(start)

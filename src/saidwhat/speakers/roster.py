@@ -253,14 +253,14 @@ class Roster(Roles):
         shown = {tl.display_title(t) for t in name.titles}
         if shown and person.titles:
             score += 2.0 if shown & set(person.titles) else -1.0
-        item = self._item_start(at)
+        item = self.item_start(at)
         if item > 0:
             here = [p for p in rivals if any(item <= s < at for s, _ in p.mentions)]
             if here == [person]:
                 score += 3.0
         return (score, -person.first)
 
-    def _item_start(self, at: int) -> int:
+    def item_start(self, at: int) -> int:
         """Where the item holding ``at`` starts: after the last break line of a roundup
         ("___", "***", "7:45 a.m.") before it; 0 when the article has none."""
         i = bisect_right(self._breaks, at) - 1
