@@ -418,3 +418,24 @@ def test_the_campaign_in_a_roundup_item_is_the_campaign_of_that_item(nlp):
         ],
     )
     assert speaker_names(article)[1] == "Varga campaign"
+
+
+def test_the_study_is_the_survey_that_spoke_just_before(nlp):
+    text = (
+        "The new rules favor the ruling party, according to a recent Calder Courier survey of "
+        "voter lists. The study found that harbor districts lost twice as many voters."
+    )
+    article = run(
+        nlp,
+        text,
+        [
+            (
+                "The new rules favor the ruling party",
+                "a recent Calder Courier survey",
+                "according to",
+            ),
+            ("that harbor districts lost twice as many voters", "The study", "found"),
+        ],
+    )
+    assert speaker_names(article) == ["Calder Courier survey", "Calder Courier survey"]
+    assert speaker(article, 1).kind == "document"

@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from saidwhat.lang.names import clean
-from saidwhat.speakers.discourse import Discourse, Resolution
+from saidwhat.speakers.discourse import WINDOW_PARAGRAPHS, Discourse, Resolution
 from saidwhat.speakers.entity import Entity
 from saidwhat.speakers.phrases import document_name
 
@@ -21,6 +21,8 @@ def document_of(reader: Discourse, mention: Span) -> Resolution:
     report"), its wording kept in the mention."""
     name = document_name(mention)
     found = reader.documents.get(name.lower())
+    if found is None and mention[0].lower_ in ("the", "this", "that") and name == mention.root.text:
+        found = _document_before(reader, mention)  # "The ad" after "a web video by the RNC"
     if found is None:
         found = reader.documents[name.lower()] = Entity(name=name, kind="document", named=False)
     return Resolution(found, 0.7, [f"document '{name}' (says it, no person)"])
@@ -32,6 +34,30 @@ def _named_in_item(reader: Discourse, body: Entity, at: int) -> bool:
     hers, whoever's campaign an earlier item named."""
     item = reader.roster.item_start(at)
     return item == 0 or any(item <= s < at for s, _ in body.mentions)
+
+
+# Document words that name the same kind of thing ("the ad" is the web video just spoken of)
+_DOCUMENT_KINDS = [
+    {"ad", "ads", "advertisement", "video", "clip", "spot", "commercial"},
+    {"report", "study", "analysis", "survey", "poll", "review", "audit"},
+    {"statement", "release", "announcement"},
+    {"book", "memoir"},
+    {"complaint", "lawsuit", "filing", "brief", "petition"},
+]
+
+
+def _document_before(reader: Discourse, mention: Span) -> Entity | None:
+    """The document that spoke last before a bare definite one of its kind, if in reach."""
+    head = mention.root.lower_
+    kind = next((k for k in _DOCUMENT_KINDS if head in k), {head})
+    for start, entity in reversed(reader.history):
+        if start >= mention.start_char:
+            continue
+        if reader.paragraph(mention.start_char) - reader.paragraph(start) > WINDOW_PARAGRAPHS:
+            return None
+        if entity.kind == "document" and entity.name.split()[-1].lower() in kind:
+            return entity
+    return None
 
 
 def body_of(reader: Discourse, mention: Span, written: str, head: str) -> Resolution:
