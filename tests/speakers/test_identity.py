@@ -439,3 +439,23 @@ def test_the_study_is_the_survey_that_spoke_just_before(nlp):
     )
     assert speaker_names(article) == ["Calder Courier survey", "Calder Courier survey"]
     assert speaker(article, 1).kind == "document"
+
+
+def test_the_owner_of_a_subject_is_spoken_of_as_a_subject(nlp):
+    """ "Brell's bet is ..." makes Brell the one a "He" after it means, not the previous
+    speaker."""
+    text = (
+        "Tomas Brell and his adviser Ada Wren praised the ferry plan.\n\n"
+        '"It will be first-order business," Wren said.\n\n'
+        "Brell's bet is that the ferries will be harder to cut once they run. He says "
+        "that the harbor will thank him."
+    )
+    article = run(
+        nlp,
+        text,
+        [
+            ('"It will be first-order business,"', "Wren", "said"),
+            ("that the harbor will thank him", "He", "says"),
+        ],
+    )
+    assert speaker_names(article) == ["Ada Wren", "Tomas Brell"]

@@ -297,6 +297,8 @@ class Discourse:
         token = span[0]
         while token.dep_ in ("compound", "flat") and token.head is not token:
             token = token.head
+        if token.dep_ == "poss" and token.head.dep_ in ("nsubj", "nsubjpass"):
+            token = token.head  # "Mr. Obama's bet is that ...": the subject's owner
         if token.dep_ not in ("nsubj", "nsubjpass"):
             return False
         verb = token.head
