@@ -459,3 +459,12 @@ def test_the_owner_of_a_subject_is_spoken_of_as_a_subject(nlp):
         ],
     )
     assert speaker_names(article) == ["Ada Wren", "Tomas Brell"]
+
+
+def test_which_after_an_apposition_is_the_bodies_it_describes(nlp):
+    text = (
+        "The deal came from the Harbor League and the Calder Ferry Company, the two biggest "
+        "shippers, which together vowed to cut fuel use by half."
+    )
+    article = run(nlp, text, [("to cut fuel use by half", "which", "vowed")])
+    assert speaker_names(article) == ["Harbor League and Calder Ferry Company"]

@@ -181,9 +181,16 @@ class Discourse:
         if verb.dep_ != "relcl" or verb.head.i >= pronoun.i:
             return self._name_just_before(pronoun)
         noun = verb.head
+        if noun.dep_ == "appos" and noun.head.i < noun.i:
+            noun = noun.head  # "China, the biggest polluter, which": the one described
         last = self._name_just_before(pronoun)
         if last is not None and any(c.idx < last[1] <= c.idx + len(c) for c in noun.conjuncts):
             return last
+        if noun.conjuncts:  # "China and the United States, ..., which": the two together
+            together = [noun, *noun.conjuncts]
+            first = self.doc[min(t.left_edge.i for t in together)]
+            final = max(together, key=lambda t: t.i)
+            return first.idx, final.idx + len(final)
         ent = self.roster.ent_at(noun.i)
         if ent is not None:
             return ent.start_char, ent.end_char

@@ -155,9 +155,10 @@ class Resolver(Discourse):
         return self.roster.person_at(start, end) or self._known_name(written, start, words)
 
     def _together(self, mention: Span, depth: int) -> Resolution | None:
-        """Named people side by side ("Obama and Clinton", "Mr. Grassley and Mr. Leahy"): one
-        group named by their names, when each part resolves to a named person."""
-        if depth > 0:
+        """Named people or bodies side by side ("Obama and Clinton", "Mr. Grassley and Mr.
+        Leahy", "China and the United States"): one group named by their names, when each
+        part is a named person or body (the antecedent of a relative pronoun too)."""
+        if depth > 1:
             return None
         return self._together_at(mention.root, mention.end)
 
@@ -171,6 +172,9 @@ class Resolver(Discourse):
         people = []
         for part in parts:
             person = self.roster.person_at(part.idx, part.idx + len(part))
+            ent = self.roster.ent_at(part.i) if person is None else None
+            if ent is not None and ent.label_ in ("ORG", "GPE"):
+                person = self.roster.organization(ent.text)
             if person is None:
                 return None
             people.append(self.canonical(person))
