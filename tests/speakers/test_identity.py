@@ -468,3 +468,24 @@ def test_which_after_an_apposition_is_the_bodies_it_describes(nlp):
     )
     article = run(nlp, text, [("to cut fuel use by half", "which", "vowed")])
     assert speaker_names(article) == ["Harbor League and Calder Ferry Company"]
+
+
+def test_a_name_the_parse_hangs_on_the_verb_is_still_its_subject(nlp):
+    """The parser reads "Scott bristles at" as a compound of the verb: Scott is still the
+    subject, and so the "he" after it."""
+    text = (
+        "Ada Scott is running for the harbor seat again.\n\n"
+        '"He will struggle to raise money," said Kai Lund, a professor at Calder College. '
+        '"There is doubt whether he can."\n\n'
+        'Scott bristles at the suggestion he won\'t be ready. "I have raised all I needed," '
+        "he said."
+    )
+    article = run(
+        nlp,
+        text,
+        [
+            ('"He will struggle to raise money,"', "Kai Lund", "said"),
+            ('"I have raised all I needed,"', "he", "said"),
+        ],
+    )
+    assert speaker_names(article) == ["Kai Lund", "Ada Scott"]

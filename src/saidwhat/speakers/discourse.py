@@ -304,6 +304,8 @@ class Discourse:
         token = span[0]
         while token.dep_ in ("compound", "flat") and token.head is not token:
             token = token.head
+        if token.dep_ == "ROOT" and token.tag_.startswith("VB") and token.i > span[0].i:
+            return True  # "Scott bristles at ...", the name parsed as a compound of the verb
         if token.dep_ == "poss" and token.head.dep_ in ("nsubj", "nsubjpass"):
             token = token.head  # "Mr. Obama's bet is that ...": the subject's owner
         if token.dep_ not in ("nsubj", "nsubjpass"):
