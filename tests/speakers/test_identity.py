@@ -489,3 +489,23 @@ def test_a_name_the_parse_hangs_on_the_verb_is_still_its_subject(nlp):
         ],
     )
     assert speaker_names(article) == ["Kai Lund", "Ada Scott"]
+
+
+def test_a_misspelt_subject_and_a_name_inside_a_body_name(nlp):
+    """ "Varda believes" one letter off "Ines Varga" named just before is her; "the Brell
+    campaign took ..." makes the campaign the subject, not Brell: the "she" is Varga."""
+    text = (
+        "Dana Brell plans two rallies in Port Aldous this week.\n\n"
+        '"The Brell campaign is in panic mode," said Ines Varga, who leads the harbor caucus.\n\n'
+        "Varda believes that the Brell campaign took harbor voters for granted.\n\n"
+        '"They thought a rally would do it. It is not enough," she said.'
+    )
+    article = run(
+        nlp,
+        text,
+        [
+            ('"The Brell campaign is in panic mode,"', "Ines Varga", "said"),
+            ('"They thought a rally would do it. It is not enough,"', "she", "said"),
+        ],
+    )
+    assert speaker_names(article) == ["Ines Varga", "Ines Varga"]

@@ -303,6 +303,8 @@ class Discourse:
             return False
         token = span[0]
         while token.dep_ in ("compound", "flat") and token.head is not token:
+            if token.head.pos_ == "NOUN":
+                return False  # "the Clinton campaign took ...": the campaign is the subject
             token = token.head
         if token.dep_ == "ROOT" and token.tag_.startswith("VB") and token.i > span[0].i:
             return True  # "Scott bristles at ...", the name parsed as a compound of the verb
