@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from saidwhat.lang.names import parse_name
+from saidwhat.lang.names import clean, parse_name
 from saidwhat.lang.titles import display_title
 
 
@@ -111,3 +111,9 @@ def test_gender_comes_from_honorifics_never_from_a_first_name():
     assert parse_name("Mr. Obama").gender == "male"
     assert parse_name("Hillary Clinton").gender is None
     assert parse_name("Donald Trump").gender is None
+
+
+def test_a_dash_at_the_edge_is_no_part_of_a_name():
+    assert clean("film \u2015") == "film"
+    assert clean("\u2014 Ada Wren") == "Ada Wren"
+    assert clean("al-Assad") == "al-Assad"

@@ -43,7 +43,7 @@ from saidwhat.lang.text import normalise
 from saidwhat.lang.titles import TITLES
 
 ROLE_STOPWORDS = {"the", "of", "a", "an", "for", "and", "in", "at", "on", "to", "s"}
-_EDGE = " ,.;:\"'\u201c\u201d\u2018\u2019()"
+_EDGE = " ,.;:\"'\u201c\u201d\u2018\u2019()-\u2013\u2014\u2015"
 _GIVEN_NAMES = lx.MALE_NAMES | lx.FEMALE_NAMES
 _INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]?\.?|[A-Z]")  # "B.", "G.K.", "J"
 _JOINERS = re.compile(r"[-'\u2019\u2010\u2011]")  # "al-Assad", "d'Estaing"
