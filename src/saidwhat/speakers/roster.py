@@ -22,8 +22,13 @@ from saidwhat.lang.orgs import org_key
 from saidwhat.speakers.bodies import ACRONYM
 from saidwhat.speakers.entity import Entity
 from saidwhat.speakers.roles import Roles
+from saidwhat.speakers.tagged import has_given_name, one_edit, past_title, short_forms
 
 _TITLE_RE = tl.title_pattern()
+_NSUBJ = symbols.nsubj
+_STATE_IDS = numpy.array(
+    [get_string_id(s) for s in lx.US_STATES if " " not in s], dtype=numpy.uint64
+)
 _MISSPELT_NEAR = 1500  # characters: how far back a misspelt surname's person may be named
 _SMALL = {"a", "an", "the", "of", "on", "in", "to", "for", "and", "or", "at", "by", "with", "as"}
 # a line that separates the items of a roundup or live blog
@@ -45,27 +50,11 @@ class Roster(Roles):
         self._breaks = [m.end() for m in _BREAK_LINE.finditer(self.text)]
         ents = self.ents = doc.ents  # built by a walk over every token: read once
         self._ent_starts = [ent.start for ent in ents]
-        people = [_past_title(e) for e in ents if e.label_ == "PERSON"]
+        people = [past_title(e) for e in ents if e.label_ == "PERSON"]
         in_body = [e for e in people if not self.title_cased(e.start_char)]
-        full = [e for e in in_body if _has_given_name(e.text)]
+        full = [e for e in in_body if has_given_name(e.text)]
         surnames = {parse_name(e.text).last for e in full}
-        # "Peabody" tagged PERSON after "Peabody Energy", "N. Korea" in a headline: the body
-        # or place, unless a person of that surname is named in full
-        long_names: dict[str, int] = {}
-        for ent in reversed([e for e in ents if e.label_ in _BODY_LABELS]):
-            long_names[clean(ent.text)] = ent.start_char
-        short = {}
-        for ent in people:
-            long_form = _short_of(clean(ent.text), long_names)
-            if long_form is None or ent.text.lower() in surnames:
-                continue
-            initial = "." in ent.text  # "N. Korea" shortens "North Korea" wherever it stands
-            if (
-                initial
-                or long_names[long_form] < ent.start_char
-                or self.title_cased(ent.start_char)
-            ):
-                short[ent.start] = long_form
+        short = short_forms(ents, people, surnames, self.title_cased)  # "Peabody" = the body
         if short:
             people = [e for e in people if e.start not in short]
             in_body = [e for e in in_body if e.start not in short]
@@ -238,7 +227,7 @@ class Roster(Roles):
             for p in self.entities
             if p.kind == "person"
             and p.surname
-            and _one_edit(p.surname, name.surname)
+            and one_edit(p.surname, name.surname)
             and any(0 <= at - s <= _MISSPELT_NEAR for s, _ in p.mentions)
         ]
 
@@ -388,61 +377,3 @@ class Roster(Roles):
     def holders(self, title: str) -> list[Entity]:
         shown = tl.display_title(title)
         return [e for e in self.entities if e.kind == "person" and shown in e.titles]
-
-    # -- roles around names -----------------------------------------------------------------
-
-
-_BODY_LABELS = ("ORG", "FAC", "GPE")
-_NSUBJ = symbols.nsubj
-_STATE_IDS = numpy.array(
-    [get_string_id(s) for s in lx.US_STATES if " " not in s], dtype=numpy.uint64
-)
-
-
-def _past_title(ent: Span) -> Span:
-    """The name without the word that ends a title before it ("Secretary of State Jon
-    Husted" tagged from "State")."""
-    doc = ent.doc
-    title = doc[ent.start - 2 : ent.start + 1] if ent.start >= 2 else None
-    if (
-        len(ent) > 2
-        and title is not None
-        and title[1].lower_ == "of"
-        and _TITLE_RE.fullmatch(title.text)
-    ):
-        return Span(doc, ent.start + 1, ent.end, label=ent.label_)
-    return ent
-
-
-def _short_of(name: str, long_names: dict[str, int]) -> str | None:
-    """The body or place a name tagged as a person shortens: its first word ("Peabody" for
-    "Peabody Energy") or its initial ("N. Korea" for "North Korea")."""
-    words = name.split()
-    for long_name in long_names:
-        full = long_name.split()
-        if len(words) == 1 and len(full) > 1 and full[0] == words[0]:
-            return long_name
-        if (
-            len(words) == len(full) > 1
-            and len(words[0]) == 2
-            and words[0].endswith(".")
-            and full[0][0] == words[0][0]
-            and words[1:] == full[1:]
-        ):
-            return long_name
-    return None
-
-
-def _has_given_name(text: str) -> bool:
-    name = parse_name(text)
-    return name is not None and name.first is not None
-
-
-def _one_edit(a: str, b: str) -> bool:
-    """Two different words one insertion, deletion or substitution apart."""
-    if a == b or abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) > len(b):
-        a, b = b, a
-    i = next((k for k in range(len(a)) if a[k] != b[k]), len(a))
-    return a[i + (len(a) == len(b)) :] == b[i + 1 :]
