@@ -509,3 +509,23 @@ def test_a_misspelt_subject_and_a_name_inside_a_body_name(nlp):
         ],
     )
     assert speaker_names(article) == ["Ines Varga", "Ines Varga"]
+
+
+def test_a_group_of_people_is_those_people_not_a_body_named_near(nlp):
+    text = (
+        "The Calder Teachers League backed the plan on Monday.\n\n"
+        "A group of harbor parents with children in the new schools said the plan was rushed."
+    )
+    article = run(
+        nlp,
+        text,
+        [
+            (
+                "the plan was rushed",
+                "A group of harbor parents with children in the new schools",
+                "said",
+            )
+        ],
+    )
+    assert speaker_names(article) == ["harbor parents"]
+    assert speaker(article, 0).kind == "group"

@@ -92,6 +92,9 @@ class Resolver(Discourse):
             return self._named_person(self.canonical(person), written, start)
         content = [w for w in words if w not in DETERMINERS]
         lemma = head.lemma_.lower()
+        members = _members(head) if lemma in _COLLECTIVES else None
+        if members is not None:  # "a group of black parents": black parents
+            return self._group(self.doc[members.left_edge.i].idx, members.idx + len(members))
         if head.pos_ == "NOUN" and (lemma in lx.DOCUMENT_HEADS or head.lower_ in lx.DOCUMENT_HEADS):
             return document_of(self, mention)
         bare_place = lemma in PLACE_HEADS and content == [lemma]  # "the state"
@@ -364,6 +367,17 @@ class Resolver(Discourse):
             found.certainty = 0.5
             return found
         return Resolution(None, 0.0, [f"pronoun '{written}' unresolved"])
+
+
+_COLLECTIVES = {"group", "coalition", "handful", "number", "couple", "crowd", "band"}
+
+
+def _members(head: Token) -> Token | None:
+    """The plural noun "of" names after a collective head ("a group of black parents with
+    kids", "a handful of senators"); None when there is none."""
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    noun = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return noun if noun is not None and noun.tag_ in ("NNS", "NNPS") else None
 
 
 _PRONOUN_WORDS = (
