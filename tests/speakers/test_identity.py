@@ -529,3 +529,12 @@ def test_a_group_of_people_is_those_people_not_a_body_named_near(nlp):
     )
     assert speaker_names(article) == ["harbor parents"]
     assert speaker(article, 0).kind == "group"
+
+
+def test_each_is_the_people_of_the_clause_it_hangs_on(nlp):
+    text = (
+        "Ines Varga and Tomas Brell vied for the harbor seat on Wednesday, each touting their "
+        "own record and saying the other lacks judgment."
+    )
+    article = run(nlp, text, [("the other lacks judgment", "each", "saying")])
+    assert speaker_names(article) == ["Ines Varga and Tomas Brell"]

@@ -80,6 +80,12 @@ class Resolver(Discourse):
         mention = self.doc.char_span(start, end, alignment_mode="expand")
         if mention is None or not len(mention):
             return self._unlisted(written, start, end)
+        if words in (["each"], ["both"]) and not depth:
+            subject = _subject_above(mention.root)
+            if subject is not None:  # "Trump and Clinton vied ..., each touting ..."
+                found = self._resolve(subject, enclosing, depth + 1)
+                found.evidence.insert(0, f"'{written}' -> '{self.text[slice(*subject)]}'")
+                return found
         head = mention.root
         people_head = head.lower_ in lx.GROUP_HEADS and head.lemma_ not in lx.DOCUMENT_HEADS
         if len(words) > 1 and (words[-1] in lx.GROUP_HEADS or people_head):
@@ -367,6 +373,25 @@ class Resolver(Discourse):
             found.certainty = 0.5
             return found
         return Resolution(None, 0.0, [f"pronoun '{written}' unresolved"])
+
+
+def _subject_above(token: Token) -> tuple[int, int] | None:
+    """The subject of the nearest clause above ``token`` that has another one ("Trump and
+    Clinton vied ..., each touting"): its whole phrase, as characters."""
+    verb = token.head
+    for _ in range(4):
+        subject = next(
+            (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != token.i),
+            None,
+        )
+        if subject is not None:
+            first = subject.doc[subject.left_edge.i]
+            last = subject.doc[subject.right_edge.i]
+            return first.idx, last.idx + len(last)
+        if verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None
 
 
 _COLLECTIVES = {"group", "coalition", "handful", "number", "couple", "crowd", "band"}
