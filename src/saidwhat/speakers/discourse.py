@@ -175,7 +175,7 @@ class Discourse:
         pronoun = token[0]
         verb = pronoun.head
         for _ in range(3):  # "whom" <- "of" <- "most" <- the clause's verb
-            if verb.dep_ == "relcl" or verb.head is verb:
+            if verb.dep_ == "relcl" or verb.head.i == verb.i:
                 break
             verb = verb.head
         if verb.dep_ != "relcl" or verb.head.i >= pronoun.i:
@@ -302,7 +302,7 @@ class Discourse:
         if span is None or not len(span):
             return False
         token = span[0]
-        while token.dep_ in ("compound", "flat") and token.head is not token:
+        while token.dep_ in ("compound", "flat") and token.head.i != token.i:
             if token.head.pos_ == "NOUN":
                 return False  # "the Clinton campaign took ...": the campaign is the subject
             token = token.head

@@ -81,7 +81,7 @@ class Roles(Bodies):
             return
         root = span.root
         nodes = [c for c in root.children if c.dep_ == "appos"]
-        nodes += [root.head] if root.dep_ == "appos" and root.head is not root else []
+        nodes += [root.head] if root.dep_ == "appos" and root.head.i != root.i else []
         for node in nodes:
             phrase = self.doc[node.left_edge.i : node.right_edge.i + 1]
             if phrase.start_char <= start < phrase.end_char:
