@@ -23,6 +23,9 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
+import numpy
+from spacy.attrs import LEMMA, LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from saidwhat.lang import answers as ax
@@ -64,7 +67,7 @@ def find_answers(
     paragraphs: list[tuple[int, int]],
 ) -> dict[str, Answer]:
     """{quote id: whom it answers} for the quotes of one article (text order)."""
-    cues = [cue for sentence in doc.sents for cue in _cues(sentence, reader)]
+    cues = _cues(doc, reader)
     starts = [s for s, _ in paragraphs] or [0]
     found: dict[str, Answer] = {}
     for n, cue in enumerate(cues):
@@ -92,13 +95,36 @@ def find_answers(
 
 
 # -- the words that say it ------------------------------------------------------------------
-def _cues(sentence: Span, reader: Discourse) -> list[Cue]:
+def _cues(doc: Doc, reader: Discourse) -> list[Cue]:
+    """The cues of the article, in text order. Only the words a cue can start at are read
+    (found with array operations): a walk over every token cost a fifth of the speakers
+    step."""
     found = []
-    for token in sentence:
+    for i in _cue_words(doc):
+        token = doc[i]
         cue = _verb_cue(token, reader) or _phrase_cue(token, reader)
         if cue is not None:
             found.append(cue)
     return found
+
+
+_CUE_LEMMAS = ax.RESPOND_VERBS | ax.BACK_VERBS | ax.REBUT_VERBS | ax.RESPONSE_NOUNS
+_CUE_WORDS = numpy.array(
+    [get_string_id(w) for w in ("asked", "in", *_RESPONDING)], dtype=numpy.uint64
+)
+
+
+def _cue_words(doc: Doc) -> list[int]:
+    """The tokens where ``_verb_cue`` or ``_phrase_cue`` may find a cue: a lemma (lower
+    case) of their verbs and nouns, or one of the words they start at."""
+    if not len(doc):
+        return []
+    columns = doc.to_array([LOWER, LEMMA])
+    strings = doc.vocab.strings
+    lemmas = [h for h in numpy.unique(columns[:, 1]).tolist() if strings[h].lower() in _CUE_LEMMAS]
+    hit = numpy.isin(columns[:, 0], _CUE_WORDS)
+    hit |= numpy.isin(columns[:, 1], numpy.array(lemmas, dtype=numpy.uint64))
+    return numpy.flatnonzero(hit).tolist()
 
 
 def _verb_cue(token: Token, reader: Discourse) -> Cue | None:
