@@ -69,12 +69,22 @@ class RoleLexicon:
 
     person: dict[Phrase, Entry] = field(default_factory=dict)
     body: dict[Phrase, Entry] = field(default_factory=dict)
+    _one_word_people: frozenset[str] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
+
+    def one_word_people(self) -> frozenset[str]:
+        """The one-word phrases said of people ("spokeswoman"), made once (asked for every
+        word of every speaker's name) and made again after ``add``."""
+        if self._one_word_people is None:
+            self._one_word_people = frozenset(p[0] for p in self.person if len(p) == 1)
+        return self._one_word_people
 
     def add(self, text: str, origin: str) -> None:
         """Read a lexicon in the form of ``roles.txt``; phrases already known keep their
         entry (read a user file first, so that it wins). A bad line is a one-line error
         naming ``origin`` and the line (ValueError)."""
-        section = None
+        section, self._one_word_people = None, None
         for number, raw in enumerate(text.splitlines(), 1):
             line = raw.split("#", 1)[0].strip()
             if not line:

@@ -56,6 +56,8 @@ _HONORIFIC_AT = re.compile(r"^(Mr|Mrs|Ms|Miss|Sir)\b\.?\s+[A-Z]")
 _GROUP_PARTS = re.compile(r",\s+|\s+and\s+")
 _WINDOW = 200  # characters after a source's mention read for a withheld name
 _NOT_PEOPLE = {"poll", "report", "document"}  # GROUP_HEADS that are no people
+_PEOPLE_HEADS = (lx.GROUP_HEADS - _NOT_PEOPLE) | lx.PARTY_WORDS | set(lx.PERSON_NOUNS)
+_PEOPLE_HEADS |= {"one", "source"}
 _DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "one", "another"}
 _MOST_CLUES = 3  # clues kept per label and rule: enough to show why, not every "he"
 _STOP = re.compile(r"[.!?][\"'\u201d\u2019]?\s")
@@ -155,9 +157,8 @@ def _people_word(word: str, lexicon: RoleLexicon) -> bool:
     """A word that names a kind of people, not somebody: "officials", "Republican", "one"."""
     plain = normalise(word)
     forms = {plain, singular(plain)}
-    single = {p[0] for p in lexicon.person if len(p) == 1}
-    heads = (lx.GROUP_HEADS - _NOT_PEOPLE) | lx.PARTY_WORDS | set(lx.PERSON_NOUNS)
-    return bool(forms & (single | heads | {"one", "source"})) and not forms & _NOT_PEOPLE
+    people = bool(forms & lexicon.one_word_people()) or bool(forms & _PEOPLE_HEADS)
+    return people and not forms & _NOT_PEOPLE
 
 
 def _names_people(speaker: Speaker, lexicon: RoleLexicon) -> bool:
