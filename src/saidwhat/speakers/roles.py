@@ -27,6 +27,8 @@ _AFTER = re.compile(
 _OF_BODY = re.compile(
     r"^\s+of\s+(?P<org>(?:the\s+)?[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*){0,3})"
 )
+# the last word of every title as the pattern matches it, an abbreviation with and without dot
+_TITLE_ENDS = frozenset(w for t in tl.TITLES for w in (t.split()[-1], t.split()[-1].rstrip(".")))
 _TITLE_PREFIX = re.compile(rf"^(?:(?:the\s+)?{_TITLE}\s+)+")  # "President Bill Clinton"
 _FUNCTION_WORDS = {"the", "a", "an", "but", "and", "in", "on", "at", "as", "after", "when"}
 _FUNCTION_WORDS |= {"former", "then", "while", "if", "for", "with", "by", "to", "of", "said"}
@@ -67,7 +69,7 @@ class Roles(Bodies):
     def _before(self, start: int) -> re.Match[str] | None:
         """The title (and the words qualifying it) written just before a name at ``start``."""
         line_start = self.text.rfind("\n", 0, start) + 1
-        return _BEFORE.search(self.text[max(line_start, start - 80) : start])
+        return _title_before(self.text[max(line_start, start - 80) : start])
 
     def title_before(self, start: int) -> str | None:
         before = self._before(start)
@@ -102,6 +104,18 @@ class Roles(Bodies):
         if not bodies:
             for body in self.role_bodies(title, at):
                 person.add_affiliation(body)
+
+
+def _title_before(before: str) -> re.Match[str] | None:
+    """``_BEFORE.search(before)``, not tried when the last word before the closing comma and
+    spaces ends no title: the search tries each of up to 80 positions against every title,
+    and cost 0.09 s of the roster's 0.12 s reading of roles over PolNeAR dev."""
+    core = before.rstrip()
+    core = core[:-1] if core.endswith(",") else core
+    last = core.rsplit(None, 1)[-1].lower() if core else ""
+    if last.isascii() and not any(last[i:] in _TITLE_ENDS for i in range(len(last))):
+        return None  # (a word not in ASCII may match a title ignoring case: searched)
+    return _BEFORE.search(before)
 
 
 def _bodies(mod: str | None, org: str | None) -> list[str]:
