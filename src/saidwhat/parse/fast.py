@@ -54,6 +54,7 @@ class _Condition:
             self.value = numpy.array([_id(v) for v in values], dtype=numpy.uint64)
         elif isinstance(test, dict) and set(test) == {"REGEX"} and attr == "LOWER":
             self.kind, self.value = "regex", re.compile(test["REGEX"])
+            self._seen: dict[int, bool] = {}
         else:
             raise Unsupported(f"{attr}: {test!r}")
 
@@ -64,8 +65,17 @@ class _Condition:
             return numpy.isin(column, self.value)
         if self.kind == "NOT_IN":
             return ~numpy.isin(column, self.value)
-        hits = [h for h in numpy.unique(column) if self.value.search(strings[int(h)])]
+        hits = [h for h in numpy.unique(column).tolist() if self._matches(h, strings)]
         return numpy.isin(column, numpy.array(hits, dtype=numpy.uint64))
+
+    def _matches(self, word: int, strings) -> bool:
+        """Whether the regex finds the word (by hash): remembered, as words recur."""
+        found = self._seen.get(word)
+        if found is None:
+            if len(self._seen) > MAX_KNOWN:
+                self._seen.clear()
+            found = self._seen[word] = self.value.search(strings[word]) is not None
+        return found
 
 
 class _Rule:
@@ -82,6 +92,12 @@ class _Rule:
             {(c.column, c.value) for conditions in tokens for c in conditions if c.kind == "eq"}
             for tokens in self.alternatives
         ]
+        self.tests = [  # per alternative of one token that tests values only: its tests
+            [(c.column, c.value) for c in tokens[0]]
+            if len(tokens) == 1 and tokens[0] and all(c.kind == "eq" for c in tokens[0])
+            else None
+            for tokens in self.alternatives
+        ]
         token = Doc(ruler.vocab, words=["x"])[0]  # the values, as the ruler would set them
         set_token_attrs(token, ruler.attrs[number])
         found = (token.pos, token.morph.key, token.lemma)
@@ -90,14 +106,17 @@ class _Rule:
         others = {IDS_BY_NAME[n] for n in names - set(_SET)}
         self.others = {k: v for k, v in ruler.attrs[number].items() if k in others}
 
-    def targets(self, values: numpy.ndarray, strings, present: set) -> numpy.ndarray:
-        """The tokens this rule sets, in match order. ``present`` holds the doc's (column,
-        value) pairs: most of the 179 English patterns test a tag or word the doc lacks, and
-        are passed over without array work."""
-        n, found = len(values), []
-        for tokens, needed in zip(self.alternatives, self.needed, strict=True):
+    def targets(self, values: numpy.ndarray, strings, where: _Where) -> numpy.ndarray:
+        """The tokens this rule sets, in match order. Most of the 179 English patterns test
+        a tag or word the doc lacks, and are passed over; most others test values of one
+        token, and meet the tokens that hold them all (``where``) without array work."""
+        n, found, met = len(values), [], set()
+        for tokens, needed, tests in zip(self.alternatives, self.needed, self.tests, strict=True):
             width = len(tokens)
-            if width > n or not needed <= present:
+            if width > n or not needed <= where.present:
+                continue
+            if tests is not None:
+                met.update(set.intersection(*(where.tokens(*test) for test in tests)))
                 continue
             hit = numpy.ones(n - width + 1, dtype=bool)
             for offset, conditions in enumerate(tokens):
@@ -106,7 +125,30 @@ class _Rule:
                     hit &= condition.mask(column, strings)
             starts = numpy.flatnonzero(hit)
             found.append(starts + (self.index if self.index >= 0 else width + self.index))
-        return numpy.unique(numpy.concatenate(found)) if found else numpy.empty(0, int)
+        if not found:
+            return numpy.array(sorted(met), dtype=numpy.intp)
+        found.append(numpy.array(sorted(met), dtype=numpy.intp))
+        return numpy.unique(numpy.concatenate(found))
+
+
+class _Where:
+    """The doc's (column, value) pairs, and the tokens holding each, found when first asked."""
+
+    def __init__(self, values: numpy.ndarray):
+        self.values = values
+        self.present = {
+            (column, value)
+            for column in range(values.shape[1])
+            for value in numpy.unique(values[:, column]).tolist()
+        }
+        self._tokens: dict[tuple[int, int], set[int]] = {}
+
+    def tokens(self, column: int, value: int) -> set[int]:
+        found = self._tokens.get((column, value))
+        if found is None:
+            found = set(numpy.flatnonzero(self.values[:, column] == value).tolist())
+            self._tokens[column, value] = found
+        return found
 
 
 class FastAttributes:
@@ -127,14 +169,10 @@ class FastAttributes:
         strings = doc.vocab.strings
         values = doc.to_array(_MATCH_ATTRS)
         out = doc.to_array([POS, MORPH, LEMMA])
-        present = {
-            (column, value)
-            for column in range(values.shape[1])
-            for value in numpy.unique(values[:, column]).tolist()
-        }
+        where = _Where(values)
         later = []
         for rule in self.rules:
-            targets = rule.targets(values, strings, present)
+            targets = rule.targets(values, strings, where)
             if not len(targets):
                 continue
             for column, value in rule.arrays:
