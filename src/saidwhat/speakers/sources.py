@@ -63,6 +63,7 @@ _MOST_CLUES = 3  # clues kept per label and rule: enough to show why, not every 
 _STOP = re.compile(r"[.!?][\"'\u201d\u2019]?\s")
 _ABBREVIATED = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Sen|Rep|Gov|Gen|Lt|Col)|\b[A-Z])\.$")
 _QUOTED = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]|''.*?''")
+_CONTINUING = f"({PREVIOUS_SPEAKER},"  # in a pronoun's evidence: the speaker continuing
 _GENDERED = re.compile(r"\b(Mr|Mrs|Ms|Miss|[a-z]+(?:-[a-z]+)?)\b\.?")
 
 
@@ -265,12 +266,16 @@ def _description(written: str) -> bool:
 
 def _pronouns(speaker: Speaker, quotes: list[Quote], text: str) -> list[Clue]:
     """The pronouns the resolver linked to the speaker as the source of a quote, reading
-    them as the speaker continuing (its evidence says "previous speaker")."""
+    them as the speaker continuing (its evidence says "previous speaker"). The quotes'
+    evidence is read only for a speaker with a pronoun among its mentions."""
+    pronouns = [m for m in speaker.mentions if m.text.lower() in lx.PRONOUN_GENDER]
+    if not pronouns:
+        return []
     continuing = {
         (q.speaker_mention.start, q.speaker_mention.end)
         for q in quotes
         if q.speaker_mention is not None
-        and any(e.startswith("pronoun") and f"({PREVIOUS_SPEAKER}," in e for e in q.evidence)
+        and any(e.startswith("pronoun") and _CONTINUING in e for e in q.evidence)
     }
     return [
         Clue(
@@ -281,10 +286,8 @@ def _pronouns(speaker: Speaker, quotes: list[Quote], text: str) -> list[Clue]:
             start=m.start,
             end=m.end,
         )  # fmt: skip
-        for m in speaker.mentions
-        if m.text.lower() in lx.PRONOUN_GENDER
-        and (m.start, m.end) in continuing
-        and not _someone_else_before(speaker, text, m)
+        for m in pronouns
+        if (m.start, m.end) in continuing and not _someone_else_before(speaker, text, m)
     ]
 
 
