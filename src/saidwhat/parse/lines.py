@@ -8,7 +8,7 @@ word (a sentence carried over a line), so the start costs next to nothing where 
 from __future__ import annotations
 
 import numpy
-from spacy.attrs import IS_SPACE
+from spacy.attrs import IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -17,9 +17,14 @@ from spacy.tokens import Doc
 def start_lines(doc: Doc) -> Doc:
     """Start a sentence at the first word after every white space token with a line break
     (before the parser, which keeps a preset start)."""
-    space = doc.to_array([IS_SPACE])
-    for i in numpy.flatnonzero(space[:-1]).tolist():
-        after = doc[i + 1]
-        if "\n" in doc[i].text and not after.is_space:
-            after.is_sent_start = True
+    space = doc.to_array(IS_SPACE)
+    starts = [
+        i + 1
+        for i in numpy.flatnonzero(space[:-1]).tolist()
+        if not space[i + 1] and "\n" in doc[i].text
+    ]
+    if starts:  # set together: each Token.is_sent_start set checks the whole doc's parse
+        flags = doc.to_array(SENT_START)
+        flags[starts] = 1
+        doc.from_array([SENT_START], flags)
     return doc
