@@ -8,11 +8,13 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right, insort
+from collections.abc import Iterator
 
 import numpy
 from spacy import symbols
-from spacy.attrs import DEP, IS_TITLE, LENGTH, LOWER
+from spacy.attrs import DEP, IS_TITLE, LEMMA, LENGTH, LOWER, POS, SENT_START
 from spacy.strings import get_string_id
+from spacy.symbols import NOUN
 from spacy.tokens import Doc, Span
 
 from saidwhat.lang import titles as tl
@@ -81,7 +83,7 @@ class Roster(Roles):
             if long_form is not None:
                 self._orgs[org_key(ent.text)] = long_form
             self.organization(ent.text, (ent.start_char, ent.end_char))
-        for chunk in doc.noun_chunks:
+        for chunk in _body_head_chunks(doc):
             root = chunk.root
             if root.pos_ != "NOUN" or root.lemma_.lower() not in lx.ORG_HEADS:
                 continue
@@ -377,3 +379,27 @@ class Roster(Roles):
     def holders(self, title: str) -> list[Entity]:
         shown = tl.display_title(title)
         return [e for e in self.entities if e.kind == "person" and shown in e.titles]
+
+
+def _body_head_chunks(doc: Doc) -> Iterator[Span]:
+    """The noun chunks of the sentences that hold a noun whose lemma is a body's head word
+    ("department"): those the roster reads (a chunk lies within its sentence), without the
+    walk over every token of the doc that ``doc.noun_chunks`` makes (and ``Span.noun_chunks``
+    makes too, for each span: the chunker is called on the sentences themselves)."""
+    if not len(doc):
+        return
+    pos, lemma, starts = doc.to_array([POS, LEMMA, SENT_START]).T
+    strings = doc.vocab.strings
+    nouns = numpy.unique(lemma[pos == NOUN]).tolist()
+    heads = [h for h in nouns if strings[h].lower() in lx.ORG_HEADS]
+    if not heads:
+        return
+    bounds = [0, *(i for i in numpy.flatnonzero(starts == 1).tolist() if i > 0), len(doc)]
+    found = numpy.flatnonzero((pos == NOUN) & numpy.isin(lemma, heads)).tolist()
+    chunks = doc.noun_chunks_iterator  # the language's, as doc.noun_chunks reads it
+    if chunks is None:
+        yield from doc.noun_chunks  # (which says that the language has none)
+        return
+    for n in sorted({bisect_right(bounds, i) - 1 for i in found}):
+        for start, end, label in chunks(doc[bounds[n] : bounds[n + 1]]):
+            yield Span(doc, start, end, label=label)
