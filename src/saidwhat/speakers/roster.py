@@ -14,7 +14,7 @@ import numpy
 from spacy import symbols
 from spacy.attrs import DEP, IS_TITLE, LEMMA, LENGTH, LOWER, POS, SENT_START
 from spacy.strings import get_string_id
-from spacy.symbols import NOUN
+from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Span
 
 from saidwhat.lang import titles as tl
@@ -382,10 +382,11 @@ class Roster(Roles):
 
 
 def _body_head_chunks(doc: Doc) -> Iterator[Span]:
-    """The noun chunks of the sentences that hold a noun whose lemma is a body's head word
-    ("department"): those the roster reads (a chunk lies within its sentence), without the
-    walk over every token of the doc that ``doc.noun_chunks`` makes (and ``Span.noun_chunks``
-    makes too, for each span: the chunker is called on the sentences themselves)."""
+    """The noun chunks of the sentences where a proper noun comes before a noun whose lemma
+    is a body's head word ("the Harbor Authority"): all those the roster may read (a chunk
+    lies within its sentence), without the walk over every token of the doc that
+    ``doc.noun_chunks`` makes (and ``Span.noun_chunks`` too, for each span: the language's
+    chunker is called on runs of those sentences)."""
     if not len(doc):
         return
     pos, lemma, starts = doc.to_array([POS, LEMMA, SENT_START]).T
@@ -395,11 +396,22 @@ def _body_head_chunks(doc: Doc) -> Iterator[Span]:
     if not heads:
         return
     bounds = [0, *(i for i in numpy.flatnonzero(starts == 1).tolist() if i > 0), len(doc)]
-    found = numpy.flatnonzero((pos == NOUN) & numpy.isin(lemma, heads)).tolist()
+    proper = [0, *numpy.cumsum(pos == PROPN).tolist()]  # proper nouns before each token
+    kept = set()
+    for i in numpy.flatnonzero((pos == NOUN) & numpy.isin(lemma, heads)).tolist():
+        n = bisect_right(bounds, i) - 1
+        if proper[i] > proper[bounds[n]]:
+            kept.add(n)
     chunks = doc.noun_chunks_iterator  # the language's, as doc.noun_chunks reads it
     if chunks is None:
         yield from doc.noun_chunks  # (which says that the language has none)
         return
-    for n in sorted({bisect_right(bounds, i) - 1 for i in found}):
-        for start, end, label in chunks(doc[bounds[n] : bounds[n + 1]]):
+    runs: list[list[int]] = []  # [first, last] sentence of each run of kept sentences
+    for n in sorted(kept):
+        if runs and runs[-1][1] == n - 1:
+            runs[-1][1] = n
+        else:
+            runs.append([n, n])
+    for first, last in runs:
+        for start, end, label in chunks(doc[bounds[first] : bounds[last + 1]]):
             yield Span(doc, start, end, label=label)
