@@ -52,6 +52,7 @@ class _Condition:
         elif isinstance(test, dict) and len(test) == 1 and set(test) <= {"IN", "NOT_IN"}:
             ((self.kind, values),) = test.items()
             self.value = numpy.array([_id(v) for v in values], dtype=numpy.uint64)
+            self.members = frozenset(self.value.tolist())
         elif isinstance(test, dict) and set(test) == {"REGEX"} and attr == "LOWER":
             self.kind, self.value = "regex", re.compile(test["REGEX"])
             self._seen: dict[int, bool] = {}
@@ -93,9 +94,7 @@ class _Rule:
             for tokens in self.alternatives
         ]
         self.tests = [  # per alternative of one token that tests values only: its tests
-            [(c.column, c.value) for c in tokens[0]]
-            if len(tokens) == 1 and tokens[0] and all(c.kind == "eq" for c in tokens[0])
-            else None
+            tokens[0] if len(tokens) == 1 and _by_values(tokens[0]) else None
             for tokens in self.alternatives
         ]
         token = Doc(ruler.vocab, words=["x"])[0]  # the values, as the ruler would set them
@@ -116,7 +115,7 @@ class _Rule:
             if width > n or not needed <= where.present:
                 continue
             if tests is not None:
-                met.update(set.intersection(*(where.tokens(*test) for test in tests)))
+                met.update(where.meeting(tests))
                 continue
             hit = numpy.ones(n - width + 1, dtype=bool)
             for offset, conditions in enumerate(tokens):
@@ -131,6 +130,13 @@ class _Rule:
         return numpy.unique(numpy.concatenate(found))
 
 
+def _by_values(conditions: list[_Condition]) -> bool:
+    """Whether a token's tests can be met through the tokens holding each value: equal to a
+    value, or in or not in a list of them, and one at least naming the values it needs."""
+    kinds = {c.kind for c in conditions}
+    return kinds <= {"eq", "IN", "NOT_IN"} and bool(kinds & {"eq", "IN"})
+
+
 class _Where:
     """The doc's (column, value) pairs, and the tokens holding each, found when first asked."""
 
@@ -142,12 +148,40 @@ class _Where:
             for value in numpy.unique(values[:, column]).tolist()
         }
         self._tokens: dict[tuple[int, int], set[int]] = {}
+        self._columns: dict[int, list[int]] = {}
 
     def tokens(self, column: int, value: int) -> set[int]:
         found = self._tokens.get((column, value))
         if found is None:
             found = set(numpy.flatnonzero(self.values[:, column] == value).tolist())
             self._tokens[column, value] = found
+        return found
+
+    def meeting(self, conditions: list[_Condition]) -> set[int]:
+        """The tokens that meet every test (see ``_by_values``)."""
+        sets = [
+            self.tokens(c.column, c.value) if c.kind == "eq" else self._any_of(c)
+            for c in conditions
+            if c.kind != "NOT_IN"
+        ]
+        found = set.intersection(*sets)
+        for c in conditions:
+            if c.kind == "NOT_IN":
+                column = self._column(c.column)
+                found = {i for i in found if column[i] not in c.members}
+        return found
+
+    def _any_of(self, condition: _Condition) -> set[int]:
+        found: set[int] = set()
+        for value in condition.members:
+            if (condition.column, value) in self.present:
+                found |= self.tokens(condition.column, value)
+        return found
+
+    def _column(self, column: int) -> list[int]:
+        found = self._columns.get(column)
+        if found is None:
+            found = self._columns[column] = self.values[:, column].tolist()
         return found
 
 
