@@ -14,7 +14,6 @@ import numpy
 from spacy import symbols
 from spacy.attrs import DEP, IS_TITLE, LEMMA, LENGTH, LOWER, POS, SENT_START
 from spacy.strings import get_string_id
-from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Span
 
 from saidwhat.lang import titles as tl
@@ -391,14 +390,14 @@ def _body_head_chunks(doc: Doc) -> Iterator[Span]:
         return
     pos, lemma, starts = doc.to_array([POS, LEMMA, SENT_START]).T
     strings = doc.vocab.strings
-    nouns = numpy.unique(lemma[pos == NOUN]).tolist()
+    nouns = numpy.unique(lemma[pos == symbols.NOUN]).tolist()
     heads = [h for h in nouns if strings[h].lower() in lx.ORG_HEADS]
     if not heads:
         return
     bounds = [0, *(i for i in numpy.flatnonzero(starts == 1).tolist() if i > 0), len(doc)]
-    proper = [0, *numpy.cumsum(pos == PROPN).tolist()]  # proper nouns before each token
+    proper = [0, *numpy.cumsum(pos == symbols.PROPN).tolist()]  # proper nouns before each token
     kept = set()
-    for i in numpy.flatnonzero((pos == NOUN) & numpy.isin(lemma, heads)).tolist():
+    for i in numpy.flatnonzero((pos == symbols.NOUN) & numpy.isin(lemma, heads)).tolist():
         n = bisect_right(bounds, i) - 1
         if proper[i] > proper[bounds[n]]:
             kept.add(n)
