@@ -8,11 +8,10 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right, insort
-from collections.abc import Iterator
 
 import numpy
 from spacy import symbols
-from spacy.attrs import DEP, IS_TITLE, LEMMA, LENGTH, LOWER, POS, SENT_START
+from spacy.attrs import DEP, IS_TITLE, LENGTH, LOWER
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
@@ -21,6 +20,7 @@ from saidwhat.lang import words as lx
 from saidwhat.lang.names import PersonName, clean, parse_name
 from saidwhat.lang.orgs import org_key
 from saidwhat.speakers.bodies import ACRONYM
+from saidwhat.speakers.chunks import body_head_chunks
 from saidwhat.speakers.entity import Entity
 from saidwhat.speakers.roles import Roles
 from saidwhat.speakers.tagged import has_given_name, one_edit, past_title, short_forms
@@ -82,7 +82,7 @@ class Roster(Roles):
             if long_form is not None:
                 self._orgs[org_key(ent.text)] = long_form
             self.organization(ent.text, (ent.start_char, ent.end_char))
-        for chunk in _body_head_chunks(doc):
+        for chunk in body_head_chunks(doc):
             root = chunk.root
             if root.pos_ != "NOUN" or root.lemma_.lower() not in lx.ORG_HEADS:
                 continue
@@ -378,39 +378,3 @@ class Roster(Roles):
     def holders(self, title: str) -> list[Entity]:
         shown = tl.display_title(title)
         return [e for e in self.entities if e.kind == "person" and shown in e.titles]
-
-
-def _body_head_chunks(doc: Doc) -> Iterator[Span]:
-    """The noun chunks of the sentences where a proper noun comes before a noun whose lemma
-    is a body's head word ("the Harbor Authority"): all those the roster may read (a chunk
-    lies within its sentence), without the walk over every token of the doc that
-    ``doc.noun_chunks`` makes (and ``Span.noun_chunks`` too, for each span: the language's
-    chunker is called on runs of those sentences)."""
-    if not len(doc):
-        return
-    pos, lemma, starts = doc.to_array([POS, LEMMA, SENT_START]).T
-    strings = doc.vocab.strings
-    nouns = numpy.unique(lemma[pos == symbols.NOUN]).tolist()
-    heads = [h for h in nouns if strings[h].lower() in lx.ORG_HEADS]
-    if not heads:
-        return
-    bounds = [0, *(i for i in numpy.flatnonzero(starts == 1).tolist() if i > 0), len(doc)]
-    proper = [0, *numpy.cumsum(pos == symbols.PROPN).tolist()]  # proper nouns before each token
-    kept = set()
-    for i in numpy.flatnonzero((pos == symbols.NOUN) & numpy.isin(lemma, heads)).tolist():
-        n = bisect_right(bounds, i) - 1
-        if proper[i] > proper[bounds[n]]:
-            kept.add(n)
-    chunks = doc.noun_chunks_iterator  # the language's, as doc.noun_chunks reads it
-    if chunks is None:
-        yield from doc.noun_chunks  # (which says that the language has none)
-        return
-    runs: list[list[int]] = []  # [first, last] sentence of each run of kept sentences
-    for n in sorted(kept):
-        if runs and runs[-1][1] == n - 1:
-            runs[-1][1] = n
-        else:
-            runs.append([n, n])
-    for first, last in runs:
-        for start, end, label in chunks(doc[bounds[first] : bounds[last + 1]]):
-            yield Span(doc, start, end, label=label)
