@@ -1,6 +1,7 @@
 """Small readings of a source mention's words: a description cut after its head, a mention
 without its article, whether a noun owned by someone is itself a speaker, an op-ed's author
-line."""
+line, the members a collective names ("a group of parents"), the subject a quantifier stands
+for ("each")."""
 
 from __future__ import annotations
 
@@ -114,3 +115,33 @@ def document_name(mention: Span) -> str:
     words = [t.text for t in owner] + [t.text for t in kept] + [head.text]
     name = clean(" ".join(words))
     return name or without_determiner(mention)
+
+
+def subject_above(token: Token) -> tuple[int, int] | None:
+    """The subject of the nearest clause above ``token`` that has another one ("Trump and
+    Clinton vied ..., each touting"): its whole phrase, as characters."""
+    verb = token.head
+    for _ in range(4):
+        subject = next(
+            (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != token.i),
+            None,
+        )
+        if subject is not None:
+            first = subject.doc[subject.left_edge.i]
+            last = subject.doc[subject.right_edge.i]
+            return first.idx, last.idx + len(last)
+        if verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None
+
+
+COLLECTIVES = {"group", "coalition", "handful", "number", "couple", "crowd", "band"}
+
+
+def members_of(head: Token) -> Token | None:
+    """The plural noun "of" names after a collective head ("a group of black parents with
+    kids", "a handful of senators"); None when there is none."""
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    noun = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return noun if noun is not None and noun.tag_ in ("NNS", "NNPS") else None

@@ -22,13 +22,16 @@ from saidwhat.speakers.describe import Description, Profiles, described_person, 
 from saidwhat.speakers.discourse import Discourse, Resolution
 from saidwhat.speakers.entity import Entity
 from saidwhat.speakers.phrases import (
+    COLLECTIVES,
     DETERMINERS,
     bio_name,
     head_phrase,
     is_name_word,
     is_person_noun,
+    members_of,
     party_one,
     says_as_role,
+    subject_above,
 )
 from saidwhat.speakers.roster import Roster
 
@@ -81,7 +84,7 @@ class Resolver(Discourse):
         if mention is None or not len(mention):
             return self._unlisted(written, start, end)
         if words in (["each"], ["both"]) and not depth:
-            subject = _subject_above(mention.root)
+            subject = subject_above(mention.root)
             if subject is not None:  # "Trump and Clinton vied ..., each touting ..."
                 found = self._resolve(subject, enclosing, depth + 1)
                 found.evidence.insert(0, f"'{written}' -> '{self.text[slice(*subject)]}'")
@@ -98,7 +101,7 @@ class Resolver(Discourse):
             return self._named_person(self.canonical(person), written, start)
         content = [w for w in words if w not in DETERMINERS]
         lemma = head.lemma_.lower()
-        members = _members(head) if lemma in _COLLECTIVES else None
+        members = members_of(head) if lemma in COLLECTIVES else None
         if members is not None:  # "a group of black parents": black parents
             return self._group(self.doc[members.left_edge.i].idx, members.idx + len(members))
         if head.pos_ == "NOUN" and (lemma in lx.DOCUMENT_HEADS or head.lower_ in lx.DOCUMENT_HEADS):
@@ -373,36 +376,6 @@ class Resolver(Discourse):
             found.certainty = 0.5
             return found
         return Resolution(None, 0.0, [f"pronoun '{written}' unresolved"])
-
-
-def _subject_above(token: Token) -> tuple[int, int] | None:
-    """The subject of the nearest clause above ``token`` that has another one ("Trump and
-    Clinton vied ..., each touting"): its whole phrase, as characters."""
-    verb = token.head
-    for _ in range(4):
-        subject = next(
-            (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != token.i),
-            None,
-        )
-        if subject is not None:
-            first = subject.doc[subject.left_edge.i]
-            last = subject.doc[subject.right_edge.i]
-            return first.idx, last.idx + len(last)
-        if verb.head.i == verb.i:
-            return None
-        verb = verb.head
-    return None
-
-
-_COLLECTIVES = {"group", "coalition", "handful", "number", "couple", "crowd", "band"}
-
-
-def _members(head: Token) -> Token | None:
-    """The plural noun "of" names after a collective head ("a group of black parents with
-    kids", "a handful of senators"); None when there is none."""
-    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    noun = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-    return noun if noun is not None and noun.tag_ in ("NNS", "NNPS") else None
 
 
 _PRONOUN_WORDS = (

@@ -39,31 +39,28 @@ def short_forms(
     """The person-tagged names that shorten a body or place of the article, by their first
     token, with the full name: "Peabody" after "Peabody Energy", or in a headline; "N. Korea"
     wherever "North Korea" stands. Never the surname of a person named in full."""
-    long_names: dict[str, int] = {}  # full name -> where first written
-    for ent in reversed([e for e in ents if e.label_ in BODY_LABELS]):
-        long_names[clean(ent.text)] = ent.start_char
-    short = {}
+    by_first: dict[str, tuple[str, int]] = {}  # first word -> (full name, first written at)
+    by_initial: dict[tuple[str, tuple[str, ...]], str] = {}  # (initial, other words) -> name
+    for ent in ents:
+        if ent.label_ in BODY_LABELS and " " in ent.text:
+            name = clean(ent.text)
+            words = name.split()
+            by_first.setdefault(words[0], (name, ent.start_char))
+            by_initial.setdefault((words[0][0], tuple(words[1:])), name)
+    short: dict[int, str] = {}
+    if not by_first:
+        return short
     for ent in people:
-        long_form = _short_of(clean(ent.text), long_names)
-        if long_form is None or ent.text.lower() in surnames:
-            continue
-        initial = "." in ent.text
-        if initial or long_names[long_form] < ent.start_char or title_cased(ent.start_char):
-            short[ent.start] = long_form
+        words = ent.text.split()
+        if len(words) == 1 and words[0] in by_first and ent.text.lower() not in surnames:
+            name, written = by_first[words[0]]
+            if written < ent.start_char or title_cased(ent.start_char):
+                short[ent.start] = name
+        elif len(words) > 1 and len(words[0]) == 2 and words[0].endswith("."):
+            name = by_initial.get((words[0][0], tuple(words[1:])))
+            if name is not None:
+                short[ent.start] = name
     return short
-
-
-def _short_of(name: str, long_names: dict[str, int]) -> str | None:
-    """The body or place a name shortens: by its first word or by its initial."""
-    words = name.split()
-    for long_name in long_names:
-        full = long_name.split()
-        if len(words) == 1 and len(full) > 1 and full[0] == words[0]:
-            return long_name
-        initial = len(words[0]) == 2 and words[0].endswith(".") and full[0][0] == words[0][0]
-        if len(words) == len(full) > 1 and initial and words[1:] == full[1:]:
-            return long_name
-    return None
 
 
 def has_given_name(text: str) -> bool:
