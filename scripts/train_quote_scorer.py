@@ -4,8 +4,9 @@
         [--cache /tmp/saidwhat-train-<ner|noner>-<parse code digest>.spacy]
         [--out src/saidwhat/models/quote_scorer.json]
 
-The parse is the run-time one (``SAIDWHAT_NER`` decides whether it has entities), so that the
-features the scorer learns from are the features it sees when extracting.
+The parse is the run-time one (``SAIDWHAT_NER`` decides whether it has entities; the text with
+the sections no quote is read from blanked, ``pipeline.parse_text``), so that the features the
+scorer learns from are the features it sees when extracting.
 
 Every candidate the rules propose on a train article is labelled right when at least half of
 its characters lie in one gold attribution whose source span its source overlaps (the lenient
@@ -32,6 +33,7 @@ from spacy.tokens import DocBin
 
 from polnear import article_of  # scripts/polnear.py, next to this script
 from saidwhat.parse import load_pipeline, ner_enabled
+from saidwhat.pipeline import parse_text
 from saidwhat.quotes import propose, select
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,25 +43,25 @@ FOLDS = 5
 
 
 def parse_digest() -> str:
-    """A digest of the parse step's code, the word lists it reads and the model's version: a
-    cache parsed by other code (a new sentence rule) is never read as this code's parse."""
+    """A digest of the parse step's code, the word lists it reads, the structure step that says
+    which sections are blanked, and the model's version: a cache parsed by other code (a new
+    sentence rule) is never read as this code's parse."""
     digest = hashlib.sha1(load_pipeline().meta["version"].encode())
-    for step in ("parse", "lang"):
+    digest.update((ROOT / "src/saidwhat/pipeline.py").read_bytes())
+    for step in ("parse", "lang", "structure"):
         for path in sorted(p for p in (ROOT / "src/saidwhat" / step).iterdir() if p.is_file()):
             digest.update(path.read_bytes())
     return digest.hexdigest()[:10]
 
 
-def parsed(gold: list[dict], cache: Path):
-    """spaCy docs of the gold texts, parsed once and cached as a DocBin."""
+def parsed(texts: list[str], cache: Path):
+    """spaCy docs of the texts, parsed once and cached as a DocBin."""
     nlp = load_pipeline()
     if cache.exists():
         docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
-        if len(docs) == len(gold) and all(
-            d.text == g["text"] for d, g in zip(docs, gold, strict=True)
-        ):
+        if len(docs) == len(texts) and all(d.text == t for d, t in zip(docs, texts, strict=True)):
             return docs
-    docs = list(nlp.pipe((g["text"] for g in gold), batch_size=16))
+    docs = list(nlp.pipe(texts, batch_size=16))
     DocBin(docs=docs).to_disk(cache)
     return docs
 
@@ -93,10 +95,10 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=ROOT / "src/saidwhat/models/quote_scorer.json")
     args = ap.parse_args()
     gold = [json.loads(line) for line in args.train.open(encoding="utf-8")]
-    docs = parsed(gold, args.cache)
+    articles = [article_of(g) for g in gold]
+    docs = parsed([parse_text(a) for a in articles], args.cache)
     rows, labels, groups, owners = [], [], [], []
-    for n, (g, doc) in enumerate(zip(gold, docs, strict=True)):
-        article = article_of(g)
+    for n, (g, article, doc) in enumerate(zip(gold, articles, docs, strict=True)):
         golds = [(q, chars(q.get("fragments") or [[q["start"], q["end"]]])) for q in g["quotes"]]
         for raw, feats, _ in propose(doc, article):
             rows.append(feats)
@@ -141,14 +143,15 @@ def main() -> None:
 
 
 def best_threshold(gold, owners, groups, cal) -> float:
-    """The threshold maximising out-of-fold lenient speech and direct F1 with speaker."""
+    """The threshold maximising out-of-fold lenient speech and direct F1 with speaker (the
+    out-of-fold lenient precision of each is printed beside it)."""
     sys.path.insert(0, str(SHARED / "eval"))
     import score as reference  # ../shared/eval/score.py
 
     by_doc: dict[int, list] = {}
     for raw, n, p in zip(owners, groups, cal, strict=True):
         by_doc.setdefault(n, []).append((float(p), raw))
-    best, best_f1 = 0.5, -1.0
+    measured = []
     for t in np.arange(0.2, 0.71, 0.05):
         preds = {}
         for n, g in enumerate(gold):
@@ -157,12 +160,12 @@ def best_threshold(gold, owners, groups, cal) -> float:
         res = reference.score(gold, preds, 0.5)
         f1 = (res["speech"]["f1_with_speaker"] + res["direct"]["f1_with_speaker"]) / 2
         print(
-            f"threshold {t:.2f}: mean speech/direct F1+spk {f1:.4f}",
+            f"threshold {t:.2f}: mean speech/direct F1+spk {f1:.4f}, "
+            f"precision {res['precision']:.4f}",
             file=sys.stderr,
         )
-        if f1 > best_f1:
-            best, best_f1 = round(float(t), 2), f1
-    return best
+        measured.append((round(float(t), 2), f1, res["precision"]))
+    return max(measured, key=lambda m: m[1])[0]
 
 
 def pred_row(raw) -> dict:
