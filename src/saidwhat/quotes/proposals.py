@@ -58,10 +58,10 @@ def with_source(raw: Raw, doc: Doc, cue: Token) -> Raw:
         raw.evidence.append("source-next-to-cue")
         between = [t for t in doc[max(0, cue.i - 12) : cue.i] if t.idx >= raw.end]
         between = [t for t in between if not t.is_punct and not is_quote_token(t)]
-        if cue.idx < raw.start:
+        if cue.idx < raw.start or not between:  # or '"…," said Leslie Wimes': after the cue
             between = []
             for t in doc[cue.i + 1 :]:
-                if t.is_punct or t.idx >= raw.start:
+                if t.is_punct or t.is_sent_start or raw.start <= t.idx < raw.end:
                     break
                 between.append(t)
         names = [t for t in between if t.pos_ in ("PROPN", "NOUN", "PRON")]
