@@ -389,5 +389,4 @@ class _Hosts:
         prev = self._raws[self._ends[bisect.bisect_left(self._ends, (end, -1))][1]]
         if here == there:
             return prev
-        line_start = regions.text.rfind("\n", 0, start) + 1
-        return prev if not regions.text[line_start:start].strip() else None
+        return prev if _opens_line(regions.text, start) else None

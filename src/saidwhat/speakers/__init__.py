@@ -107,32 +107,27 @@ def _continuation(
         return Resolution(None, NO_SOURCE, ["no source found for this quote"]), None
     turns = [Turn(quote, entity, certainty) for _, quote, entity, certainty in built[-2:]]
     said = text[candidate.start : candidate.end]
-    other = other_party(turns, said, candidate.start, paragraph_starts)
-    if other is not None and other.quote.speaker_mention is not None:
-        mention = other.quote.speaker_mention
-        entity = other.speaker
-        evidence = [
-            f"no source at the quote: a turn of a dialogue after {turns[-1].quote.id} "
-            f"-> '{entity.name}' (the other party of the question and its answer)"
-        ]
-        entity.add_mention((mention.start, mention.end))
-        return Resolution(entity, other.certainty * INHERITED, evidence), (
-            mention.start,
-            mention.end,
+    source = other_party(turns, said, candidate.start, paragraph_starts)
+    if source is not None and source.quote.speaker_mention is not None:
+        why = (
+            f"a turn of a dialogue after {turns[-1].quote.id} -> '{source.speaker.name}' "
+            "(the other party of the question and its answer)"
         )
-    previous, entity, certainty = turns[-1].quote, turns[-1].speaker, turns[-1].certainty
-    gap = bisect_right(paragraph_starts, candidate.start) - bisect_right(
-        paragraph_starts, previous.end
-    )
-    if entity is None or gap > 1 or previous.speaker_mention is None:
-        return Resolution(None, NO_SOURCE, ["no source found for this quote"]), None
-    mention = previous.speaker_mention
-    evidence = [
-        f"no source at the quote: continues the quote before it (q{len(built)}) "
-        f"-> '{entity.name}' (same speaker)"
-    ]
-    entity.add_mention((mention.start, mention.end))
-    return Resolution(entity, certainty * INHERITED, evidence), (mention.start, mention.end)
+    else:
+        source = turns[-1]
+        gap = bisect_right(paragraph_starts, candidate.start) - bisect_right(
+            paragraph_starts, source.quote.end
+        )
+        if source.speaker is None or gap > 1 or source.quote.speaker_mention is None:
+            return Resolution(None, NO_SOURCE, ["no source found for this quote"]), None
+        why = (
+            f"continues the quote before it (q{len(built)}) -> '{source.speaker.name}' "
+            "(same speaker)"
+        )
+    mention = (source.quote.speaker_mention.start, source.quote.speaker_mention.end)
+    source.speaker.add_mention(mention)
+    evidence = [f"no source at the quote: {why}"]
+    return Resolution(source.speaker, source.certainty * INHERITED, evidence), mention
 
 
 def _enclosing_speaker(

@@ -10,6 +10,7 @@ right after it ("... Sanders added").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from spacy.tokens import Doc, Span, Token
 
@@ -241,7 +242,8 @@ class Resolver(Discourse):
         role = self.previous(at, window=1)
         if role is None or role.named or role.kind != "unnamed":
             return None
-        said_at = max(start for start, entity in self.history if entity is role and start < at)
+        spoke = self._spoke[id(role)]
+        said_at = spoke[bisect_left(spoke, at) - 1]  # where the role's attribution starts
         if self.text[said_at : said_at + 3].lower().split(" ")[0] in ("a", "an"):
             return None
         if role.gender and person.gender and role.gender != person.gender:
