@@ -148,8 +148,9 @@ def _complements(doc: Doc, tok: Token, within: tuple[int, int]) -> list[Raw]:
     """A verb with a clause of content before or after it: a ccomp, or a that- or for-clause
     the parser attached as an adverbial one ("tweeted in the morning that ...", "called for
     the bonus to be clawed back")."""
-    clauses = [c for c in tok.children if c.dep_ == "ccomp"]
-    if is_speech_verb(tok.lemma_.lower()):
+    speech = is_speech_verb(tok.lemma_.lower())
+    clauses = [c for c in tok.children if c.dep_ == "ccomp" and (speech or not _reports(c))]
+    if speech:
         clauses += [
             c for c in tok.children
             if c.dep_ == "advcl" and c.i > tok.i and c.left_edge.lower_ in ("that", "for")
@@ -165,6 +166,13 @@ def _complements(doc: Doc, tok: Token, within: tuple[int, int]) -> list[Raw]:
             where = "after" if side[0].i < tok.i else "before"
             out.append(with_source(Raw("ccomp", frags, evidence=[f"ccomp-{where}-cue"]), doc, tok))
     return out
+
+
+def _reports(clause: Token) -> bool:
+    """The clause is itself a speech verb with its subject ('… were made public ― Trump
+    boasted, "…"'): the content of a verb that is no cue is not that report (which the
+    clause's own verb proposes)."""
+    return is_speech_verb(clause.lemma_.lower()) and any(c.dep_ == "nsubj" for c in clause.children)
 
 
 def _parataxis(doc: Doc, tok: Token, within: tuple[int, int]) -> list[Raw]:

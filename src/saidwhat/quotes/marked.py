@@ -148,8 +148,8 @@ class _SpeechVerbs:
     only there). Looking at every token of a quote's sentences for every quote was quadratic:
     8,000 bare quote marks are one sentence, and took 48 s."""
 
-    def __init__(self, doc: Doc):
-        self.doc = doc
+    def __init__(self, doc: Doc, text: str):
+        self.doc, self.text = doc, text
         idx, pos, lemma = doc.to_array([IDX, POS, LEMMA]).reshape(-1, 3).T  # uint64
         self.starts = idx.astype(numpy.int64)  # each token's character offset
         strings = doc.vocab.strings
@@ -200,9 +200,13 @@ class _SpeechVerbs:
 
     def _qualifies(self, i: int, quote: tuple[int, int]) -> bool:
         tok = self.doc[i]
-        return tok.pos_ in ("VERB", "AUX") and (
-            _hooks(tok.lemma_) or _adjacent_with_subject(self.doc, tok, quote)
-        )
+        if tok.pos_ not in ("VERB", "AUX"):
+            return False
+        if _hooks(tok.lemma_):
+            return True
+        if tok.idx >= quote[1] and self.text[quote[1] - 2 : quote[1] - 1] == ".":
+            return False  # '"… smart." Trump was': the quote ended its sentence
+        return _adjacent_with_subject(self.doc, tok, quote)
 
 
 def _hooks(lemma: str) -> bool:
@@ -249,7 +253,7 @@ def mark_candidates(
     """Candidates for quotations in marks that no clause candidate holds."""
     out: list[Raw] = []
     hosts = _Hosts(raws)
-    verbs = _SpeechVerbs(doc)
+    verbs = _SpeechVerbs(doc, regions.text)
     turn: Raw | None = None  # the last turn of a dialogue
     for chain in chains:
         first, last = spans[chain[0]], spans[chain[-1]]

@@ -6,7 +6,9 @@ quotes (a paragraph opens a quote without closing it; the next paragraph re-open
 mark) links the pieces into one quote, as does a quote that a photo caption or an inserted
 line interrupts (the line after it goes on until a closing mark). Single quotes inside double
 quotes are content (nested quotes); in a line with no double mark, single marks are the outer
-ones, as British papers print them ('I love cats,' he said); apostrophes are never marks. A
+ones, as British papers print them ('I love cats,' he said); apostrophes are never marks; a
+closing mark typed where a quote opens (at a line's start or after a space, before a word) opens
+it. A
 line that opens with a speaker label ("PENCE: ...", "Q: ...") starts a turn of its own, never
 a continuation.
 """
@@ -101,8 +103,9 @@ def _paragraph_spans(
             if opened is not None:
                 spans.append((opened, i + step, True))
                 opened = None
-            elif two_singles and (i == start or text[i - 1] in OPEN_CONTEXT):
-                opened = i  # '' used as an opening mark (old wire style)
+            elif (two_singles or ch == "\u201d") and (i == start or text[i - 1] in OPEN_CONTEXT):
+                # '' used as an opening mark (old wire style); ” typed for “ before a word
+                opened = i if two_singles or text[i + 1 : i + 2].isalnum() else None
             i += step
             continue
         if ch == STRAIGHT:

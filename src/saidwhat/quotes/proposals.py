@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from itertools import takewhile
 
 from spacy.tokens import Doc, Token
 
@@ -50,32 +51,60 @@ class Regions:
 
 def with_source(raw: Raw, doc: Doc, cue: Token) -> Raw:
     """Set the cue and its source: the cue's subject, unless the parser took it from inside
-    the quote (then the words between quote and cue: '"…," Chief Ann Bo said')."""
+    the quote or misplaced it (``_misplaced``): then the words between quote and cue ('"…,"
+    Chief Ann Bo said'), else the nearest subject before the cue outside the content
+    ('Sanders said, going on to say that …')."""
     subj = subject_of(cue) or _inverted_subject(raw, cue)
     raw.cue, raw.cue_span = cue, cue_span(cue)
-    if raw.marks and subj is not None and any(s <= subj.idx < e for s, e in raw.fragments):
-        subj = None
-        raw.evidence.append("source-next-to-cue")
-        between = [t for t in doc[max(0, cue.i - 12) : cue.i] if t.idx >= raw.end]
-        between = [t for t in between if not t.is_punct and not is_quote_token(t)]
-        if cue.idx < raw.start or not between:  # or '"…," said Leslie Wimes': after the cue
-            between = []
-            for t in doc[cue.i + 1 :]:
-                if t.is_punct or t.is_sent_start or raw.start <= t.idx < raw.end:
-                    break
-                between.append(t)
-        names = [t for t in between if t.pos_ in ("PROPN", "NOUN", "PRON")]
-        if names and len(between) <= 8:
-            raw.subject, raw.source = names[-1], char_span(between)
-            return raw
-    if subj is not None:
-        raw.subject, raw.source = subj, mention_span(doc, subj)
+    if subj is None or not (_inside(raw, subj) or _misplaced(doc, subj, cue)):
+        if subj is not None:
+            raw.subject, raw.source = subj, mention_span(doc, subj, cue)
+        return raw
+    raw.evidence.append("source-next-to-cue")
+    between = [t for t in doc[max(0, cue.i - 12) : cue.i] if t.idx >= raw.end]
+    if cue.idx < raw.start or not between:  # or '"…," said Leslie Wimes': after the cue
+        between = []
+        for t in doc[cue.i + 1 :]:
+            if t.is_punct or t.is_sent_start or raw.start <= t.idx < raw.end:
+                break
+            between.append(t)
+    first = list(takewhile(lambda t: t.text != ",", between))  # 'Flynn, a top aide,'
+    words = [t for t in between if not t.is_punct and not is_quote_token(t)]
+    names = [t for t in first or words if t.pos_ in ("PROPN", "NOUN", "PRON")]
+    if names and len(words) <= 8:
+        raw.subject, raw.source = names[-1], char_span(words)
+        return raw
+    for t in reversed(doc[max(0, cue.i - 12) : cue.i]):
+        if t.dep_ == "nsubj" and not _inside(raw, t):
+            raw.subject, raw.source = t, mention_span(doc, t)
+            break
+        if t.is_sent_start:
+            break
     return raw
+
+
+def _inside(raw: Raw, tok: Token) -> bool:
+    return any(s <= tok.idx < e for s, e in raw.fragments)
+
+
+def _misplaced(doc: Doc, subj: Token, cue: Token) -> bool:
+    """The subject follows the cue and opens with a quote mark (a title, not who spoke), or
+    is borrowed from a verb after the cue (the parser hung "Sanders said, going on to say
+    that …" on a verb of the quote)."""
+    if subj.i < cue.i:
+        return False
+    edge = subj.left_edge.i
+    borrowed = subj.dep_ == "nsubj" and subj.head != cue
+    return borrowed or (edge > 0 and is_quote_token(doc[edge - 1]))
 
 
 def _inverted_subject(raw: Raw, cue: Token) -> Token | None:
     """'"…," reply Burton and Nick': after the content, a cue with no subject whose object
-    right after it is a name is inverted; the object is who spoke."""
+    right after it is a name is inverted; the object is who spoke. So is the name that a cue
+    opening its sentence before the content is parsed into ('Said Ellis: "…"')."""
+    if cue.idx < raw.start and cue.is_sent_start and cue.dep_ == "compound":
+        name = cue.head
+        return name if name.i == cue.i + 1 and name.pos_ == "PROPN" else None
     if cue.idx < raw.end:
         return None
     obj = next((c for c in cue.children if c.dep_ in ("dobj", "npadvmod")), None)

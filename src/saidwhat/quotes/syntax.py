@@ -49,17 +49,31 @@ def subtree_span(doc: Doc, tok: Token, minus: Iterable[Token] = ()) -> list[Toke
     return [doc[i] for i in range(tok.left_edge.i, tok.right_edge.i + 1) if i not in excluded]
 
 
+# "forced Stumpf to admit that …": who admits is the object of these verbs, not their subject
+OBJECT_CONTROL = {"force", "press", "pressure", "push", "compel", "ask", "urge", "challenge",
+                  "dare", "invite", "encourage", "get", "prod", "goad"}  # fmt: skip
+
+
 def subject_of(verb: Token, hops: int = 3) -> Token | None:
     """The subject of a cue verb, borrowed from the governing verb when it has none (also
     through a noun: "issued a statement saying"); for a relative clause without a relative
-    pronoun subject, the noun it modifies."""
+    pronoun subject, the noun it modifies; for a participle on a name, or a verb after a name
+    that the parser hung elsewhere (``_glued_subject``), the name; for an infinitive after an
+    object-control verb ("forced Stumpf to admit"), the object."""
+    before = verb.doc[verb.i - 1] if verb.i > 0 else verb
+    if before.pos_ == "PROPN" and before.dep_ == "pobj" and _glued_subject(verb, before):
+        return before
     tok = verb
     for _ in range(hops + 1):
-        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        subj = next((c for c in tok.children if c.dep_ == "nsubj" and not c.is_punct), None)
         if subj is not None:
-            return subj  # a relative "who" stays as written (the speakers step resolves it)
-        if tok.dep_ == "relcl":
+            return _fronted_name(subj)  # a relative "who" stays (the speakers step resolves it)
+        if tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.head.pos_ == "PROPN"):
             return tok.head
+        if tok.dep_ == "xcomp" and tok.head.lemma_ in OBJECT_CONTROL:
+            obj = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
+            if obj is not None:
+                return obj
         if tok.dep_ == "acl" and tok.head.dep_ in ("dobj", "pobj", "attr"):
             # "Trump issued a statement saying ...": the subject of the verb that has the noun
             noun = tok.head
@@ -71,12 +85,39 @@ def subject_of(verb: Token, hops: int = 3) -> Token | None:
     return None
 
 
-def mention_span(doc: Doc, head: Token) -> tuple[int, int] | None:
+def _glued_subject(verb: Token, name: Token) -> bool:
+    """The name right before the verb that the parser hung on the phrase before it: "footage
+    of Hillary Clinton asking"; a verb with no subject, "…with the editorial board of the
+    Washington Post Trump said"."""
+    if verb.tag_ == "VBG":
+        return name.head.lower_ == "of"
+    return verb.tag_ in ("VBD", "VBZ") and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children
+    )
+
+
+def _fronted_name(subj: Token) -> Token:
+    """'With 50 days until the election, Minyon Moore, …, called', 'To understand the real
+    Dred Scott, Chief Justice Roberts said': the parser takes the last noun of a fronted phrase
+    as the subject and the name after it as its apposition. A subject right after a
+    preposition or a verb is such a noun; its apposition that is a name is who spoke."""
+    edge = subj.left_edge.i
+    if subj.i > subj.head.i or edge == 0 or subj.doc[edge - 1].pos_ not in ("ADP", "VERB"):
+        return subj  # 'said Rep. Jo Ray (D-N.C.)': a subject after its verb is as written
+    name = (c for c in subj.children if c.dep_ == "appos" and c.i > subj.i and c.pos_ == "PROPN")
+    return next(name, subj)
+
+
+def mention_span(doc: Doc, head: Token, cue: Token | None = None) -> tuple[int, int] | None:
     """The source mention as written: the noun phrase without appositions or relative clauses
-    ("Lindsay Walters, a spokeswoman," -> "Lindsay Walters")."""
+    ("Lindsay Walters, a spokeswoman," -> "Lindsay Walters") or the cue ("Said Ellis:"). A
+    name that the parser hung on the phrase right before the cue (``_glued_subject``) is the
+    one word: "the Washington Post Trump said" -> "Trump"."""
+    if cue is not None and head.dep_ == "pobj" and head.i == cue.i - 1:
+        return char_span([head])
     keep: list[Token] = [head]
     for child in head.children:
-        if child.dep_ in SOURCE_ASIDES:
+        if child.dep_ in SOURCE_ASIDES or child == cue:
             continue
         if child.i > head.i and any(t.text == "," for t in doc[head.i : child.left_edge.i]):
             continue
