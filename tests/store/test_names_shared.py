@@ -203,3 +203,20 @@ def test_a_first_name_that_looks_like_a_particle_joins_the_surname(corpus):
     )
     [gore] = corpus.speakers()
     assert (gore.name, gore.quotes) == ("Al Gore", 2)
+
+
+def test_a_familiar_first_name_joins_the_formal_one(corpus):
+    """ "Joe Biden" is "Joseph R. Biden"; a first name that may name either sex ("Chris") joins
+    nobody on a guess."""
+    _one_each(
+        corpus,
+        person("s1", "Joseph R. Tamsin", ["Vice President"]),
+        person("s1", "Joe Tamsin"),
+        person("s2", "Christopher Vale"),
+        person("s2", "Chris Vale"),
+    )
+    assert {(s.name, s.quotes) for s in corpus.speakers()} == {
+        ("Joseph R. Tamsin", 2),
+        ("Christopher Vale", 1),
+        ("Chris Vale", 1),
+    }

@@ -352,25 +352,37 @@ def test_descriptions_groups_and_documents_never_join_across_articles(corpus):
     assert counts == {"officials": 2, "a senior aide": 2, "the report": 2, "Harbor Board": 1}
 
 
-def test_a_name_read_whole_before_migration_11_is_taken_apart_and_joined(tmp_path):
-    """Migration 11: "Calder Supreme Court Justice Ines Varga", stored whole by the rules
-    before it, becomes Ines Varga and joins the Ines Varga of another article."""
-    corpus = Corpus(tmp_path / "v10.db")
+@pytest.mark.parametrize(
+    ("version", "stored", "first", "surname", "name"),
+    [
+        # 11: "Calder Supreme Court Justice Ines Varga", stored whole by the rules before it,
+        # becomes Ines Varga and joins the Ines Varga of another article
+        (10, "Calder Supreme Court Justice Ines Varga", "calder", "varga", "Ines Varga"),
+        # 13: a store made before "Joe" agreed with "Joseph" held the two apart
+        (12, "Joe Tamsin", "joe", "tamsin", "Joseph R. Tamsin"),
+    ],
+)
+def test_a_person_stored_apart_by_older_rules_is_joined(
+    tmp_path, version, stored, first, surname, name
+):
+    """Opening a store of that version joins the person stored by the older rules in one
+    article to the same person of another, quotes and all."""
+    corpus = Corpus(tmp_path / "old.db")
     corpus.add(
         [
-            article("e0", [(person("s1", "Ines Varga"), "The appeal is dismissed")]),
-            article("e1", [(person("s1", "Ines Varga"), "The law was clear")]),
+            article("e0", [(person("s1", name), "The appeal is dismissed")]),
+            article("e1", [(person("s1", name), "The law was clear")]),
         ]
     )
-    stored_by_old_rules(corpus, "e1", "Calder Supreme Court Justice Ines Varga", "calder", "varga")
-    corpus.conn.execute("PRAGMA user_version = 10")
+    stored_by_old_rules(corpus, "e1", stored, first, surname)
+    corpus.conn.execute(f"PRAGMA user_version = {version}")
+    assert len(people(corpus)) == 2
     corpus.close()
 
-    corpus = Corpus(tmp_path / "v10.db")
+    corpus = Corpus(tmp_path / "old.db")
     assert corpus.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-    names = [r[1] for r in people(corpus)]
-    assert names == ["Ines Varga"]
-    assert [h.speaker for h in corpus.search("appeal OR law")] == ["Ines Varga", "Ines Varga"]
+    assert [r[1] for r in people(corpus)] == [name]
+    assert [h.speaker for h in corpus.search("appeal OR law")] == [name, name]
     assert corpus.conn.execute("PRAGMA foreign_key_check").fetchall() == []
     corpus.close()
 

@@ -275,10 +275,17 @@ def _name_word(word: str, cased: bool) -> bool:
 
 
 def first_names_agree(a: str | None, b: str | None) -> bool:
-    """Same first name, or one is the other's initial ("b" ~ "bill")."""
+    """Same first name, one is the other's initial ("b" ~ "bill"), or a familiar form of
+    it ("joe" ~ "joseph", "jim" ~ "jimmy": ``words.NICKNAMES``)."""
     if not a or not b:
         return False
-    return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
+    if a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b)):
+        return True
+    return bool(_name_forms(a) & _name_forms(b))
+
+
+def _name_forms(first: str) -> frozenset[str]:
+    return lx.NICKNAMES.get(first, frozenset()) | {first}
 
 
 def role_words(role: str) -> frozenset[str]:

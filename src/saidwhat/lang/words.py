@@ -321,3 +321,25 @@ DESCRIPTOR_SYNONYMS = {
     "congressman": "representative", "congresswoman": "representative",
     "secy": "secretary", "pres": "president", "candidate": "nominee", "justice": "judge",
 }  # fmt: skip
+# a familiar form of a first name -> the formal names it stands for ("Joe Biden" is "Joseph
+# R. Biden"): only forms that name one sex, so that two people of one surname ("Chris",
+# "Pat", "Sam") are not joined on a guess
+NICKNAMES: dict[str, frozenset[str]] = {
+    short: frozenset(formal.split())
+    for forms, formal in (
+        ("joe joey", "joseph"), ("bob bobby rob robbie", "robert"),
+        ("bill billy will willie", "william"), ("mike mickey", "michael"),
+        ("jim jimmy", "james"), ("tom tommy", "thomas"), ("dick rick ricky rich richie", "richard"),
+        ("chuck charlie", "charles"), ("dan danny", "daniel"), ("dave davy", "david"),
+        ("ed eddie ned", "edward"), ("ted", "edward theodore"), ("tony", "anthony"),
+        ("andy drew", "andrew"), ("steve", "steven stephen"), ("greg", "gregory"),
+        ("jeff", "jeffrey"), ("jerry", "gerald jerome"), ("larry", "lawrence"),
+        ("ron ronnie", "ronald"), ("don donnie", "donald"), ("ben", "benjamin"),
+        ("nick", "nicholas"), ("matt", "matthew"), ("pete", "peter"), ("phil", "philip phillip"),
+        ("ken kenny", "kenneth"), ("tim", "timothy"), ("fred", "frederick"),
+        ("liz beth betsy betty", "elizabeth"), ("kate katie kathy", "katherine kathleen catherine"),
+        ("sue susie", "susan"), ("peggy maggie meg", "margaret"), ("jenny jen", "jennifer"),
+        ("debbie deb", "deborah"), ("becky", "rebecca"), ("cindy", "cynthia"),
+    )
+    for short in forms.split()
+}  # fmt: skip

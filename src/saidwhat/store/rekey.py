@@ -1,6 +1,7 @@
 """Re-keying stored people after the name rules changed (schema migrations 4 and 5), stored
 bodies after the organisation key changed (migration 6), and people after extraction and the
-store shared one name model (migration 7: ``one_name_model``).
+store shared one name model (migration 7: ``one_name_model``), and people whose first names
+are one name's familiar and formal forms (migration 13: ``join_familiar_names``).
 
 A person is keyed by ``person_key`` (surname with its particles, first name) when an ingest
 first meets them, and later ingests find them by that key. When the rules change, a store
@@ -29,6 +30,7 @@ from saidwhat.lang.names import (
 )
 from saidwhat.lang.orgs import org_key
 from saidwhat.lang.text import normalise
+from saidwhat.lang.words import NICKNAMES
 from saidwhat.records import Speaker
 from saidwhat.store.people import (
     COOCCURRENCE_WINDOW,
@@ -215,6 +217,18 @@ def one_name_model(conn: sqlite3.Connection) -> None:
             conn.execute("UPDATE people SET name = ? WHERE id = ?", (parsed.shown, person_id))
     rekey_people(conn)
     split_per_article(conn)
+
+
+def join_familiar_names(conn: sqlite3.Connection) -> int:
+    """Migration 13: people of one surname whose first names are a familiar and a formal form
+    of one name ("Joe Biden", "Joseph R. Biden"), kept apart before first names agreed so,
+    are joined as an ingest now joins them; returns how many were joined."""
+    familiar = set(NICKNAMES).union(*NICKNAMES.values())
+    rows = conn.execute(
+        "SELECT id, first_name FROM people WHERE kind = 'person' AND first_name IS NOT NULL"
+        " ORDER BY id"
+    ).fetchall()
+    return sum(_join_match(conn, person_id) for person_id, first in rows if first in familiar)
 
 
 def split_per_article(conn: sqlite3.Connection) -> int:

@@ -12,7 +12,12 @@ from collections.abc import Callable
 from functools import partial
 
 from saidwhat.store import answers, rollups, sourcing
-from saidwhat.store.rekey import one_name_model, rekey_organisations, rekey_people
+from saidwhat.store.rekey import (
+    join_familiar_names,
+    one_name_model,
+    rekey_organisations,
+    rekey_people,
+)
 
 # A step of a migration: an SQL statement, or a function for what SQL alone cannot do. A
 # function runs today's code on the schema of its own version: a later migration that adds a
@@ -306,5 +311,10 @@ MIGRATIONS.append(
         "CREATE INDEX IF NOT EXISTS quotes_cluster_type ON quotes(cluster_id, type, date)",
     ]
 )
+
+# 13: first names agree in a familiar and a formal form ("Joe Biden" is "Joseph R. Biden"):
+# people that older stores kept apart on that are joined (PolNeAR train + dev held Joe Biden
+# and Joseph R. Biden as two rows). Safe to apply again.
+MIGRATIONS.append([join_familiar_names])
 
 SCHEMA_VERSION = len(MIGRATIONS)
