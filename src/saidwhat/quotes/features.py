@@ -11,7 +11,7 @@ from collections.abc import Callable
 import numpy
 from spacy.attrs import DEP, LOWER, POS, SENT_START
 from spacy.symbols import AUX, VERB
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from saidwhat.lang.verbs import SPEECH_NOUNS, hooks_quotes, is_speech_verb
 from saidwhat.lang.words import FIRST_PERSON_PLURAL, FIRST_PERSON_SINGULAR, GROUP_HEADS
@@ -82,6 +82,74 @@ class ContentFlags:
             numpy.isin(lower, [strings.add(word) for word in FIRST_PERSON])
         )
         self.sentence_start = _running(starts == 1)
+        self._cues: dict[int, CueFacts] = {}
+        self._sources: dict[int, SourceFacts] = {}
+        self._words: dict[int, tuple[str, bool]] = {}
+        self._mentions: dict[tuple[int, int], tuple[int, bool] | None] = {}
+
+    def cue(self, token: Token) -> CueFacts:
+        """What the features read of a cue token, read once: most cues propose several
+        candidates (a complement, an object, a quotation in marks). With ``source``,
+        ``mention`` and ``word``: 0.03-0.05 s less CPU of the quotes step's 1.4 s over
+        PolNeAR dev (its feature calls in isolation: 0.166 -> 0.098 s on 40 articles)."""
+        found = self._cues.get(token.i)
+        if found is None:
+            found = self._cues[token.i] = CueFacts(token)
+        return found
+
+    def source(self, token: Token) -> SourceFacts:
+        """What the features read of a source's head token, read once (see ``cue``)."""
+        found = self._sources.get(token.i)
+        if found is None:
+            found = self._sources[token.i] = SourceFacts(token)
+        return found
+
+    def mention(self, doc: Doc, span: tuple[int, int]) -> tuple[int, bool] | None:
+        """A source mention's length in tokens and whether it holds a proper noun, read once
+        (see ``cue``); None where no tokens hold it."""
+        if span not in self._mentions:
+            words = doc.char_span(*span, alignment_mode="expand")
+            self._mentions[span] = (
+                None if words is None else (len(words), any(t.pos_ == "PROPN" for t in words))
+            )
+        return self._mentions[span]
+
+    def word(self, token: Token) -> tuple[str, bool]:
+        """A content edge token's first-word feature value and whether it holds a sentence
+        end, read once (see ``cue``)."""
+        found = self._words.get(token.i)
+        if found is None:
+            shown = token.lower_ if token.is_stop or token.is_punct else token.pos_
+            found = self._words[token.i] = (shown, any(ch in token.text for ch in ".!?"))
+        return found
+
+
+class CueFacts:
+    """The attributes of a cue token that its features read."""
+
+    def __init__(self, cue: Token):
+        self.i, self.idx = cue.i, cue.idx
+        self.lemma = lemma = cue.lemma_.lower()
+        self.speech = is_speech_verb(lemma)
+        self.tag, self.dep = cue.tag_, cue.dep_
+        self.hook = float(hooks_quotes(lemma))
+        self.speech_noun = float(lemma in SPEECH_NOUNS)
+        children = list(cue.children)
+        kids = {c.dep_ for c in children}
+        self.particles = [c.lower_ for c in children if c.dep_ == "prt"]
+        self.negated = float("neg" in kids)
+        self.modal = float(any(c.tag_ == "MD" for c in children))
+        self.passive = float("auxpass" in kids or "nsubjpass" in kids)
+
+
+class SourceFacts:
+    """The attributes of a source's head token that its features read."""
+
+    def __init__(self, subj: Token):
+        self.i = subj.i
+        self.ent = subj.ent_type_ or "O"
+        self.pos, self.lower = subj.pos_, subj.lower_
+        self.lemma = subj.lemma_.lower()
 
 
 def _running(flags: numpy.ndarray) -> list[int]:
@@ -113,36 +181,32 @@ def candidate_features(
     for tag in raw.evidence:
         f[f"ev={tag}"] = 1.0
     if content is not None and len(content):
-        first = content[0]
-        f[f"first={first.lower_ if first.is_stop or first.is_punct else first.pos_}"] = 1.0
+        first, ends = flags.word(content[0])[0], flags.word(content[-1])[1]
+        f[f"first={first}"] = 1.0
         a, b = content.start, content.end
         f["content_has_verb"] = float(flags.verb[b] > flags.verb[a])
         f["content_has_subj"] = float(flags.subject[b] > flags.subject[a])
         f["content_first_person"] = float(flags.first_person[b] > flags.first_person[a])
-        f["content_ends_sentence"] = float(any(ch in content[-1].text for ch in ".!?"))
+        f["content_ends_sentence"] = float(ends)
         starts = flags.sentence_start[b] - flags.sentence_start[a + 1]
         f[f"content_sentences={min(starts + 1, 3)}"] = 1.0
-    cue = raw.cue
+    cue = flags.cue(raw.cue) if raw.cue is not None else None
     if cue is not None:
-        lemma = cue.lemma_.lower()
-        speech = is_speech_verb(lemma)
+        lemma, speech = cue.lemma, cue.speech
         f[f"lemma={lemma}"] = 1.0
         f[f"kind_lemma={raw.kind}|{lemma}"] = 1.0
         f[f"speech={speech}"] = 1.0
         f[f"kind_speech={raw.kind}|{speech}"] = 1.0
-        f[f"cue_tag={cue.tag_}"] = 1.0
-        f[f"cue_dep={cue.dep_}"] = 1.0
-        f[f"kind_cue_dep={raw.kind}|{cue.dep_}"] = 1.0
-        f["cue_hook"] = float(hooks_quotes(lemma))
-        f["cue_speech_noun"] = float(lemma in SPEECH_NOUNS)
-        children = list(cue.children)
-        kids = {c.dep_ for c in children}
-        for c in children:
-            if c.dep_ == "prt":
-                f[f"cue_prt={lemma}|{c.lower_}"] = 1.0
-        f["cue_neg"] = float("neg" in kids)
-        f["cue_aux_modal"] = float(any(c.tag_ == "MD" for c in children))
-        f["cue_passive"] = float("auxpass" in kids or "nsubjpass" in kids)
+        f[f"cue_tag={cue.tag}"] = 1.0
+        f[f"cue_dep={cue.dep}"] = 1.0
+        f[f"kind_cue_dep={raw.kind}|{cue.dep}"] = 1.0
+        f["cue_hook"] = cue.hook
+        f["cue_speech_noun"] = cue.speech_noun
+        for particle in cue.particles:
+            f[f"cue_prt={lemma}|{particle}"] = 1.0
+        f["cue_neg"] = cue.negated
+        f["cue_aux_modal"] = cue.modal
+        f["cue_passive"] = cue.passive
         f["cue_in_content"] = float(
             any(s <= cue.idx < e for s, e in raw.fragments) and raw.kind != "according"
         )
@@ -152,27 +216,26 @@ def candidate_features(
         f["cue_quoted"] = float(in_quote(cue.idx))
     else:
         f["no_cue"] = 1.0
-    subj = raw.subject
+    subj = flags.source(raw.subject) if raw.subject is not None else None
     if subj is None:
         f["no_source"] = 1.0
     else:
-        ent = subj.ent_type_ or "O"
-        f[f"src_ent={ent}"] = 1.0
-        f[f"src_pos={subj.pos_}"] = 1.0
-        f[f"kind_src_pos={raw.kind}|{subj.pos_}"] = 1.0
-        if subj.pos_ == "PRON":
-            f[f"src_pron={subj.lower_}"] = 1.0
+        f[f"src_ent={subj.ent}"] = 1.0
+        f[f"src_pos={subj.pos}"] = 1.0
+        f[f"kind_src_pos={raw.kind}|{subj.pos}"] = 1.0
+        if subj.pos == "PRON":
+            f[f"src_pron={subj.lower}"] = 1.0
         else:
-            f[f"src_lemma={subj.lemma_.lower()}"] = 1.0
+            f[f"src_lemma={subj.lemma}"] = 1.0
         if cue is not None:
             f["src_after_cue"] = float(subj.i > cue.i)
         if raw.source is not None:
             inside = any(s <= raw.source[0] < e for s, e in raw.fragments)
             f["src_in_content"] = float(inside)
-            mention = doc.char_span(*raw.source, alignment_mode="expand")
+            mention = flags.mention(doc, raw.source)
             if mention is not None:
-                f[f"src_len={_bucket(len(mention), (1, 2, 4, 8))}"] = 1.0
-                f["src_has_name"] = float(any(t.pos_ == "PROPN" for t in mention))
-                f["src_group"] = float(subj.lower_ in GROUP_HEADS)
-                f["src_first_person"] = float(subj.lower_ in FIRST_PERSON)
+                f[f"src_len={_bucket(mention[0], (1, 2, 4, 8))}"] = 1.0
+                f["src_has_name"] = float(mention[1])
+                f["src_group"] = float(subj.lower in GROUP_HEADS)
+                f["src_first_person"] = float(subj.lower in FIRST_PERSON)
     return f
