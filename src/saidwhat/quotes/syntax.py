@@ -7,21 +7,27 @@ dates out of source mentions, ``ent_type_`` (NER).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from operator import attrgetter
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
-QUOTE_CHARS = set("\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e\u201f`")
+_QUOTES = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e\u201f`"
+QUOTE_CHARS = set(_QUOTES)
 # children that are an aside of the source mention, not the name itself
 SOURCE_ASIDES = {"appos", "relcl", "acl", "punct", "advcl", "parataxis"}
 # a cue without a subject borrows it from the verb it hangs off ("..., saying", "and added")
 BORROW_SUBJECT = {"advcl", "xcomp", "conj", "pcomp"}
+_position = attrgetter("i")  # sorts tokens faster than a lambda
 
 
 def is_quote_token(tok: Token) -> bool:
-    return bool(tok.text) and all(c in QUOTE_CHARS for c in tok.text)
+    """Whether the token is quote marks only (stripping them leaves nothing: a test of each
+    character in turn cost a tenth of the clause rules)."""
+    text = tok.text
+    return bool(text) and not text.strip(_QUOTES)
 
 
-def trimmed(tokens: list[Token]) -> list[Token]:
+def trimmed(tokens: list[Token] | Span) -> list[Token] | Span:
     """Drop punctuation (but not quote marks), coordinators and spaces at both edges."""
     lo, hi = 0, len(tokens)
 
@@ -37,7 +43,8 @@ def trimmed(tokens: list[Token]) -> list[Token]:
 
 def char_span(tokens: Iterable[Token]) -> tuple[int, int] | None:
     """The character extent of the tokens (first start to last end), edge punctuation trimmed."""
-    toks = trimmed(sorted(tokens, key=lambda t: t.i))
+    # a Span is in order already: trimmed at its edges, no list of its tokens made
+    toks = trimmed(tokens if isinstance(tokens, Span) else sorted(tokens, key=_position))
     if not toks:
         return None
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
