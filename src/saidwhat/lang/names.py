@@ -47,6 +47,9 @@ _EDGE = " ,.;:\"'\u201c\u201d\u2018\u2019()-\u2013\u2014\u2015"
 _GIVEN_NAMES = lx.MALE_NAMES | lx.FEMALE_NAMES
 _INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]?\.?|[A-Z]")  # "B.", "G.K.", "J"
 _JOINERS = re.compile(r"[-'\u2019\u2010\u2011]")  # "al-Assad", "d'Estaing"
+_SPACES = re.compile(r"\s+")  # compiled once: clean() is called for every name mention
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
+_LEADING_THE = re.compile(r"^(?i:the)\s+")
 
 
 def _plain(word: str) -> str:
@@ -64,6 +67,9 @@ _ABBREVIATIONS = (
 )
 # titles as word sequences, longest first (a dot is optional: "Sgt" in British style)
 _TITLE_PHRASES = sorted({_phrase(t) for t in TITLES}, key=len, reverse=True)
+_TITLES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}  # in the order of _TITLE_PHRASES
+for _title in _TITLE_PHRASES:
+    _TITLES_BY_FIRST.setdefault(_title[0], []).append(_title)
 
 
 @dataclass(frozen=True)
@@ -100,13 +106,13 @@ class PersonName:
 def clean(text: str) -> str:
     """A name without leading article, trailing possessive or surrounding punctuation; a
     final dot that belongs to the last word stays ("Jr.", "Mr.", "James B.", "N.Y.")."""
-    text = re.sub(r"\s+", " ", text)
+    text = _SPACES.sub(" ", text)
     kept = text.strip(_EDGE)
     after = text[len(text.rstrip(_EDGE)) :]
     if after.startswith(".") and kept and _dot_belongs(kept.split(" ")[-1]):
         kept += "."
-    kept = re.sub(r"['\u2019]s?$", "", kept)
-    return re.sub(r"^(?i:the)\s+", "", kept).strip()
+    kept = _POSSESSIVE.sub("", kept)
+    return _LEADING_THE.sub("", kept).strip()
 
 
 def _dot_belongs(word: str) -> bool:
@@ -239,8 +245,8 @@ def _title_at(plain: list[str], own: list[tuple[str, ...]]) -> int:
     start = 0
     while start < len(plain) - 1:
         rest = tuple(plain[start:])
-        for phrase in [*own, *_TITLE_PHRASES]:
-            if rest[: len(phrase)] == phrase and len(rest) > len(phrase):
+        for phrase in [*own, *_TITLES_BY_FIRST.get(rest[0], ())]:  # only those it starts
+            if rest[: len(phrase)] == phrase and len(rest) > len(phrase):  # with can match
                 return start + len(phrase)
         if plain[start] not in lx.TITLE_MODIFIERS:
             return 0
