@@ -72,6 +72,19 @@ class RoleLexicon:
     _one_word_people: frozenset[str] | None = field(
         default=None, init=False, repr=False, compare=False
     )
+    _shapes: dict[int, tuple[int, frozenset[str]]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+
+    def _shape(self, table: dict[Phrase, Entry]) -> tuple[int, frozenset[str]]:
+        """The table's longest phrase (in words) and the words its phrases start with, made
+        once (``find`` is asked for every speaker, and measured every phrase each time) and
+        made again after ``add``."""
+        shape = self._shapes.get(id(table))
+        if shape is None:
+            longest = max((len(p) for p in table), default=0)
+            shape = self._shapes[id(table)] = (longest, frozenset(p[0] for p in table if p))
+        return shape
 
     def one_word_people(self) -> frozenset[str]:
         """The one-word phrases said of people ("spokeswoman"), made once (asked for every
@@ -85,6 +98,7 @@ class RoleLexicon:
         entry (read a user file first, so that it wins). A bad line is a one-line error
         naming ``origin`` and the line (ValueError)."""
         section, self._one_word_people = None, None
+        self._shapes.clear()
         for number, raw in enumerate(text.splitlines(), 1):
             line = raw.split("#", 1)[0].strip()
             if not line:
@@ -120,9 +134,11 @@ class RoleLexicon:
         phrases overlap, the longest (then the rightmost) is kept."""
         words = normalise(_POSSESSIVE.sub("", text)).split()
         forms = [{w, singular(w)} for w in words]
-        longest = max((len(p) for p in table), default=0)
+        longest, firsts = self._shape(table)
         found = []
         for i in range(len(words)):
+            if firsts.isdisjoint(forms[i]):
+                continue  # no phrase starts with this word (most words): no window tried
             for n in range(min(longest, len(words) - i), 0, -1):
                 key = tuple(words[i : i + n])
                 phrase = key if key in table else _singular_key(forms[i : i + n], table)
