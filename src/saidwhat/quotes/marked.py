@@ -14,6 +14,7 @@ import numpy
 from spacy.attrs import IDX, LEMMA, POS
 from spacy.tokens import Doc, Token
 
+from saidwhat.lang.hashed import WordTest
 from saidwhat.lang.verbs import hooks_quotes
 from saidwhat.quotes.marks import MarkSpan
 from saidwhat.quotes.proposals import Raw, Regions, with_source
@@ -154,9 +155,9 @@ class _SpeechVerbs:
         self.starts = idx.astype(numpy.int64)  # each token's character offset
         strings = doc.vocab.strings
         verb = numpy.isin(pos, numpy.array([strings["VERB"], strings["AUX"]], dtype=numpy.uint64))
-        hooks = [h for h in set(lemma[verb].tolist()) if _hooks(strings[h])]
-        hooked = numpy.isin(lemma, numpy.array(hooks, dtype=numpy.uint64))
-        self.hooks = numpy.flatnonzero(verb & hooked).tolist()  # token indices, ascending
+        verbs = numpy.flatnonzero(verb).tolist()
+        hooked = _HOOKING.positions(strings, lemma[verb].tolist())
+        self.hooks = [verbs[k] for k in hooked]  # token indices, ascending
 
     def nearest(
         self, lo: int, hi: int, inside: tuple[int, int], within: tuple[int, int]
@@ -211,6 +212,9 @@ class _SpeechVerbs:
 
 def _hooks(lemma: str) -> bool:
     return hooks_quotes(lemma.lower())
+
+
+_HOOKING = WordTest(_hooks)
 
 
 def _lead_in(

@@ -23,13 +23,13 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
-import numpy
 from spacy.attrs import LEMMA, LOWER
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from saidwhat.lang import answers as ax
 from saidwhat.lang import words as lx
+from saidwhat.lang.hashed import WordTest
 from saidwhat.lang.text import normalise
 from saidwhat.records import Answer, AnswerCue, Quote
 from saidwhat.records import Span as TextSpan
@@ -109,9 +109,8 @@ def _cues(doc: Doc, reader: Discourse) -> list[Cue]:
 
 
 _CUE_LEMMAS = ax.RESPOND_VERBS | ax.BACK_VERBS | ax.REBUT_VERBS | ax.RESPONSE_NOUNS
-_CUE_WORDS = numpy.array(
-    [get_string_id(w) for w in ("asked", "in", *_RESPONDING)], dtype=numpy.uint64
-)
+_CUE_WORDS = frozenset(get_string_id(w) for w in ("asked", "in", *_RESPONDING))
+_CUE_LEMMA = WordTest(lambda lemma: lemma.lower() in _CUE_LEMMAS)
 
 
 def _cue_words(doc: Doc) -> list[int]:
@@ -119,12 +118,10 @@ def _cue_words(doc: Doc) -> list[int]:
     case) of their verbs and nouns, or one of the words they start at."""
     if not len(doc):
         return []
-    columns = doc.to_array([LOWER, LEMMA])
-    strings = doc.vocab.strings
-    lemmas = [h for h in numpy.unique(columns[:, 1]).tolist() if strings[h].lower() in _CUE_LEMMAS]
-    hit = numpy.isin(columns[:, 0], _CUE_WORDS)
-    hit |= numpy.isin(columns[:, 1], numpy.array(lemmas, dtype=numpy.uint64))
-    return numpy.flatnonzero(hit).tolist()
+    lower, lemma = doc.to_array([LOWER, LEMMA]).T.tolist()
+    hits = set(_CUE_LEMMA.positions(doc.vocab.strings, lemma))
+    hits.update(i for i, word in enumerate(lower) if word in _CUE_WORDS)
+    return sorted(hits)
 
 
 def _verb_cue(token: Token, reader: Discourse) -> Cue | None:
