@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from saidwhat.records import QuoteSection, QuoteType
 
@@ -12,6 +13,9 @@ with no speaker and a low confidence, and no attribution (``saidwhat evaluate`` 
 of the predictions it scores)."""
 
 
+_END = itemgetter(1)
+
+
 class FragmentExtent:
     """``start``/``end`` of whatever holds content ``fragments`` (a split quote has several)."""
 
@@ -19,11 +23,11 @@ class FragmentExtent:
 
     @property
     def start(self) -> int:
-        return min(s for s, _ in self.fragments)
+        return min(self.fragments)[0]  # the least (start, end) has the least start
 
     @property
     def end(self) -> int:
-        return max(e for _, e in self.fragments)
+        return max(map(_END, self.fragments))  # no generator: asked ~60,000 times a dev pass
 
 
 @dataclass
