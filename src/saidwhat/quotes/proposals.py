@@ -115,10 +115,12 @@ def _inverted_subject(raw: Raw, cue: Token) -> Token | None:
 
 def cue_span(cue: Token) -> tuple[int, int]:
     """The cue verb with its particle ("pointed out") or "according to"."""
-    toks = [cue] + [
-        c for c in cue.children if c.dep_ == "prt" or (c.lower_ == "to" and c.i == cue.i + 1)
-    ]
-    return min(t.idx for t in toks), max(t.idx + len(t.text) for t in toks)
+    start = cue.idx
+    end = start + len(cue.text)
+    for c in cue.children:  # one walk, no lists (asked for each of ~7,500 candidates)
+        if c.dep_ == "prt" or (c.lower_ == "to" and c.i == cue.i + 1):
+            start, end = min(start, c.idx), max(end, c.idx + len(c.text))
+    return start, end
 
 
 def span_of(

@@ -27,27 +27,43 @@ def is_quote_token(tok: Token) -> bool:
     return bool(text) and not text.strip(_QUOTES)
 
 
+def _weak(t: Token) -> bool:
+    """Punctuation (but not quote marks), a coordinator or a space: trimmed at the edges."""
+    return (t.is_punct and not is_quote_token(t)) or t.is_space or t.dep_ == "cc"
+
+
 def trimmed(tokens: list[Token] | Span) -> list[Token] | Span:
     """Drop punctuation (but not quote marks), coordinators and spaces at both edges."""
     lo, hi = 0, len(tokens)
-
-    def weak(t: Token) -> bool:
-        return (t.is_punct and not is_quote_token(t)) or t.is_space or t.dep_ == "cc"
-
-    while lo < hi and weak(tokens[lo]):
+    while lo < hi and _weak(tokens[lo]):
         lo += 1
-    while hi > lo and weak(tokens[hi - 1]):
+    while hi > lo and _weak(tokens[hi - 1]):
         hi -= 1
     return tokens[lo:hi]
 
 
 def char_span(tokens: Iterable[Token]) -> tuple[int, int] | None:
     """The character extent of the tokens (first start to last end), edge punctuation trimmed."""
-    # a Span is in order already: trimmed at its edges, no list of its tokens made
-    toks = trimmed(tokens if isinstance(tokens, Span) else sorted(tokens, key=_position))
+    if isinstance(tokens, Span):  # in order already: trimmed at its edges by index
+        return char_extent(tokens.doc, tokens.start, tokens.end)
+    toks = trimmed(sorted(tokens, key=_position))
     if not toks:
         return None
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def char_extent(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
+    """``char_span(doc[lo:hi])`` without the Span: trimming a Span sliced it again and took
+    its edge tokens through it (a slice and two lookups of the Span's bounds each), 3.6% of
+    the quotes step, mostly from ``mention_span``."""
+    while lo < hi and _weak(doc[lo]):
+        lo += 1
+    while hi > lo and _weak(doc[hi - 1]):
+        hi -= 1
+    if lo == hi:
+        return None
+    last = doc[hi - 1]
+    return doc[lo].idx, last.idx + len(last.text)
 
 
 def subtree_span(doc: Doc, tok: Token, minus: Iterable[Token] = ()) -> list[Token]:
@@ -134,7 +150,7 @@ def mention_span(doc: Doc, head: Token, cue: Token | None = None) -> tuple[int, 
             continue  # "Trump on Wednesday said": the time is not part of the name
         keep.extend(child.subtree)
     lo, hi = min(t.i for t in keep), max(t.i for t in keep)
-    return char_span(doc[lo : hi + 1])
+    return char_extent(doc, lo, hi + 1)
 
 
 def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
