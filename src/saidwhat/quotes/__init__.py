@@ -113,7 +113,7 @@ def propose(doc: Doc, article: Article) -> list[tuple[Raw, dict[str, float], flo
         raw.section = kind if kind in READ_SECTIONS else "paragraph"
         held = [marks[i] for i in raw.marks]
         quoted = quoted_share(letters, raw.fragments, held) if held else 0.0
-        out.append((raw, candidate_features(raw, doc, flags, quoted, kind, in_quote), quoted))
+        out.append((raw, candidate_features(raw, flags, quoted, kind, in_quote), quoted))
     return out
 
 

@@ -13,6 +13,8 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import repeat
+from operator import mul
 
 from saidwhat.errors import ModelError
 
@@ -29,7 +31,10 @@ class Scorer:
 
     def raw(self, features: dict[str, float]) -> float:
         """The uncalibrated probability."""
-        z = self.intercept + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
+        # the same products summed in the same order as a generator over the items, without
+        # a Python frame per feature (40 per candidate): 1.5% of the quotes step
+        weights = map(self.weights.get, features, repeat(0.0))
+        z = self.intercept + sum(map(mul, weights, features.values()))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def calibrated(self, p: float) -> float:
