@@ -154,12 +154,18 @@ class CueFacts:
         self.tag, self.dep = cue.tag_, cue.dep_
         self.hook = float(hooks_quotes(lemma))
         self.speech_noun = float(lemma in SPEECH_NOUNS)
-        children = list(cue.children)
-        kids = {c.dep_ for c in children}
-        self.particles = [c.lower_ for c in children if c.dep_ == "prt"]
-        self.negated = float("neg" in kids)
-        self.modal = float(any(c.tag_ == "MD" for c in children))
-        self.passive = float("auxpass" in kids or "nsubjpass" in kids)
+        # one walk of the children (a list, a set and two generators over them cost 1.4% of
+        # the quotes step: there is a cue per candidate, few shared)
+        self.particles: list[str] = []
+        negated = modal = passive = False
+        for c in cue.children:
+            dep = c.dep_
+            if dep == "prt":
+                self.particles.append(c.lower_)
+            negated = negated or dep == "neg"
+            passive = passive or dep in ("auxpass", "nsubjpass")
+            modal = modal or c.tag_ == "MD"
+        self.negated, self.modal, self.passive = float(negated), float(modal), float(passive)
 
 
 class SourceFacts:

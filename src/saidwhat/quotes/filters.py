@@ -17,6 +17,9 @@ from saidwhat.lang.words import EVIDENCE_NOUNS
 from saidwhat.quotes.proposals import Raw
 
 _WH_WORDS = {"whether", "if", "when", "how", "why", "what", "who", "where", "which"}
+# the verbs of ``PHRASAL_NOT_SPEECH``: the other cues' children are not walked (a walk for
+# each of ~7,800 proposals cost 1.5% of the quotes step)
+_PHRASAL_VERBS = frozenset(verb for verb, _ in verbs.PHRASAL_NOT_SPEECH)
 
 
 def _negated(verb: Token) -> bool:
@@ -58,6 +61,8 @@ def no_speech(raw: Raw) -> str | None:
         and subject.lemma_.lower() in EVIDENCE_NOUNS
     ):
         return "perception"
-    if any((lemma, c.lower_) in verbs.PHRASAL_NOT_SPEECH for c in cue.children if c.dep_ == "prt"):
+    if lemma in _PHRASAL_VERBS and any(
+        (lemma, c.lower_) in verbs.PHRASAL_NOT_SPEECH for c in cue.children if c.dep_ == "prt"
+    ):
         return "phrasal verb"
     return None
