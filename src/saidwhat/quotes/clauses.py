@@ -247,6 +247,9 @@ def clause_candidates(doc: Doc, tokens: list[Token], regions: Regions) -> list[R
     """Verb-centred candidates: clausal complements, parataxis, objects, according to; and
     noun cues."""
     out: list[Raw] = []
+    dep, offset = doc.to_array(DEP), doc.to_array(HEAD).astype(numpy.int64)
+    with_clause = _governors(dep, offset, _CLAUSE_IDS)
+    with_object = _governors(dep, offset, _OBJECT_IDS, after=True)
     for tok in tokens:
         within = regions.spans[regions.index(tok.idx) or 0]
         if tok.lower_ == "according":
@@ -254,10 +257,28 @@ def clause_candidates(doc: Doc, tokens: list[Token], regions: Regions) -> list[R
         elif tok.pos_ == "NOUN":
             out.extend(_noun_clause(doc, tok, within))
         elif tok.pos_ in ("VERB", "AUX"):
-            found = _complements(doc, tok, within)
-            found = found or _parataxis(doc, tok, within) or _objects(doc, tok, regions, within)
+            found = _complements(doc, tok, within) if tok.i in with_clause else []
+            found = found or _parataxis(doc, tok, within)
+            if not found and tok.i in with_object:
+                found = _objects(doc, tok, regions, within)
             out.extend(found)
     return out
+
+
+_CLAUSE_IDS = [get_string_id(label) for label in ("ccomp", "advcl")]  # what _complements reads
+_OBJECT_IDS = [get_string_id(label) for label in (*OBJECT_DEPS, "prep", "xcomp")]  # _objects
+
+
+def _governors(
+    dep: numpy.ndarray, offset: numpy.ndarray, labels: list[int], *, after: bool = False
+) -> set[int]:
+    """The tokens with a child of one of the labels (after them, with ``after``): the others
+    propose no complement or object, and are not asked (walking the children of each of
+    ~12,700 verbs over PolNeAR dev, most to find none, cost 0.04 s)."""
+    mask = numpy.isin(dep, labels)
+    if after:
+        mask &= offset < 0  # HEAD is the head's offset: a child after its head points back
+    return set((numpy.flatnonzero(mask) + offset[mask]).tolist())
 
 
 def colon_candidates(
