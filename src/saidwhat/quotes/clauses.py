@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 from saidwhat.lang.verbs import SPEECH_NOUNS, is_speech_verb
 from saidwhat.quotes.proposals import Raw, Regions, cue_span, span_of, with_source
 from saidwhat.quotes.syntax import (
+    any_of,
     char_span,
     is_quote_token,
     mention_span,
@@ -275,7 +276,7 @@ def _governors(
     """The tokens with a child of one of the labels (after them, with ``after``): the others
     propose no complement or object, and are not asked (walking the children of each of
     ~12,700 verbs over PolNeAR dev, most to find none, cost 0.04 s)."""
-    mask = numpy.isin(dep, labels)
+    mask = any_of(dep, labels)
     if after:
         mask &= offset < 0  # HEAD is the head's offset: a child after its head points back
     return set((numpy.flatnonzero(mask) + offset[mask]).tolist())
@@ -325,10 +326,10 @@ def rule_starts(doc: Doc, regions: Regions) -> list[Token]:
     head = doc.to_array(HEAD).astype(numpy.int64)  # offset to the head, may be negative
     strings = doc.vocab.strings
     noun_clauses = numpy.zeros(len(doc), dtype=bool)
-    clause = numpy.isin(dep, [strings["acl"], strings["relcl"], strings["ccomp"]]) & (head < 0)
+    clause = any_of(dep, [strings["acl"], strings["relcl"], strings["ccomp"]]) & (head < 0)
     noun_clauses[numpy.flatnonzero(clause) + head[clause]] = True  # HEAD is relative
     wanted = (
-        numpy.isin(pos, [strings["VERB"], strings["AUX"]])
+        any_of(pos, [strings["VERB"], strings["AUX"]])
         | (pos == strings["NOUN"]) & (noun_clauses | _speech_nouns(lemma))
         | (lower == strings["according"])
         | (orth == strings[":"])

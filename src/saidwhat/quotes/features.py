@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from saidwhat.lang.verbs import SPEECH_NOUNS, hooks_quotes, is_speech_verb
 from saidwhat.lang.words import FIRST_PERSON_PLURAL, FIRST_PERSON_SINGULAR, GROUP_HEADS
 from saidwhat.quotes.proposals import Raw
+from saidwhat.quotes.syntax import any_of
 
 FIRST_PERSON = FIRST_PERSON_SINGULAR | FIRST_PERSON_PLURAL | {"i"}
 
@@ -76,16 +77,14 @@ class ContentFlags:
         pos, dep, lower, starts, idx, length, space = columns
         strings = doc.vocab.strings
         self.doc = doc
-        self.verb = _running(numpy.isin(pos, (VERB, AUX)))
+        self.verb = _running(any_of(pos, (VERB, AUX)))
         self.proper = _running(pos == PROPN)
         self.idx, self.ends = idx.tolist(), (idx + length).tolist()
         self.text_end = int(idx[-1] + length[-1] + space[-1]) if len(doc) else 0
         self.subject = _running(
-            numpy.isin(dep, [strings.add(label) for label in ("nsubj", "nsubjpass")])
+            any_of(dep, [strings.add(label) for label in ("nsubj", "nsubjpass")])
         )
-        self.first_person = _running(
-            numpy.isin(lower, [strings.add(word) for word in FIRST_PERSON])
-        )
+        self.first_person = _running(any_of(lower, [strings.add(word) for word in FIRST_PERSON]))
         self.sentence_start = _running(starts == 1)
         self._cues: dict[int, CueFacts] = {}
         self._sources: dict[int, SourceFacts] = {}
