@@ -139,7 +139,8 @@ class ContentFlags:
         if found is None:
             token = self.doc[i]
             shown = token.lower_ if token.is_stop or token.is_punct else token.pos_
-            found = self._words[i] = (shown, any(ch in token.text for ch in ".!?"))
+            text = token.text
+            found = self._words[i] = (shown, "." in text or "!" in text or "?" in text)
         return found
 
 

@@ -130,10 +130,11 @@ def span_of(
     sentence over a paragraph break). With ``gaps``, tokens interrupted by others (the cue's
     clause inside the content: 'The museum, Mr. Obama said, would ...') give one fragment per
     unbroken run."""
-    kept = [t for t in tokens if within[0] <= t.idx < within[1]]
-    runs: list[list[Token]] = []
-    for tok in kept:
-        if gaps and runs and tok.i == runs[-1][-1].i + 1 or not gaps and runs:
+    lo, hi = within
+    kept = [t for t in tokens if lo <= t.idx < hi]
+    runs: list[list[Token]] = [kept] if kept and not gaps else []  # one run without gaps
+    for tok in kept if gaps else ():
+        if runs and tok.i == runs[-1][-1].i + 1:
             runs[-1].append(tok)
         else:
             runs.append([tok])
