@@ -251,7 +251,11 @@ def clause_candidates(doc: Doc, tokens: list[Token], regions: Regions) -> list[R
     dep, offset = doc.to_array(DEP), doc.to_array(HEAD).astype(numpy.int64)
     with_clause = _governors(dep, offset, _CLAUSE_IDS)
     with_object = _governors(dep, offset, _OBJECT_IDS, after=True)
+    # a verb proposes only with a complement, an object, or as a parataxis or ccomp itself
+    asked = with_clause | with_object | set(numpy.flatnonzero(any_of(dep, _CUE_IDS)).tolist())
     for tok in tokens:
+        if tok.i not in asked and tok.pos_ in ("VERB", "AUX") and tok.lower_ != "according":
+            continue  # (4,055 of the 12,737 verbs over PolNeAR dev)
         within = regions.spans[regions.index(tok.idx) or 0]
         if tok.lower_ == "according":
             out.extend(_according(doc, tok, within))
@@ -268,6 +272,7 @@ def clause_candidates(doc: Doc, tokens: list[Token], regions: Regions) -> list[R
 
 _CLAUSE_IDS = [get_string_id(label) for label in ("ccomp", "advcl")]  # what _complements reads
 _OBJECT_IDS = [get_string_id(label) for label in (*OBJECT_DEPS, "prep", "xcomp")]  # _objects
+_CUE_IDS = [get_string_id(label) for label in ("parataxis", "ccomp")]  # _parataxis, _late_cue
 
 
 def _governors(
