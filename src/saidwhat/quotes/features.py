@@ -39,9 +39,21 @@ class Letters:
 
     def count(self, start: int, end: int) -> int:
         if self._before is None:
-            alnum = numpy.fromiter(map(str.isalnum, self.text), bool, len(self.text))
-            self._before = _running(alnum)  # a list: reading a numpy item costs more
+            self._before = _running(_alnum(self.text))  # a list: reading a numpy item costs more
         return self._before[end] - self._before[start] if end > start else 0
+
+
+_ASCII_ALNUM = numpy.array([chr(c).isalnum() for c in range(128)] + [False])
+
+
+def _alnum(text: str) -> numpy.ndarray:
+    """``str.isalnum`` of each character: by a table for ASCII, asked of the others only
+    (asking each character cost 0.02 s of the quotes step over PolNeAR dev)."""
+    codes = numpy.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=numpy.uint32)
+    alnum = _ASCII_ALNUM[numpy.minimum(codes, 128)]
+    others = numpy.flatnonzero(codes >= 128).tolist()
+    alnum[others] = [text[i].isalnum() for i in others]
+    return alnum
 
 
 def quoted_share(
