@@ -12,7 +12,7 @@ Text in quote marks is the business of ``quotes.marked``.
 from __future__ import annotations
 
 import numpy
-from spacy.attrs import DEP, HEAD, LEMMA, LOWER, ORTH, POS
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, LOWER, ORTH, POS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
@@ -327,7 +327,7 @@ def rule_starts(doc: Doc, regions: Regions) -> list[Token]:
     making a Token of every word cost more than the rules themselves."""
     if not len(doc):
         return []
-    pos, lower, orth, dep, lemma = doc.to_array([POS, LOWER, ORTH, DEP, LEMMA]).T  # hashes
+    pos, lower, orth, dep, lemma, idx = doc.to_array([POS, LOWER, ORTH, DEP, LEMMA, IDX]).T
     head = doc.to_array(HEAD).astype(numpy.int64)  # offset to the head, may be negative
     strings = doc.vocab.strings
     noun_clauses = numpy.zeros(len(doc), dtype=bool)
@@ -339,8 +339,8 @@ def rule_starts(doc: Doc, regions: Regions) -> list[Token]:
         | (lower == strings["according"])
         | (orth == strings[":"])
     )
-    found = (doc[int(i)] for i in numpy.flatnonzero(wanted))
-    return [t for t in found if regions.index(t.idx) is not None]
+    found = zip(numpy.flatnonzero(wanted).tolist(), idx[wanted].tolist(), strict=True)
+    return [doc[i] for i, at in found if regions.index(at) is not None]  # a Token of those
 
 
 def _speech_nouns(lemma: numpy.ndarray) -> numpy.ndarray:
