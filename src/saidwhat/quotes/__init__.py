@@ -119,7 +119,7 @@ def propose(doc: Doc, article: Article) -> list[tuple[Raw, dict[str, float], flo
 
 def _nested(inner: Raw, outer: Raw) -> bool:
     """True when inner's cue lies in outer's content (an attribution reported by another)."""
-    return inner.cue is not None and any(s <= inner.cue.idx < e for s, e in outer.fragments)
+    return inner.cue is not None and outer.holds(inner.cue.idx)
 
 
 def select(scored: list[tuple[float, Raw]], threshold: float) -> list[tuple[float, Raw]]:

@@ -29,6 +29,10 @@ class FragmentExtent:
     def end(self) -> int:
         return max(map(_END, self.fragments))  # no generator: asked ~60,000 times a dev pass
 
+    def holds(self, at: int) -> bool:
+        """Whether character ``at`` lies in the content (in one of its fragments)."""
+        return any(s <= at < e for s, e in self.fragments)
+
 
 @dataclass
 class QuoteCandidate(FragmentExtent):

@@ -244,9 +244,7 @@ def candidate_features(
         f["cue_neg"] = cue.negated
         f["cue_aux_modal"] = cue.modal
         f["cue_passive"] = cue.passive
-        f["cue_in_content"] = float(
-            any(s <= cue.idx < e for s, e in raw.fragments) and raw.kind != "according"
-        )
+        f["cue_in_content"] = float(raw.holds(cue.idx) and raw.kind != "according")
         gap = min(abs(cue.idx - raw.start), abs(cue.idx - raw.end))
         f[f"gap={_bucket(gap, (2, 10, 40, 120))}"] = 1.0
         f["cue_before"] = float(cue.idx < raw.start)
@@ -267,7 +265,7 @@ def candidate_features(
         if cue is not None:
             f["src_after_cue"] = float(subj.i > cue.i)
         if raw.source is not None:
-            inside = any(s <= raw.source[0] < e for s, e in raw.fragments)
+            inside = raw.holds(raw.source[0])
             f["src_in_content"] = float(inside)
             mention = flags.mention(raw.source)
             if mention is not None:

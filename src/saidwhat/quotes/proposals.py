@@ -56,7 +56,7 @@ def with_source(raw: Raw, doc: Doc, cue: Token) -> Raw:
     ('Sanders said, going on to say that …')."""
     subj = subject_of(cue) or _inverted_subject(raw, cue)
     raw.cue, raw.cue_span = cue, cue_span(cue)
-    if subj is None or not (_inside(raw, subj) or _misplaced(doc, subj, cue)):
+    if subj is None or not (raw.holds(subj.idx) or _misplaced(doc, subj, cue)):
         if subj is not None:
             raw.subject, raw.source = subj, mention_span(doc, subj, cue)
         return raw
@@ -75,16 +75,12 @@ def with_source(raw: Raw, doc: Doc, cue: Token) -> Raw:
         raw.subject, raw.source = names[-1], char_span(words)
         return raw
     for t in reversed(doc[max(0, cue.i - 12) : cue.i]):
-        if t.dep_ == "nsubj" and not _inside(raw, t):
+        if t.dep_ == "nsubj" and not raw.holds(t.idx):
             raw.subject, raw.source = t, mention_span(doc, t)
             break
         if t.is_sent_start:
             break
     return raw
-
-
-def _inside(raw: Raw, tok: Token) -> bool:
-    return any(s <= tok.idx < e for s, e in raw.fragments)
 
 
 def _misplaced(doc: Doc, subj: Token, cue: Token) -> bool:

@@ -33,7 +33,7 @@ def _weak(t: Token) -> bool:
     return (t.is_punct and not is_quote_token(t)) or t.is_space or t.dep_ == "cc"
 
 
-def trimmed(tokens: list[Token] | Span) -> list[Token] | Span:
+def trimmed(tokens: list[Token]) -> list[Token]:
     """Drop punctuation (but not quote marks), coordinators and spaces at both edges."""
     lo, hi = 0, len(tokens)
     while lo < hi and _weak(tokens[lo]):
