@@ -235,8 +235,9 @@ def candidate_features(
         f[f"speech={speech}"] = 1.0
         f[f"kind_speech={raw.kind}|{speech}"] = 1.0
         f[f"cue_tag={cue.tag}"] = 1.0
-        f[f"cue_dep={cue.dep}"] = 1.0
-        f[f"kind_cue_dep={raw.kind}|{cue.dep}"] = 1.0
+        dep = raw.cue_dep or cue.dep
+        f[f"cue_dep={dep}"] = 1.0
+        f[f"kind_cue_dep={raw.kind}|{dep}"] = 1.0
         f["cue_hook"] = cue.hook
         f["cue_speech_noun"] = cue.speech_noun
         for particle in cue.particles:

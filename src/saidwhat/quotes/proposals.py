@@ -27,6 +27,9 @@ class Raw(FragmentExtent):
     evidence: list[str] = field(default_factory=list)
     marks: list[int] = field(default_factory=list)  # indices of mark spans it holds
     section: str = "paragraph"  # the kind of the article part it is in (READ_SECTIONS)
+    # the cue's relation where a rule reads the parse otherwise than the parser (a "ccomp" that
+    # is a late parataxis: clauses._late_cue); the scorer's features read this one
+    cue_dep: str | None = None
 
 
 class Regions:
