@@ -27,6 +27,8 @@ class Entity:
     # 8,000 quotes by one person made each look a walk over all of their mentions
     _seen: set[tuple[int, int]] = field(default_factory=set, repr=False, compare=False)
     _first: int = field(default=0, repr=False, compare=False)
+    # where add_mention also writes each new mention down, (start, end, id): the bodies' index
+    heard: list[tuple[int, int, int]] | None = field(default=None, repr=False, compare=False)
 
     @property
     def first(self) -> int:
@@ -49,3 +51,5 @@ class Entity:
             self._first = min(self._first, span[0]) if self._seen else span[0]
             self._seen.add(span)
             self.mentions.append(span)
+            if self.heard is not None:
+                self.heard.append((*span, id(self)))

@@ -84,12 +84,12 @@ class Roster(Roles):
         for ent in ents:
             if ent.start in short:  # and the short form names it from now on
                 body = self.organization(short[ent.start], (ent.start_char, ent.end_char))
-                self._orgs[org_key(ent.text)] = body
+                self.name_body(org_key(ent.text), body)
         self._add_untagged_states()
         for ent in acronyms:  # "Alliance to Reclaim Our Schools (AROS)", then "AROS"
             long_form = self.long_form(ent.text, ent.start_char)
             if long_form is not None:
-                self._orgs[org_key(ent.text)] = long_form
+                self.name_body(org_key(ent.text), long_form)
             self.organization(ent.text, (ent.start_char, ent.end_char))
         for chunk in body_head_chunks(doc):
             root = chunk.root
