@@ -23,27 +23,18 @@ from saidwhat.speakers.bodies import ACRONYM
 from saidwhat.speakers.chunks import body_head_chunks
 from saidwhat.speakers.entity import Entity
 from saidwhat.speakers.roles import Roles
-from saidwhat.speakers.tagged import has_given_name, one_edit, past_title, short_forms
+from saidwhat.speakers.tagged import has_given_name, line_shape, one_edit, past_title, short_forms
 
 _TITLE_RE = tl.title_pattern()
 _NSUBJ = symbols.nsubj
 _STATE_IDS = frozenset(get_string_id(s) for s in lx.US_STATES if " " not in s)
 _PRONOUN_IDS = {get_string_id(word): gender for word, gender in lx.PRONOUN_GENDER.items()}
 _MISSPELT_NEAR = 1500  # characters: how far back a misspelt surname's person may be named
-_SMALL = {"a", "an", "the", "of", "on", "in", "to", "for", "and", "or", "at", "by", "with", "as"}
 # a line that separates the items of a roundup or live blog
 _BREAK_LINE = re.compile(
     r"^[ \t]*(?:_{3,}|-{3,}|\*{3,}|#{3,}|\d{1,2}:\d{2}\s*[ap]\.?m\.?)\.?[ \t]*$",
     re.MULTILINE | re.IGNORECASE,
 )
-
-
-def _line_shape(line: str) -> tuple[bool, bool]:
-    """Whether a line reads as a sentence (a full stop or quote mark at its end, or not 3 to
-    14 words), and whether every word but the small ones is capitalised."""
-    sentence = line.endswith((".", "?", "!", '"', "\u201d")) or not 3 <= len(line.split()) <= 14
-    content = [w for w in re.findall(r"[A-Za-z][\w'\u2019-]*", line) if w.lower() not in _SMALL]
-    return sentence, len(content) >= 2 and all(w[0].isupper() for w in content)
 
 
 class Roster(Roles):
@@ -52,6 +43,9 @@ class Roster(Roles):
     def __init__(self, doc: Doc, headlines: list[tuple[int, int]] = ()):
         super().__init__(doc)
         self.entities: list[Entity] = []
+        # the people by surname, in the order of entities (a person's surname never changes):
+        # a page of 8,000 people made each name a walk over all of them
+        self._by_surname: dict[str | None, list[Entity]] = {}
         self._people_starts: list[int] = []
         self._longest = 0  # the longest person mention, in characters
         self.headlines = sorted(headlines)
@@ -198,6 +192,7 @@ class Roster(Roles):
     def _new_person(self, name: PersonName) -> Entity:
         person = Entity(name=name.bare, kind="person", given=name.first, surname=name.surname)
         self.entities.append(person)
+        self._by_surname.setdefault(name.surname, []).append(person)
         return person
 
     def _match_person(self, name: PersonName, at: int) -> Entity | None:
@@ -205,10 +200,8 @@ class Roster(Roles):
         or a lone given name ("Hillary") of exactly one person."""
         same = [
             p
-            for p in self.entities
-            if p.kind == "person"
-            and p.named
-            and p.surname == name.surname
+            for p in self._by_surname.get(name.surname, ())
+            if p.named
             and (not name.first or not p.given or p.given == name.first)
             and (not name.first or not p.given or p.suffix == name.suffix)
         ]
@@ -339,7 +332,7 @@ class Roster(Roles):
         shape = self._line_shapes.get(start)
         if shape is None:
             end = self._newlines[k] if k < len(self._newlines) else len(self.text)
-            shape = self._line_shapes[start] = _line_shape(self.text[start:end].strip())
+            shape = self._line_shapes[start] = line_shape(self.text[start:end].strip())
         sentence, titled = shape
         return titled and (not sentence or self.in_headline(at))  # a sentence is no heading
 

@@ -1,10 +1,12 @@
 """What the entity layer tags wrongly about names, mended before the roster reads them: a
 title's last word taken into a name ("Secretary of State Jon Husted" tagged from "State"), a
 body or place shortened and tagged as a person ("Peabody" after "Peabody Energy", "N. Korea"
-beside "North Korea"), and the word tests the roster needs for that (a given name, one edit)."""
+beside "North Korea"), a capitalised verb of a headline read as a name word, and the tests the
+roster needs for that (a given name, one edit, the shape of a line)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from spacy.tokens import Span
@@ -14,6 +16,7 @@ from saidwhat.lang.names import clean, parse_name
 
 BODY_LABELS = ("ORG", "FAC", "GPE")
 _TITLE = tl.title_pattern()
+_SMALL = {"a", "an", "the", "of", "on", "in", "to", "for", "and", "or", "at", "by", "with", "as"}
 
 
 def past_title(ent: Span) -> Span:
@@ -76,3 +79,11 @@ def one_edit(a: str, b: str) -> bool:
         a, b = b, a
     i = next((k for k in range(len(a)) if a[k] != b[k]), len(a))
     return a[i + (len(a) == len(b)) :] == b[i + 1 :]
+
+
+def line_shape(line: str) -> tuple[bool, bool]:
+    """Whether a line reads as a sentence (a full stop or quote mark at its end, or not 3 to
+    14 words), and whether every word but the small ones is capitalised."""
+    sentence = line.endswith((".", "?", "!", '"', "\u201d")) or not 3 <= len(line.split()) <= 14
+    content = [w for w in re.findall(r"[A-Za-z][\w'\u2019-]*", line) if w.lower() not in _SMALL]
+    return sentence, len(content) >= 2 and all(w[0].isupper() for w in content)
