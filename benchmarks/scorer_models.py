@@ -1,16 +1,17 @@
 """Is the logistic-regression quote scorer the ceiling? Out of fold against gradient boosting.
 
     .venv/bin/python benchmarks/scorer_models.py [--trees 300] [--leaves 31] [--min-count 5]
-        [--cues face,respond,restrict]
+        [--features lemma=question,ev=late-cue]
 
 Both learners see the same candidates and features as ``scripts/train_quote_scorer.py`` (PolNeAR
 train, 5 folds by article, isotonic calibration), and each is scored the way the training script
 picks its threshold: the best out-of-fold mean of lenient speech and direct F1 with speaker over
 thresholds 0.2-0.7. Gradient boosting (scikit-learn's ``HistGradientBoostingClassifier``) needs
 dense input, so it gets the features seen on at least ``--min-count`` candidates. Prints each
-learner's figure and its fitting time; dev is never read. Needs ``../shared``. With ``--cues``,
-it prints instead, for each of those cue lemmas and each kind of candidate, how many train
-candidates there are and how many are right: what any learner can know of a rare cue.
+learner's figure and its fitting time; dev is never read. Needs ``../shared``. With
+``--features`` (names as the scorer's features: ``lemma=respond`` for a cue, ``ev=late-cue`` for
+a rule's evidence), it prints instead, for each of them and each kind of candidate, how many train
+candidates have it and how many are right: what any learner can know of a rare cue.
 """
 
 from __future__ import annotations
@@ -41,18 +42,23 @@ def best_of(gold, owners, groups, oof: np.ndarray, y: np.ndarray) -> tuple[float
         return max(training.sweep(gold, owners, groups, cal), key=lambda m: m[1])
 
 
-def print_cues(rows: list[dict], y: np.ndarray, lemmas: list[str]) -> None:
-    """Train candidates and right ones by cue lemma and kind (the features the scorer reads)."""
+def print_counts(rows: list[dict], y: np.ndarray, names: list[str]) -> None:
+    """Train candidates and right ones by feature and kind of candidate."""
     seen: Counter[tuple[str, str]] = Counter()
     right: Counter[tuple[str, str]] = Counter()
     for features, label in zip(rows, y, strict=True):
         kind = next(name[5:] for name in features if name.startswith("kind="))
-        for lemma in lemmas:
-            if f"lemma={lemma}" in features:
-                seen[lemma, kind] += 1
-                right[lemma, kind] += int(label)
-    for key in sorted(seen):
-        print(f"cue {key[0]!r} ({key[1]}): {right[key]} of {seen[key]} candidates right")
+        for name in names:
+            if name in features:
+                seen[name, kind] += 1
+                right[name, kind] += int(label)
+    for name in names:
+        kinds = sorted(kind for feature, kind in seen if feature == name)
+        for kind in kinds:
+            key = (name, kind)
+            print(f"{name} ({kind}): {right[key]} of {seen[key]} candidates right")
+        if not kinds:
+            print(f"{name}: no train candidate")
 
 
 def _cpu() -> str:
@@ -70,7 +76,9 @@ def main() -> None:
     ap.add_argument("--trees", type=int, default=300)
     ap.add_argument("--leaves", type=int, default=31)
     ap.add_argument("--min-count", type=int, default=5)
-    ap.add_argument("--cues", default="", help="comma-separated cue lemmas to count (e.g. face)")
+    ap.add_argument(
+        "--features", default="", help="comma-separated feature names to count (lemma=respond)"
+    )
     args = ap.parse_args()
     if not args.train.exists():
         sys.exit(f"error: {args.train}: PolNeAR train not found (../shared is needed)")
@@ -79,8 +87,8 @@ def main() -> None:
     seen = np.asarray((X != 0).sum(axis=0)).ravel() >= args.min_count
     print(f"machine: {_cpu()}, {os.cpu_count()} cores, python {platform.python_version()}")
     print(f"{len(y)} train candidates, {X.shape[1]} features ({seen.sum()} on >= {args.min_count})")
-    if args.cues:
-        print_cues(rows, y, [c.strip() for c in args.cues.split(",") if c.strip()])
+    if args.features:
+        print_counts(rows, y, [n.strip() for n in args.features.split(",") if n.strip()])
         return
 
     def boosted() -> HistGradientBoostingClassifier:
