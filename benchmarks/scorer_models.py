@@ -28,18 +28,10 @@ from pathlib import Path
 
 import numpy as np
 from sklearn.ensemble import HistGradientBoostingClassifier
-from sklearn.isotonic import IsotonicRegression
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 import train_quote_scorer as training  # noqa: E402  (scripts/train_quote_scorer.py)
-
-
-def best_of(gold, owners, groups, oof: np.ndarray, y: np.ndarray) -> tuple[float, float, float]:
-    """(threshold, mean F1 with speaker, precision) at the best threshold, out of fold."""
-    cal = IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0).fit(oof, y).predict(oof)
-    with contextlib.redirect_stderr(io.StringIO()):  # the sweep prints every threshold
-        return max(training.sweep(gold, owners, groups, cal), key=lambda m: m[1])
 
 
 def print_counts(rows: list[dict], y: np.ndarray, names: list[str]) -> None:
@@ -112,7 +104,8 @@ def main() -> None:
         started = time.process_time()
         oof = training.out_of_fold(make, matrix, y, groups)
         spent = time.process_time() - started
-        threshold, f1, precision = best_of(gold, owners, groups, oof, y)
+        with contextlib.redirect_stderr(io.StringIO()):  # the sweep prints every threshold
+            _, (threshold, f1, precision) = training.calibrated(gold, owners, groups, oof, y)
         print(
             f"{name}: out-of-fold mean F1+spk {f1:.4f} at threshold {threshold:.2f}, "
             f"precision {precision:.4f}; five fits {spent:.0f} CPU-s",
