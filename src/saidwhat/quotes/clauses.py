@@ -189,14 +189,14 @@ def _parataxis(doc: Doc, tok: Token, within: tuple[int, int]) -> list[Raw]:
 
 def _late_cue(doc: Doc, tok: Token, within: tuple[int, int]) -> list[Raw]:
     """A reporting verb that ends the sentence after a comma, which the parser hung on the
-    clause before it as a complement: 'The officials are Ann Moe and Rob Tull, who fled, a
-    source told the Courier' ("told" under "are", "a source" in apposition to "Moe", its
-    subject). The content is the whole clause, up to the comma; the source the apposition,
-    else the verb's own subject; the scorer reads the cue as the parataxis it is. Only a plain
-    report ends such a sentence, after a clause with a subject of its own that reports nothing
-    itself ("Calder Radio reported that during …, Governor Lund repeated her request" is no
-    late cue). Without these checks the rule proposed 12 candidates on PolNeAR train, all
-    wrong; with them, none."""
+    clause before it as a complement: 'The officials named in the audit are Ann Moe and Rob
+    Tull, who fled to the coast, a source at the town hall told the Calder Courier' ("told"
+    under "are", "a source" in apposition to "Moe", its subject). The content is the whole
+    clause, up to the comma; the source the apposition, else the verb's own subject; the scorer
+    reads the cue as the parataxis it is. Only a plain report ends such a sentence, after a
+    clause with a subject of its own that reports nothing itself ("Calder Radio reported that
+    during …, Governor Lund repeated her request" is no late cue). Without these checks the rule
+    proposed 12 candidates on PolNeAR train, all wrong; with them, none."""
     if tok.dep_ != "ccomp" or tok.i < tok.head.i or not _plain_report(tok):
         return []
     last = tok.right_edge.i
